@@ -1,0 +1,351 @@
+//! The dataset: schema types, parsing with JSON-path errors, validation, and lookups.
+//! The embedded dataset and a host-supplied one go through exactly the same code.
+
+mod validate;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::period::Period;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub const SCHEMA: &str = "econ-widget/dataset@1";
+
+/// The dataset compiled into the wasm.
+pub const EMBEDDED_JSON: &str = include_str!("dataset.json");
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub doc: String,
+    pub title: Text,
+    pub date: String,
+    pub publisher: Text,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: Text,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub name: Text,
+    pub dimension: String,
+    pub factor: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub topic: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Level,
+    Growth,
+    Share,
+    Count,
+    Target,
+}
+
+impl Kind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Level => lang.pick("总量", "level"),
+            Kind::Growth => lang.pick("增速", "growth"),
+            Kind::Share => lang.pick("占比", "share"),
+            Kind::Count => lang.pick("数量", "count"),
+            Kind::Target => lang.pick("目标", "target"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    #[default]
+    Exact,
+    AtLeast,
+    AtMost,
+    About,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub doc: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    pub id: String,
+    pub indicator: String,
+    pub region: String,
+    pub period: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub target_kind: Option<Kind>,
+    #[serde(default)]
+    pub bound: Bound,
+    pub value: f64,
+    #[serde(default)]
+    pub printed: Option<String>,
+    pub unit: String,
+    #[serde(default)]
+    pub subject: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: Text,
+    pub whole: String,
+    pub parts: Vec<String>,
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetPair {
+    pub id: String,
+    pub name: Text,
+    pub actual: String,
+    pub target: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub region: String,
+    pub year: u16,
+    pub text: Text,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    Bar,
+    GroupedBar,
+    Composition,
+    Line,
+    Bullet,
+    Timeline,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 6] =
+        [ChartKind::Bar, ChartKind::GroupedBar, ChartKind::Composition, ChartKind::Line, ChartKind::Bullet, ChartKind::Timeline];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Bar => "bar",
+            ChartKind::GroupedBar => "grouped_bar",
+            ChartKind::Composition => "composition",
+            ChartKind::Line => "line",
+            ChartKind::Bullet => "bullet",
+            ChartKind::Timeline => "timeline",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|c| c.id() == s)
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ChartKind::Bar => lang.pick("条形图", "Bar"),
+            ChartKind::GroupedBar => lang.pick("分组条形图", "Grouped bar"),
+            ChartKind::Composition => lang.pick("构成图", "Composition"),
+            ChartKind::Line => lang.pick("折线图", "Line"),
+            ChartKind::Bullet => lang.pick("目标进度", "Target vs actual"),
+            ChartKind::Timeline => lang.pick("时间轴", "Timeline"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesBy {
+    Period,
+    Region,
+    Kind,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewDef {
+    pub id: String,
+    pub region: String,
+    pub topic: String,
+    pub title: Text,
+    pub chart: ChartKind,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub series: Option<SeriesBy>,
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub targets: Vec<String>,
+    #[serde(default)]
+    pub milestones: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDataset {
+    pub schema: String,
+    pub documents: Vec<Document>,
+    pub regions: Vec<Region>,
+    pub topics: Vec<Topic>,
+    pub units: Vec<Unit>,
+    pub indicators: Vec<Indicator>,
+    pub values: Vec<Value>,
+    pub groups: Vec<Group>,
+    pub targets: Vec<TargetPair>,
+    pub milestones: Vec<Milestone>,
+    pub views: Vec<ViewDef>,
+}
+
+/// A validated dataset with id lookups. Immutable once built.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub raw: RawDataset,
+    /// Parsed `values[i].period`, same order as `raw.values`.
+    pub periods: Vec<Period>,
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    documents: HashMap<String, usize>,
+    regions: HashMap<String, usize>,
+    topics: HashMap<String, usize>,
+    units: HashMap<String, usize>,
+    indicators: HashMap<String, usize>,
+    values: HashMap<String, usize>,
+    groups: HashMap<String, usize>,
+    targets: HashMap<String, usize>,
+    milestones: HashMap<String, usize>,
+}
+
+/// Largest dataset text accepted: the embedded one is well under 1 MB; a host page that
+/// passes 10 MB has made a mistake, and parsing it would freeze the article.
+pub const MAX_DATASET_BYTES: usize = 4 * 1024 * 1024;
+
+impl Dataset {
+    /// Parses and validates JSON text. Errors carry the JSON path (`values[12].unit`).
+    pub fn parse(json: &str) -> Result<Dataset> {
+        if json.len() > MAX_DATASET_BYTES {
+            return Err(Error::new(
+                "dataset_too_large",
+                "data",
+                format!("dataset is {} bytes; the limit is {} bytes", json.len(), MAX_DATASET_BYTES),
+            ));
+        }
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let code = if inner.is_syntax() || inner.is_eof() { "malformed_json" } else { "invalid_dataset" };
+            let path = if path == "." { String::new() } else { path };
+            Error::new(code, path, strip_position(&inner.to_string()))
+        })?;
+        Dataset::from_raw(raw)
+    }
+
+    /// The dataset compiled into the widget.
+    pub fn embedded() -> Result<Dataset> {
+        Dataset::parse(EMBEDDED_JSON)
+    }
+
+    pub fn from_raw(raw: RawDataset) -> Result<Dataset> {
+        let index = validate::build_index(&raw)?;
+        let periods = validate::validate(&raw, &index)?;
+        Ok(Dataset { raw, periods, index })
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.index.documents.get(id).map(|&i| &self.raw.documents[i])
+    }
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.index.regions.get(id).map(|&i| &self.raw.regions[i])
+    }
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.index.topics.get(id).map(|&i| &self.raw.topics[i])
+    }
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.index.units.get(id).map(|&i| &self.raw.units[i])
+    }
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.index.indicators.get(id).map(|&i| &self.raw.indicators[i])
+    }
+    pub fn value_index(&self, id: &str) -> Option<usize> {
+        self.index.values.get(id).copied()
+    }
+    pub fn value(&self, id: &str) -> Option<&Value> {
+        self.value_index(id).map(|i| &self.raw.values[i])
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.index.groups.get(id).map(|&i| &self.raw.groups[i])
+    }
+    pub fn target(&self, id: &str) -> Option<&TargetPair> {
+        self.index.targets.get(id).map(|&i| &self.raw.targets[i])
+    }
+    pub fn milestone(&self, id: &str) -> Option<&Milestone> {
+        self.index.milestones.get(id).map(|&i| &self.raw.milestones[i])
+    }
+    pub fn period_of(&self, value_index: usize) -> Period {
+        self.periods[value_index]
+    }
+}
+
+/// serde_json appends "at line 1 column 5"; keep it for syntax errors (it helps), drop it
+/// for type errors, where the JSON path already says where.
+fn strip_position(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) if !msg.starts_with("expected") && !msg.starts_with("EOF") && !msg.starts_with("trailing") && !msg.starts_with("key must") => msg[..i].to_string(),
+        _ => msg.to_string(),
+    }
+}

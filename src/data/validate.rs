@@ -1,0 +1,276 @@
+//! Validation of a parsed dataset. Each check names the JSON path of the offending field,
+//! so a host developer can find the problem in their own file.
+
+use super::*;
+
+/// Labels longer than this are a mistake (or an attack on the layout); the longest real one is
+/// well under 100 characters.
+const MAX_LABEL_CHARS: usize = 400;
+const MAX_QUOTE_CHARS: usize = 300;
+
+fn err(path: String, message: String) -> Error {
+    Error::new("invalid_dataset", path, message)
+}
+
+fn index_ids<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> Result<HashMap<String, usize>> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        check_id(&format!("{name}[{i}].id"), id)?;
+        if let Some(first) = map.insert(id.to_string(), i) {
+            return Err(Error::new(
+                "duplicate_id",
+                format!("{name}[{i}].id"),
+                format!("duplicate id '{id}' (first used at {name}[{first}])"),
+            ));
+        }
+    }
+    Ok(map)
+}
+
+pub(super) fn build_index(raw: &RawDataset) -> Result<Index> {
+    Ok(Index {
+        documents: index_ids("documents", raw.documents.iter().map(|d| d.doc.as_str()))?,
+        regions: index_ids("regions", raw.regions.iter().map(|d| d.id.as_str()))?,
+        topics: index_ids("topics", raw.topics.iter().map(|d| d.id.as_str()))?,
+        units: index_ids("units", raw.units.iter().map(|d| d.id.as_str()))?,
+        indicators: index_ids("indicators", raw.indicators.iter().map(|d| d.id.as_str()))?,
+        values: index_ids("values", raw.values.iter().map(|d| d.id.as_str()))?,
+        groups: index_ids("groups", raw.groups.iter().map(|d| d.id.as_str()))?,
+        targets: index_ids("targets", raw.targets.iter().map(|d| d.id.as_str()))?,
+        milestones: index_ids("milestones", raw.milestones.iter().map(|d| d.id.as_str()))?,
+    })
+}
+
+fn check_id(path: &str, id: &str) -> Result<()> {
+    check_string(path, id, 120)
+}
+
+/// Non-empty, bounded, and free of control characters (they break layout and CSV).
+fn check_string(path: &str, s: &str, max_chars: usize) -> Result<()> {
+    if s.trim().is_empty() {
+        return Err(err(path.into(), "empty".into()));
+    }
+    let n = s.chars().count();
+    if n > max_chars {
+        return Err(err(path.into(), format!("too long ({n} characters; at most {max_chars})")));
+    }
+    if let Some(c) = s.chars().find(|c| c.is_control()) {
+        return Err(err(path.into(), format!("contains control character U+{:04X}", c as u32)));
+    }
+    Ok(())
+}
+
+fn check_text(path: &str, t: &Text) -> Result<()> {
+    check_string(&format!("{path}.zh"), &t.zh, MAX_LABEL_CHARS)?;
+    check_string(&format!("{path}.en"), &t.en, MAX_LABEL_CHARS)
+}
+
+fn check_ref(path: String, id: &str, map: &HashMap<String, usize>, what: &str) -> Result<usize> {
+    map.get(id).copied().ok_or_else(|| Error::new("dangling_reference", path, format!("unknown {what} '{id}'")))
+}
+
+fn check_source(path: &str, s: &Source, idx: &Index) -> Result<()> {
+    check_ref(format!("{path}.doc"), &s.doc, &idx.documents, "document")?;
+    check_string(&format!("{path}.quote"), &s.quote, MAX_QUOTE_CHARS)
+}
+
+fn check_date(path: &str, date: &str) -> Result<()> {
+    let ok = match date.len() {
+        4 => Period::parse(date).is_some(),
+        7 => Period::parse(date).is_some_and(|p| matches!(p, Period::Month(..))),
+        10 => {
+            Period::parse(&date[..7]).is_some_and(|p| matches!(p, Period::Month(..)))
+                && date.as_bytes()[7] == b'-'
+                && date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    };
+    if ok { Ok(()) } else { Err(err(path.into(), format!("date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD"))) }
+}
+
+/// Runs every check; returns the parsed periods of `values` in order.
+pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
+    if raw.schema != SCHEMA {
+        return Err(err("schema".into(), format!("expected '{SCHEMA}', found '{}'", raw.schema)));
+    }
+    for (name, len) in [("documents", raw.documents.len()), ("regions", raw.regions.len()), ("topics", raw.topics.len()), ("units", raw.units.len()), ("indicators", raw.indicators.len()), ("values", raw.values.len())] {
+        if len == 0 {
+            return Err(err(name.into(), "must not be empty".into()));
+        }
+    }
+    for (i, d) in raw.documents.iter().enumerate() {
+        let p = format!("documents[{i}]");
+        check_text(&format!("{p}.title"), &d.title)?;
+        check_text(&format!("{p}.publisher"), &d.publisher)?;
+        check_date(&format!("{p}.date"), &d.date)?;
+        if let Some(url) = &d.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(err(format!("{p}.url"), format!("'{url}' is not an http(s) URL")));
+            }
+        }
+    }
+    for (i, r) in raw.regions.iter().enumerate() {
+        check_text(&format!("regions[{i}].name"), &r.name)?;
+        if let Some(parent) = &r.parent {
+            check_ref(format!("regions[{i}].parent"), parent, &idx.regions, "region")?;
+        }
+    }
+    for (i, t) in raw.topics.iter().enumerate() {
+        check_text(&format!("topics[{i}].name"), &t.name)?;
+    }
+    for (i, u) in raw.units.iter().enumerate() {
+        check_text(&format!("units[{i}].name"), &u.name)?;
+        check_string(&format!("units[{i}].dimension"), &u.dimension, 40)?;
+        if !(u.factor.is_finite() && u.factor > 0.0) {
+            return Err(err(format!("units[{i}].factor"), format!("must be a positive number, found {}", u.factor)));
+        }
+    }
+    for (i, ind) in raw.indicators.iter().enumerate() {
+        check_text(&format!("indicators[{i}].name"), &ind.name)?;
+        check_ref(format!("indicators[{i}].topic"), &ind.topic, &idx.topics, "topic")?;
+    }
+    let mut periods = Vec::with_capacity(raw.values.len());
+    for (i, v) in raw.values.iter().enumerate() {
+        let p = format!("values[{i}]");
+        check_ref(format!("{p}.indicator"), &v.indicator, &idx.indicators, "indicator")?;
+        check_ref(format!("{p}.region"), &v.region, &idx.regions, "region")?;
+        check_ref(format!("{p}.unit"), &v.unit, &idx.units, "unit")?;
+        let period = Period::parse(&v.period).ok_or_else(|| {
+            err(format!("{p}.period"), format!("'{}' is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM or YYYY-YYYY)", v.period))
+        })?;
+        periods.push(period);
+        if !v.value.is_finite() {
+            return Err(err(format!("{p}.value"), format!("must be a finite number, found {}", v.value)));
+        }
+        if v.value.abs() > 1e15 {
+            return Err(err(format!("{p}.value"), format!("{} is out of range (|value| ≤ 1e15)", v.value)));
+        }
+        match (v.kind, v.target_kind) {
+            (Kind::Target, None) => return Err(err(format!("{p}.target_kind"), "required when kind is 'target'".into())),
+            (Kind::Target, Some(Kind::Target)) => return Err(err(format!("{p}.target_kind"), "a target cannot be of a target".into())),
+            (k, Some(_)) if k != Kind::Target => return Err(err(format!("{p}.target_kind"), "only allowed when kind is 'target'".into())),
+            _ => {}
+        }
+        if let Some(printed) = &v.printed {
+            check_string(&format!("{p}.printed"), printed, 40)?;
+        }
+        if let Some(s) = &v.subject {
+            check_text(&format!("{p}.subject"), s)?;
+        }
+        if let Some(n) = &v.note {
+            check_text(&format!("{p}.note"), n)?;
+        }
+        check_source(&format!("{p}.source"), &v.source, idx)?;
+    }
+    let unit_of = |vi: usize| &raw.units[idx.units[&raw.values[vi].unit]];
+    for (i, g) in raw.groups.iter().enumerate() {
+        let p = format!("groups[{i}]");
+        check_text(&format!("{p}.name"), &g.name)?;
+        let w = check_ref(format!("{p}.whole"), &g.whole, &idx.values, "value")?;
+        if g.parts.len() < 2 {
+            return Err(err(format!("{p}.parts"), "a composition needs at least two parts".into()));
+        }
+        let whole = &raw.values[w];
+        let mut sum = 0.0;
+        for (j, part) in g.parts.iter().enumerate() {
+            let pi = check_ref(format!("{p}.parts[{j}]"), part, &idx.values, "value")?;
+            let pv = &raw.values[pi];
+            if pv.unit != whole.unit || pv.kind != whole.kind || periods[pi] != periods[w] {
+                return Err(err(
+                    format!("{p}.parts[{j}]"),
+                    format!("'{part}' ({} {} {}) does not match the whole ({} {} {})", pv.period, pv.unit, kind_id(pv.kind), whole.period, whole.unit, kind_id(whole.kind)),
+                ));
+            }
+            if pv.value < 0.0 {
+                return Err(err(format!("{p}.parts[{j}]"), format!("'{part}' is negative ({}); shares need non-negative parts", pv.value)));
+            }
+            sum += pv.value;
+        }
+        let tol = match g.tolerance {
+            Some(t) if !(t.is_finite() && t >= 0.0) => return Err(err(format!("{p}.tolerance"), format!("must be ≥ 0, found {t}"))),
+            Some(t) => t,
+            None => whole.value.abs() * 0.005,
+        };
+        if (sum - whole.value).abs() > tol + 1e-9 {
+            return Err(Error::new(
+                "parts_do_not_add_up",
+                p,
+                format!("parts sum to {}, whole is {}", crate::i18n::shortest((sum * 1e6).round() / 1e6), crate::i18n::shortest(whole.value)),
+            ));
+        }
+    }
+    for (i, t) in raw.targets.iter().enumerate() {
+        let p = format!("targets[{i}]");
+        check_text(&format!("{p}.name"), &t.name)?;
+        let a = check_ref(format!("{p}.actual"), &t.actual, &idx.values, "value")?;
+        let g = check_ref(format!("{p}.target"), &t.target, &idx.values, "value")?;
+        if unit_of(a).dimension != unit_of(g).dimension {
+            return Err(err(format!("{p}.target"), format!("unit '{}' cannot be compared with the actual's '{}'", raw.values[g].unit, raw.values[a].unit)));
+        }
+    }
+    for (i, m) in raw.milestones.iter().enumerate() {
+        let p = format!("milestones[{i}]");
+        check_ref(format!("{p}.region"), &m.region, &idx.regions, "region")?;
+        if !(1900..=2100).contains(&m.year) {
+            return Err(err(format!("{p}.year"), format!("{} is not a year between 1900 and 2100", m.year)));
+        }
+        check_text(&format!("{p}.text"), &m.text)?;
+        check_source(&format!("{p}.source"), &m.source, idx)?;
+    }
+    let mut view_ids = HashMap::new();
+    for (i, v) in raw.views.iter().enumerate() {
+        let p = format!("views[{i}]");
+        check_id(&format!("{p}.id"), &v.id)?;
+        if view_ids.insert(v.id.as_str(), i).is_some() {
+            return Err(Error::new("duplicate_id", format!("{p}.id"), format!("duplicate id '{}'", v.id)));
+        }
+        check_text(&format!("{p}.title"), &v.title)?;
+        check_ref(format!("{p}.region"), &v.region, &idx.regions, "region")?;
+        check_ref(format!("{p}.topic"), &v.topic, &idx.topics, "topic")?;
+        let mut dims: Vec<&str> = Vec::new();
+        for (j, id) in v.values.iter().enumerate() {
+            let vi = check_ref(format!("{p}.values[{j}]"), id, &idx.values, "value")?;
+            let d = unit_of(vi).dimension.as_str();
+            if !dims.contains(&d) {
+                dims.push(d);
+            }
+        }
+        for (j, id) in v.targets.iter().enumerate() {
+            check_ref(format!("{p}.targets[{j}]"), id, &idx.targets, "target pair")?;
+        }
+        for (j, id) in v.milestones.iter().enumerate() {
+            check_ref(format!("{p}.milestones[{j}]"), id, &idx.milestones, "milestone")?;
+        }
+        if let Some(g) = &v.group {
+            check_ref(format!("{p}.group"), g, &idx.groups, "group")?;
+        }
+        let needs = |ok: bool, field: &str| -> Result<()> {
+            if ok { Ok(()) } else { Err(err(format!("{p}.{field}"), format!("a '{}' view needs {field}", v.chart.id()))) }
+        };
+        match v.chart {
+            ChartKind::Bar | ChartKind::GroupedBar | ChartKind::Line => {
+                needs(!v.values.is_empty(), "values")?;
+                if dims.len() > 1 {
+                    return Err(err(format!("{p}.values"), format!("values mix units of different kinds ({}); one chart axis cannot show them", dims.join(", "))));
+                }
+                if v.chart != ChartKind::Bar {
+                    needs(v.series.is_some(), "series")?;
+                }
+            }
+            ChartKind::Composition => needs(v.group.is_some(), "group")?,
+            ChartKind::Bullet => needs(!v.targets.is_empty(), "targets")?,
+            ChartKind::Timeline => needs(!v.milestones.is_empty(), "milestones")?,
+        }
+    }
+    Ok(periods)
+}
+
+fn kind_id(k: Kind) -> &'static str {
+    match k {
+        Kind::Level => "level",
+        Kind::Growth => "growth",
+        Kind::Share => "share",
+        Kind::Count => "count",
+        Kind::Target => "target",
+    }
+}

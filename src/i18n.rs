@@ -1,0 +1,228 @@
+//! zh/en: UI strings and number formats. Chinese keeps the printed unit (949.6亿元); English
+//! converts to words a reader knows (94.96 billion yuan), shifting the decimal point exactly
+//! on the printed digits so no float noise ever reaches the page.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" | "zh-CN" | "zh-Hans" => Some(Lang::Zh),
+            "en" | "en-US" | "en-GB" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    /// Picks the zh or en form of a fixed UI string.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        if self == Lang::Zh { zh } else { en }
+    }
+}
+
+/// How a chart shows numbers of one unit in one language: a multiplier from the printed
+/// value and the unit's label. For zh the multiplier is 1 and the label is the printed unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisplayUnit {
+    /// Power of ten applied to printed values (94.96 = 949.6 × 10^-1).
+    pub exp10: i32,
+    pub label: String,
+    /// Whether the label follows the number without a space (949.6亿元, 4.8%).
+    pub tight: bool,
+}
+
+impl DisplayUnit {
+    pub fn scale(&self) -> f64 {
+        10f64.powi(self.exp10)
+    }
+}
+
+/// Word scales for English (value in base units → label prefix).
+const EN_WORD_SCALES: [(i32, &str); 4] = [(12, "trillion"), (9, "billion"), (6, "million"), (0, "")];
+const EN_SI_SCALES: [(i32, &str); 4] = [(9, "G"), (6, "M"), (3, "k"), (0, "")];
+
+/// Chooses the display unit for values printed in `unit_id` (dimension, factor, English
+/// name), given the largest magnitude among the printed values.
+pub fn display_unit(lang: Lang, unit_id: &str, dimension: &str, factor: f64, en_name: &str, max_abs: f64) -> DisplayUnit {
+    let tight_zh = true;
+    if lang == Lang::Zh {
+        return DisplayUnit { exp10: 0, label: unit_id.to_string(), tight: tight_zh };
+    }
+    if dimension == "percent" {
+        return DisplayUnit { exp10: 0, label: "%".into(), tight: true };
+    }
+    let factor_exp = factor.log10().round() as i32;
+    let exact_power = factor > 0.0 && (10f64.powi(factor_exp) - factor).abs() < 1e-6 * factor;
+    let base = match dimension {
+        "yuan" => Some(("yuan", false)),
+        "tonnes" => Some(("tonnes", false)),
+        "people" => Some(("people", false)),
+        "m3" => Some(("m³", false)),
+        "area" => Some(("m²", false)),
+        "watts" => Some(("W", true)),
+        "wh" => Some(("Wh", true)),
+        _ => None,
+    };
+    match base {
+        Some((name, si)) if exact_power => {
+            let top = (max_abs.max(1e-300)).log10() + factor_exp as f64;
+            let scales: &[(i32, &str)] = if si { &EN_SI_SCALES } else { &EN_WORD_SCALES };
+            let (s, prefix) = scales.iter().copied().find(|(e, _)| top >= *e as f64).unwrap_or((0, ""));
+            let label = match (si, prefix) {
+                (true, p) => format!("{p}{name}"),
+                (false, "") => name.to_string(),
+                (false, p) => format!("{p} {name}"),
+            };
+            DisplayUnit { exp10: factor_exp - s, label, tight: false }
+        }
+        _ => DisplayUnit { exp10: 0, label: en_name.to_string(), tight: false },
+    }
+}
+
+/// The shortest decimal text of `v` that reads back as `v` (what the source printed).
+pub fn shortest(v: f64) -> String {
+    let s = format!("{v}");
+    if s == "-0" { "0".into() } else { s }
+}
+
+/// Moves the decimal point of a plain decimal string by `exp10` places, exactly.
+pub fn shift_decimal(text: &str, exp10: i32) -> String {
+    let (neg, body) = match text.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, text),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) || body.contains('e') {
+        return text.to_string();
+    }
+    let point = int.len() as i64 + exp10 as i64;
+    let (int_part, frac_part) = if point <= 0 {
+        ("0".to_string(), format!("{}{}", "0".repeat((-point) as usize), digits))
+    } else if point as usize >= digits.len() {
+        (format!("{}{}", digits, "0".repeat(point as usize - digits.len())), String::new())
+    } else {
+        (digits[..point as usize].to_string(), digits[point as usize..].to_string())
+    };
+    let int_part = int_part.trim_start_matches('0');
+    let int_part = if int_part.is_empty() { "0" } else { int_part };
+    let frac_part = frac_part.trim_end_matches('0');
+    let sign = if neg && (int_part != "0" || !frac_part.is_empty()) { "-" } else { "" };
+    if frac_part.is_empty() { format!("{sign}{int_part}") } else { format!("{sign}{int_part}.{frac_part}") }
+}
+
+/// Groups the integer digits by thousands for English ("1325" → "1,325"); Chinese news
+/// prints plain digits, so zh is left alone.
+pub fn group_thousands(text: &str, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return text.to_string();
+    }
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", text),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// A printed value in a display unit: "949.6亿元", "94.96 billion yuan", "4.8%".
+pub fn format_value(printed_value: f64, unit: &DisplayUnit, lang: Lang) -> String {
+    let num = group_thousands(&shift_decimal(&shortest(printed_value), unit.exp10), lang);
+    join_unit(&num, unit)
+}
+
+pub fn join_unit(num: &str, unit: &DisplayUnit) -> String {
+    if unit.label.is_empty() {
+        num.to_string()
+    } else if unit.tight {
+        format!("{num}{}", unit.label)
+    } else {
+        format!("{num} {}", unit.label)
+    }
+}
+
+/// Axis tick text: `step` decides the decimals so ticks read 0, 2.5, 5 and not 2.5000001.
+pub fn format_tick(v: f64, step: f64, lang: Lang) -> String {
+    let decimals = if step >= 1.0 { 0 } else { (-step.log10()).ceil().clamp(0.0, 6.0) as usize };
+    let s = format!("{:.*}", decimals, v);
+    let s = if s.starts_with('-') && s.trim_start_matches(['-', '0', '.']).is_empty() { s[1..].to_string() } else { s };
+    group_thousands(&s, lang)
+}
+
+/// Share as a percentage with one decimal: "52.4%".
+pub fn format_share(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_decimals_exactly() {
+        assert_eq!(shift_decimal("949.6", -1), "94.96");
+        assert_eq!(shift_decimal("1.27", 2), "127");
+        assert_eq!(shift_decimal("555", -2), "5.55");
+        assert_eq!(shift_decimal("30.06", -1), "3.006");
+        assert_eq!(shift_decimal("5", -3), "0.005");
+        assert_eq!(shift_decimal("-2.1", 0), "-2.1");
+        assert_eq!(shift_decimal("1325", 3), "1325000");
+        assert_eq!(shift_decimal("0", 5), "0");
+    }
+
+    #[test]
+    fn english_units_read_as_words() {
+        let u = display_unit(Lang::En, "亿元", "yuan", 1e8, "100 million yuan", 949.6);
+        assert_eq!(format_value(949.6, &u, Lang::En), "94.96 billion yuan");
+        let u = display_unit(Lang::En, "亿元", "yuan", 1e8, "100 million yuan", 1325.0);
+        assert_eq!(format_value(1325.0, &u, Lang::En), "132.5 billion yuan");
+        let u = display_unit(Lang::En, "亿吨", "tonnes", 1e8, "100 million tonnes", 1.27);
+        assert_eq!(format_value(1.27, &u, Lang::En), "127 million tonnes");
+        let u = display_unit(Lang::En, "万千瓦", "watts", 1e7, "10 MW", 555.0);
+        assert_eq!(format_value(555.0, &u, Lang::En), "5.55 GW");
+        let u = display_unit(Lang::En, "户", "enterprises", 1.0, "enterprises", 1154.0);
+        assert_eq!(format_value(1154.0, &u, Lang::En), "1,154 enterprises");
+        let u = display_unit(Lang::En, "%", "percent", 1.0, "%", 4.8);
+        assert_eq!(format_value(4.8, &u, Lang::En), "4.8%");
+    }
+
+    #[test]
+    fn chinese_keeps_the_printed_unit() {
+        let u = display_unit(Lang::Zh, "亿元", "yuan", 1e8, "100 million yuan", 949.6);
+        assert_eq!(format_value(949.6, &u, Lang::Zh), "949.6亿元");
+        let u = display_unit(Lang::Zh, "户", "enterprises", 1.0, "enterprises", 1154.0);
+        assert_eq!(format_value(1154.0, &u, Lang::Zh), "1154户");
+    }
+
+    #[test]
+    fn ticks_have_the_step_decimals() {
+        assert_eq!(format_tick(2.5, 0.5, Lang::En), "2.5");
+        assert_eq!(format_tick(1000.0, 500.0, Lang::En), "1,000");
+        assert_eq!(format_tick(-0.0000001, 0.1, Lang::En), "0.0");
+        assert_eq!(format_tick(0.30000000000000004, 0.1, Lang::Zh), "0.3");
+    }
+}

@@ -1,0 +1,507 @@
+//! Chart spec + width → a scene: a display list of marks in CSS pixels, the hit regions in
+//! reading order, and the height the chart needs. Pure geometry; drawing is elsewhere.
+
+use crate::data::ChartKind;
+use crate::decimate;
+use crate::i18n::{format_share, format_tick, Lang};
+use crate::spec::{ChartSpec, Datum};
+use crate::text;
+use crate::theme::Paint;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HAlign {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Rect { x: f64, y: f64, w: f64, h: f64, paint: Paint },
+    /// An outline (focus ring, planned-value bar).
+    Frame { x: f64, y: f64, w: f64, h: f64, paint: Paint, width: f64 },
+    Path { points: Vec<(f64, f64)>, paint: Paint, width: f64 },
+    Circle { x: f64, y: f64, r: f64, paint: Paint, fill: bool },
+    /// `y` is the top of the line box.
+    Text { x: f64, y: f64, text: String, size: f64, bold: bool, paint: Paint, align: HAlign },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    /// Index into `spec.data`.
+    Datum(usize),
+    /// Index into `spec.series` (a legend entry: click toggles it).
+    Legend(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub target: Target,
+    /// The area that reacts to the pointer.
+    pub area: Rect,
+    /// The mark itself: the focus ring goes around it.
+    pub mark: Rect,
+    /// Where the tooltip points (CSS px).
+    pub anchor: (f64, f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub marks: Vec<Mark>,
+    pub hits: Vec<Hit>,
+}
+
+pub const PAD: f64 = 12.0;
+const TITLE: f64 = 16.0;
+const SMALL: f64 = 12.0;
+const TINY: f64 = 11.0;
+/// Narrower than this, bar labels go above their bars instead of beside them.
+const STACK_BELOW: f64 = 440.0;
+
+struct Builder {
+    w: f64,
+    y: f64,
+    marks: Vec<Mark>,
+    hits: Vec<Hit>,
+}
+
+impl Builder {
+    fn text(&mut self, x: f64, y: f64, s: impl Into<String>, size: f64, bold: bool, paint: Paint, align: HAlign) {
+        self.marks.push(Mark::Text { x, y, text: s.into(), size, bold, paint, align });
+    }
+    /// Wrapped paragraph at the current y; advances y.
+    fn paragraph(&mut self, s: &str, size: f64, bold: bool, paint: Paint, max_lines: usize) {
+        let lh = (size * 1.4).round();
+        for line in text::wrap(s, size, bold, self.w - 2.0 * PAD, max_lines) {
+            self.text(PAD, self.y, line, size, bold, paint, HAlign::Left);
+            self.y += lh;
+        }
+    }
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, paint: Paint) {
+        self.marks.push(Mark::Rect { x, y, w, h, paint });
+    }
+    fn line(&mut self, a: (f64, f64), b: (f64, f64), paint: Paint, width: f64) {
+        self.marks.push(Mark::Path { points: vec![a, b], paint, width });
+    }
+    fn hit(&mut self, target: Target, area: Rect, mark: Rect, anchor: (f64, f64)) {
+        self.hits.push(Hit { target, area, mark, anchor });
+    }
+}
+
+pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
+    let mut b = Builder { w: width, y: PAD, marks: Vec::new(), hits: Vec::new() };
+    b.paragraph(&spec.title, if width < 400.0 { TITLE - 1.0 } else { TITLE }, true, Paint::Text, 4);
+    if !spec.subtitle.is_empty() {
+        b.y += 2.0;
+        b.paragraph(&spec.subtitle, SMALL, false, Paint::Muted, 3);
+    }
+    b.y += 8.0;
+    if spec.series.len() > 1 {
+        legend(&mut b, spec);
+    }
+    let visible: Vec<(usize, &Datum)> =
+        spec.data.iter().enumerate().filter(|(_, d)| !spec.series.get(d.series).map(|s| s.hidden).unwrap_or(false)).collect();
+    if visible.is_empty() {
+        b.y += 12.0;
+        let msg = spec.lang.pick("没有可显示的数据（可在图例中重新打开系列）", "No data to show (switch series back on in the legend)");
+        b.paragraph(msg, SMALL, false, Paint::Muted, 3);
+        b.y += 12.0;
+    } else {
+        match spec.chart {
+            ChartKind::Bar | ChartKind::GroupedBar => bars(&mut b, spec, &visible),
+            ChartKind::Composition => composition(&mut b, spec, &visible),
+            ChartKind::Line => line(&mut b, spec, &visible),
+            ChartKind::Bullet => bullets(&mut b, spec, &visible),
+            ChartKind::Timeline => timeline(&mut b, spec, &visible),
+        }
+    }
+    b.y += 10.0;
+    b.paragraph(&spec.source, TINY, false, Paint::Muted, 6);
+    b.y += PAD - 4.0;
+    // The background goes first so everything draws over it.
+    let height = b.y.ceil();
+    b.marks.insert(0, Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, paint: Paint::Background });
+    Scene { width, height, marks: b.marks, hits: b.hits }
+}
+
+fn legend(b: &mut Builder, spec: &ChartSpec) {
+    let (mut x, row_h) = (PAD, 22.0);
+    for (i, s) in spec.series.iter().enumerate() {
+        let label = text::ellipsize(&s.label, SMALL, false, b.w - 2.0 * PAD - 20.0);
+        let w = 16.0 + text::width(&label, SMALL, false);
+        if x > PAD && x + w > b.w - PAD {
+            x = PAD;
+            b.y += row_h;
+        }
+        let paint = if s.hidden { Paint::Grid } else { Paint::Series(i) };
+        b.rect(x, b.y + 4.0, 11.0, 11.0, paint);
+        if i % 2 == 1 && !s.hidden {
+            hatch(b, Rect { x, y: b.y + 4.0, w: 11.0, h: 11.0 });
+        }
+        b.text(x + 16.0, b.y + 2.0, label, SMALL, false, if s.hidden { Paint::Muted } else { Paint::Text }, HAlign::Left);
+        let area = Rect { x: x - 2.0, y: b.y, w: w + 4.0, h: 20.0 };
+        b.hit(Target::Legend(i), area, area, (x + w / 2.0, b.y + 20.0));
+        x += w + 16.0;
+    }
+    b.y += row_h + 6.0;
+}
+
+/// Diagonal stripes over a rect, so series differ by pattern as well as colour.
+fn hatch(b: &mut Builder, r: Rect) {
+    let step = 5.0;
+    let mut k = -r.h;
+    while k < r.w {
+        // Line x = k + t, y = r.h - t, clipped to the rect.
+        let t0 = (-k).max(0.0).max(0.0);
+        let t1 = (r.w - k).min(r.h);
+        if t1 > t0 {
+            b.line((r.x + k + t0, r.y + r.h - t0), (r.x + k + t1, r.y + r.h - t1), Paint::OnSeries, 1.0);
+        }
+        k += step;
+    }
+}
+
+/// "Nice" ticks covering [lo, hi] with about `n` steps (1, 2, 2.5, 5 × 10^k).
+pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> (f64, f64, f64) {
+    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo, lo + 1.0) };
+    let raw = (hi - lo) / n.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    (start, end, step)
+}
+
+fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
+    let n = ((hi - lo) / step).round() as usize;
+    (0..=n.min(50)).map(|i| lo + step * i as f64).collect()
+}
+
+struct Scale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl Scale {
+    fn at(&self, v: f64) -> f64 {
+        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+}
+
+fn domain(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut lo, mut hi) = (0.0f64, 0.0f64);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if hi == lo {
+        hi = lo + 1.0;
+    }
+    (lo, hi)
+}
+
+fn value_axis(b: &mut Builder, spec: &ChartSpec, s: &Scale, step: f64, top: f64, bottom: f64) {
+    for t in ticks(s.d0, s.d1, step) {
+        let x = s.at(t);
+        b.line((x, top), (x, bottom), if t == 0.0 { Paint::Axis } else { Paint::Grid }, 1.0);
+        b.text(x, bottom + 4.0, format_tick(t, step, spec.lang), TINY, false, Paint::Muted, HAlign::Center);
+    }
+}
+
+fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    let stacked = b.w < STACK_BELOW;
+    let series: Vec<usize> = {
+        let mut s: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let per_cat = series.len();
+    let thick = if per_cat > 1 { 12.0 } else { 18.0 };
+    let label_w = if stacked {
+        b.w - 2.0 * PAD
+    } else {
+        let longest = spec.categories.iter().map(|c| text::width(c, SMALL, false)).fold(0.0, f64::max);
+        longest.clamp(48.0, (b.w * 0.36).max(48.0))
+    };
+    let value_w = visible.iter().map(|(_, d)| text::width(&d.display, TINY, false)).fold(0.0, f64::max) + 8.0;
+    let x0 = if stacked { PAD } else { PAD + label_w + 10.0 };
+    let x1 = (b.w - PAD - value_w).max(x0 + 40.0);
+    let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
+    let (d0, d1, step) = nice_ticks(lo, hi, ((x1 - x0) / 90.0).max(2.0) as usize);
+    let s = Scale { d0, d1, r0: x0, r1: x1 };
+    let top = b.y;
+    let mut y = top;
+    let mut body: Vec<Mark> = Vec::new();
+    let mut hits = Vec::new();
+    for (c, cat) in spec.categories.iter().enumerate() {
+        let items: Vec<&(usize, &Datum)> = visible.iter().filter(|(_, d)| d.category == c).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let lines = text::wrap(cat, SMALL, false, label_w, if stacked { 3 } else { 2 });
+        let label_h = lines.len() as f64 * 16.0;
+        let bars_h = per_cat as f64 * (thick + 2.0);
+        let row_h = if stacked { label_h + bars_h + 10.0 } else { label_h.max(bars_h) + 10.0 };
+        let bars_top = if stacked { y + label_h + 2.0 } else { y + (row_h - bars_h) / 2.0 };
+        let label_top = if stacked { y } else { y + (row_h - label_h) / 2.0 };
+        for (k, l) in lines.into_iter().enumerate() {
+            let (x, align) = if stacked { (PAD, HAlign::Left) } else { (x0 - 10.0, HAlign::Right) };
+            body.push(Mark::Text { x, y: label_top + k as f64 * 16.0, text: l, size: SMALL, bold: false, paint: Paint::Text, align });
+        }
+        for &&(i, d) in &items {
+            let slot = series.iter().position(|&s| s == d.series).unwrap_or(0);
+            let by = bars_top + slot as f64 * (thick + 2.0);
+            let (a, z) = (s.at(0.0f64.clamp(d0, d1)), s.at(d.value));
+            let (bx, bw) = (a.min(z), (z - a).abs().max(1.0));
+            let paint = Paint::Series(if per_cat > 1 { d.series } else { 0 });
+            let planned = d.kind.starts_with(spec.lang.pick("目标", "target"));
+            body.push(Mark::Rect { x: bx, y: by, w: bw, h: thick, paint });
+            let r = Rect { x: bx, y: by, w: bw, h: thick };
+            if planned || (per_cat > 1 && d.series % 2 == 1) {
+                let mut hb = Builder { w: b.w, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+                hatch(&mut hb, r);
+                body.extend(hb.marks);
+            }
+            let vx = if d.value >= 0.0 { z + 4.0 } else { a + 4.0 };
+            body.push(Mark::Text { x: vx, y: by + (thick - TINY * 1.3) / 2.0, text: d.display.clone(), size: TINY, bold: false, paint: Paint::Text, align: HAlign::Left });
+            let area = Rect { x: PAD, y: by - 1.0, w: b.w - 2.0 * PAD, h: thick + 2.0 };
+            hits.push(Hit { target: Target::Datum(i), area, mark: r, anchor: (bx + bw, by + thick / 2.0) });
+        }
+        y += row_h;
+    }
+    value_axis(b, spec, &s, step, top - 4.0, y);
+    b.marks.extend(body);
+    b.hits.extend(hits);
+    b.y = y + 22.0;
+}
+
+fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    let total: f64 = visible.iter().map(|(_, d)| d.value.max(0.0)).sum();
+    let (x0, w) = (PAD, b.w - 2.0 * PAD);
+    let (y, h) = (b.y, 40.0);
+    let mut x = x0;
+    let mut hits = Vec::new();
+    for (k, &(i, d)) in visible.iter().enumerate() {
+        let sw = if total > 0.0 { d.value.max(0.0) / total * w } else { 0.0 };
+        b.rect(x, y, sw, h, Paint::Series(d.category));
+        if k % 2 == 1 {
+            hatch(b, Rect { x, y, w: sw, h });
+        }
+        if let Some(share) = d.share {
+            let label = format_share(share);
+            if text::width(&label, SMALL, true) + 8.0 < sw {
+                b.text(x + sw / 2.0, y + (h - SMALL * 1.3) / 2.0, label, SMALL, true, Paint::OnSeries, HAlign::Center);
+            }
+        }
+        let r = Rect { x, y, w: sw, h };
+        hits.push((i, r));
+        x += sw;
+    }
+    b.y = y + h + 12.0;
+    // One row per part: swatch, name, value, share, growth — the figures never depend on colour.
+    for (i, r) in hits {
+        let d = &spec.data[i];
+        let row_top = b.y;
+        b.rect(PAD, row_top + 3.0, 12.0, 12.0, Paint::Series(d.category));
+        let share = d.share.map(format_share).unwrap_or_default();
+        let head = format!("{}  {}  {}", d.label, d.display, share);
+        let lines = text::wrap(&head, SMALL, false, b.w - 2.0 * PAD - 20.0, 2);
+        let mut ly = row_top;
+        for l in lines {
+            b.text(PAD + 20.0, ly, l, SMALL, false, Paint::Text, HAlign::Left);
+            ly += 17.0;
+        }
+        if let Some(detail) = &d.detail {
+            b.text(PAD + 20.0, ly, text::ellipsize(detail, TINY, false, b.w - 2.0 * PAD - 20.0), TINY, false, Paint::Muted, HAlign::Left);
+            ly += 16.0;
+        }
+        let row = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: ly - row_top };
+        b.hit(Target::Datum(i), r, r, (r.x + r.w / 2.0, r.y + r.h));
+        b.hits.last_mut().unwrap().area = r;
+        // The row reacts too (a phone user taps the text, not a thin segment).
+        b.hit(Target::Datum(i), row, r, (r.x + r.w / 2.0, r.y + r.h));
+        b.y = ly + 6.0;
+    }
+    // Keyboard order: one stop per part. Keep the segment hits first, rows after.
+    let n = b.hits.len();
+    let mut seg: Vec<Hit> = Vec::new();
+    let mut rows: Vec<Hit> = Vec::new();
+    for (k, h) in b.hits.drain(n - 2 * visible.len()..).enumerate() {
+        if k % 2 == 0 { seg.push(h) } else { rows.push(h) }
+    }
+    b.hits.extend(seg);
+    b.hits.extend(rows);
+}
+
+fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    let lang = spec.lang;
+    let top = b.y + 6.0;
+    let plot_h = (b.w * 0.5).clamp(160.0, 320.0);
+    let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
+    let (lo, hi) = if lo >= 0.0 && hi > 0.0 {
+        // Growth rates and levels both read better from zero unless that flattens the line.
+        if lo > hi * 0.6 { (lo - (hi - lo) * 0.2, hi) } else { (0.0, hi) }
+    } else {
+        (lo, hi)
+    };
+    let (d0, d1, step) = nice_ticks(lo, hi, (plot_h / 50.0) as usize);
+    let tick_labels: Vec<String> = ticks(d0, d1, step).iter().map(|t| format_tick(*t, step, lang)).collect();
+    let label_w = tick_labels.iter().map(|t| text::width(t, TINY, false)).fold(0.0, f64::max);
+    let x0 = PAD + label_w + 8.0;
+    let x1 = b.w - PAD - 10.0;
+    let ys = Scale { d0, d1, r0: top + plot_h, r1: top };
+    for (t, l) in ticks(d0, d1, step).into_iter().zip(tick_labels) {
+        let y = ys.at(t);
+        b.line((x0, y), (x1, y), if t == 0.0 { Paint::Axis } else { Paint::Grid }, 1.0);
+        b.text(x0 - 6.0, y - TINY * 0.65, l, TINY, false, Paint::Muted, HAlign::Right);
+    }
+    let n = spec.categories.len();
+    let xs = |c: usize| if n <= 1 { (x0 + x1) / 2.0 } else { x0 + 10.0 + (x1 - x0 - 20.0) * c as f64 / (n - 1) as f64 };
+    let every = {
+        let widest = spec.categories.iter().map(|c| text::width(c, TINY, false)).fold(0.0, f64::max) + 8.0;
+        let room = if n > 1 { (x1 - x0 - 20.0) / (n - 1) as f64 } else { x1 - x0 };
+        (widest / room).ceil().max(1.0) as usize
+    };
+    for (c, cat) in spec.categories.iter().enumerate() {
+        if c % every == 0 || c == n - 1 {
+            b.text(xs(c), top + plot_h + 6.0, cat.clone(), TINY, false, Paint::Muted, HAlign::Center);
+        }
+    }
+    let dx = if n > 1 { (x1 - x0 - 20.0) / (n - 1) as f64 } else { x1 - x0 };
+    let mut series: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
+    series.sort();
+    series.dedup();
+    for s in series {
+        let mut pts: Vec<(usize, (f64, f64))> =
+            visible.iter().filter(|(_, d)| d.series == s).map(|&(i, d)| (i, (xs(d.category), ys.at(d.value)))).collect();
+        pts.sort_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
+        let path: Vec<(f64, f64)> = pts.iter().map(|p| p.1).collect();
+        // Thousands of points: draw what each pixel column can show (first/min/max/last).
+        let path = decimate::min_max(&path, x0, 1.0);
+        b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
+        let show_points = pts.len() <= (x1 - x0) as usize / 6;
+        for &(i, (x, y)) in &pts {
+            if show_points {
+                b.marks.push(Mark::Circle { x, y, r: 3.5, paint: Paint::Series(s), fill: true });
+            }
+            let area = Rect { x: x - dx / 2.0, y: top, w: dx.max(8.0), h: plot_h };
+            b.hit(Target::Datum(i), area, Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }, (x, y));
+        }
+        // Label the line's end directly, so colour is not the only key.
+        if let Some(&(i, (x, y))) = pts.last() {
+            if spec.series.len() > 1 {
+                let label = text::ellipsize(&spec.data[i].series_label, TINY, false, 120.0);
+                b.text(x.min(x1 - 4.0), y - 18.0, label, TINY, false, Paint::Series(s), HAlign::Right);
+            }
+        }
+    }
+    b.y = top + plot_h + 26.0;
+}
+
+fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    let lang = spec.lang;
+    for &(i, d) in visible {
+        let row_top = b.y;
+        b.paragraph(&d.label, SMALL, true, Paint::Text, 2);
+        let (x0, x1) = (PAD, b.w - PAD);
+        let target = d.target.unwrap_or(f64::NAN);
+        let (lo, hi) = domain([d.value, target].into_iter());
+        let hi = hi * 1.12;
+        let s = Scale { d0: lo, d1: hi, r0: x0, r1: x1 };
+        let ty = b.y + 2.0;
+        b.rect(x0, ty, x1 - x0, 18.0, Paint::Track);
+        let (a, z) = (s.at(0.0f64.max(lo)), s.at(d.value));
+        let bar = Rect { x: a.min(z), y: ty + 4.0, w: (z - a).abs().max(1.0), h: 10.0 };
+        b.rect(bar.x, bar.y, bar.w, bar.h, Paint::Series(0));
+        if target.is_finite() {
+            let tx = s.at(target);
+            b.rect(tx - 1.5, ty - 3.0, 3.0, 24.0, Paint::Text);
+        }
+        b.y = ty + 24.0;
+        let mut line = format!("{}{}", lang.pick("实际：", "Actual: "), d.display);
+        line.push_str(&format!("（{}）", d.period).replace('（', lang.pick("（", " (")).replace('）', lang.pick("）", ")")));
+        if let Some(t) = &d.detail {
+            line.push_str(lang.pick("  ", " · "));
+            line.push_str(t);
+        }
+        if let Some(p) = d.share {
+            line.push_str(&format!("{}{}", lang.pick("  完成", " · "), format_share(p)));
+            if lang == Lang::En {
+                line.push_str(" of target");
+            }
+        }
+        b.paragraph(&line, TINY, false, Paint::Muted, 3);
+        let area = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: b.y - row_top };
+        b.hit(Target::Datum(i), area, Rect { x: x0, y: ty, w: x1 - x0, h: 18.0 }, (z, ty + 9.0));
+        b.y += 10.0;
+    }
+}
+
+fn timeline(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    let _ = spec;
+    let axis_x = PAD + 48.0;
+    let text_x = axis_x + 16.0;
+    let top = b.y;
+    let mut rows = Vec::new();
+    for &(i, d) in visible {
+        let row_top = b.y;
+        b.text(axis_x - 12.0, row_top, d.year.map(|y| y.to_string()).unwrap_or_default(), 13.0, true, Paint::Text, HAlign::Right);
+        let lines = text::wrap(&d.display, SMALL, false, b.w - PAD - text_x, 5);
+        let mut y = row_top + 1.0;
+        for l in lines {
+            b.text(text_x, y, l, SMALL, false, Paint::Text, HAlign::Left);
+            y += 17.0;
+        }
+        rows.push((i, row_top));
+        let area = Rect { x: PAD, y: row_top - 4.0, w: b.w - 2.0 * PAD, h: y - row_top + 4.0 };
+        b.hit(Target::Datum(i), area, area, (axis_x, row_top + 9.0));
+        b.y = y + 10.0;
+    }
+    // The axis goes under the dots: insert it before the rows' marks would be simplest, but
+    // drawing it after with dots on top reads the same.
+    b.line((axis_x, top + 9.0), (axis_x, (b.y - 19.0).max(top + 9.0)), Paint::Axis, 2.0);
+    for (k, (_, row_top)) in rows.into_iter().enumerate() {
+        b.marks.push(Mark::Circle { x: axis_x, y: row_top + 9.0, r: 5.0, paint: Paint::Series(k), fill: true });
+    }
+}
+
+/// Marks for the overlay canvas: a ring around the hovered or focused mark.
+pub fn highlight(hit: &Hit) -> Vec<Mark> {
+    let r = hit.mark;
+    vec![
+        Mark::Frame { x: r.x - 3.0, y: r.y - 3.0, w: r.w + 6.0, h: r.h + 6.0, paint: Paint::Background, width: 4.0 },
+        Mark::Frame { x: r.x - 2.0, y: r.y - 2.0, w: r.w + 4.0, h: r.h + 4.0, paint: Paint::Focus, width: 2.0 },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ticks_cover_the_range() {
+        assert_eq!(nice_ticks(0.0, 949.6, 5), (0.0, 1000.0, 200.0));
+        assert_eq!(nice_ticks(-2.1, 6.3, 4), (-2.5, 7.5, 2.5));
+        let (a, b, s) = nice_ticks(0.0, 0.0, 5);
+        assert!(a <= 0.0 && b >= 1.0 && s > 0.0);
+    }
+}

@@ -1,0 +1,24 @@
+//! econ-widget: interactive charts of Shanxi regional economic data, from Rust to WebAssembly.
+//!
+//! The core (everything but `web`) has no web types and is tested natively:
+//! dataset → views → selection → chart spec → layout (a display list in CSS pixels) →
+//! drawing through plotters' `DrawingBackend` (canvas in the browser, SVG natively).
+
+pub mod analytics;
+pub mod data;
+pub mod decimate;
+pub mod draw;
+pub mod error;
+pub mod hit;
+pub mod i18n;
+pub mod layout;
+pub mod period;
+pub mod select;
+pub mod spec;
+pub mod text;
+pub mod theme;
+pub mod views;
+pub mod widget;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,501 @@
+//! View + selection → a declarative chart spec: categories, series and data with their display
+//! text and provenance, in the reader's language. Layout and drawing only read this.
+
+use crate::analytics;
+use crate::data::{Bound, ChartKind, Dataset, Kind, SeriesBy, Value};
+use crate::i18n::{display_unit, format_share, format_value, shift_decimal, shortest, DisplayUnit, Lang};
+use crate::select::{Selection, Sort};
+use crate::views::{Content, View};
+use serde::Serialize;
+
+/// Where a number comes from, as the tooltip and the table show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRef {
+    pub doc: String,
+    pub doc_title: String,
+    pub doc_date: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Datum {
+    pub category: usize,
+    pub series: usize,
+    pub label: String,
+    pub series_label: String,
+    /// Value on the chart's axis (in `ChartSpec::axis_unit`); NaN for milestones.
+    pub value: f64,
+    /// The number as the reader sees it, with unit and bound: "949.6亿元", "about 5.5%".
+    pub display: String,
+    pub period: String,
+    pub kind: String,
+    /// Composition: share of the whole (0..1). Bullet: actual ÷ target.
+    pub share: Option<f64>,
+    /// Extra line for the tooltip: growth of a composition part, target of a bullet row.
+    pub detail: Option<String>,
+    /// Bullet: the target on the axis.
+    pub target: Option<f64>,
+    /// Timeline: the year.
+    pub year: Option<u16>,
+    pub value_id: String,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesInfo {
+    pub key: String,
+    pub label: String,
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartSpec {
+    pub chart: ChartKind,
+    pub lang: Lang,
+    pub title: String,
+    pub subtitle: String,
+    pub axis_unit: String,
+    pub source: String,
+    pub categories: Vec<String>,
+    pub series: Vec<SeriesInfo>,
+    pub data: Vec<Datum>,
+    pub summary: String,
+}
+
+impl ChartSpec {
+    /// Data of series the reader has not switched off.
+    pub fn visible(&self) -> impl Iterator<Item = &Datum> {
+        self.data.iter().filter(move |d| !self.series.get(d.series).map(|s| s.hidden).unwrap_or(false))
+    }
+}
+
+pub fn build(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
+    let lang = sel.lang;
+    let mut b = match &view.content {
+        Content::Values { values, series } => {
+            let keep: Vec<usize> = values
+                .iter()
+                .copied()
+                .filter(|&i| sel.indicators.is_empty() || sel.indicators.contains(&ds.raw.values[i].indicator))
+                .collect();
+            let series = if sel.chart == ChartKind::Bar { None } else { *series };
+            values_spec(ds, &keep, series, sel.chart, lang)
+        }
+        Content::Group(g) => group_spec(ds, g, sel, lang),
+        Content::Targets(ts) => bullet_spec(ds, ts, sel, lang),
+        Content::Milestones(ms) => timeline_spec(ds, ms, lang),
+    };
+    b.spec.chart = sel.chart;
+    b.spec.title = view.title.get(lang).to_string();
+    for s in b.spec.series.iter_mut() {
+        s.hidden = sel.hidden.contains(&s.key);
+    }
+    if b.spec.chart == ChartKind::Bar {
+        sort_categories(&mut b.spec, sel.sort);
+    }
+    b.spec.source = source_line(ds, &b.docs, lang);
+    b.spec.summary = analytics::summary(&b.spec);
+    b.spec
+}
+
+struct Built {
+    spec: ChartSpec,
+    /// Documents used, in first-use order.
+    docs: Vec<String>,
+}
+
+impl Built {
+    fn new(chart: ChartKind, lang: Lang) -> Built {
+        Built {
+            spec: ChartSpec {
+                chart,
+                lang,
+                title: String::new(),
+                subtitle: String::new(),
+                axis_unit: String::new(),
+                source: String::new(),
+                categories: Vec::new(),
+                series: Vec::new(),
+                data: Vec::new(),
+                summary: String::new(),
+            },
+            docs: Vec::new(),
+        }
+    }
+    fn use_doc(&mut self, doc: &str) {
+        if !self.docs.iter().any(|d| d == doc) {
+            self.docs.push(doc.to_string());
+        }
+    }
+    fn category(&mut self, label: String) -> usize {
+        self.spec.categories.iter().position(|c| *c == label).unwrap_or_else(|| {
+            self.spec.categories.push(label);
+            self.spec.categories.len() - 1
+        })
+    }
+    fn series(&mut self, key: String, label: String) -> usize {
+        self.spec.series.iter().position(|s| s.key == key).unwrap_or_else(|| {
+            self.spec.series.push(SeriesInfo { key, label, hidden: false });
+            self.spec.series.len() - 1
+        })
+    }
+}
+
+/// The axis unit for a set of values: the unit of the largest one, scaled for the language.
+pub struct Axis {
+    pub unit: DisplayUnit,
+    /// Base units (yuan, tonnes…) per axis unit.
+    base_per_unit: f64,
+}
+
+impl Axis {
+    pub fn for_values(ds: &Dataset, vals: &[&Value], lang: Lang) -> Axis {
+        let base = |v: &Value| v.value.abs() * ds.unit(&v.unit).map(|u| u.factor).unwrap_or(1.0);
+        let Some(top) = vals.iter().copied().max_by(|a, b| base(a).total_cmp(&base(b))) else {
+            return Axis { unit: DisplayUnit { exp10: 0, label: String::new(), tight: true }, base_per_unit: 1.0 };
+        };
+        let u = ds.unit(&top.unit).expect("validated unit");
+        let unit = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, top.value.abs());
+        Axis { base_per_unit: u.factor / 10f64.powi(unit.exp10), unit }
+    }
+    pub fn place(&self, ds: &Dataset, v: &Value) -> f64 {
+        let factor = ds.unit(&v.unit).map(|u| u.factor).unwrap_or(1.0);
+        v.value * factor / self.base_per_unit
+    }
+}
+
+/// A value as the reader sees it: the printed digits, the unit (converted for English), and
+/// the bound the text gave ("以上", "about").
+pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
+    let u = ds.unit(&v.unit).expect("validated unit");
+    let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
+    let num = match (&v.printed, du.exp10) {
+        // The printed text (e.g. "10.0") wins when no conversion applies.
+        (Some(p), 0) if lang == Lang::Zh => crate::i18n::join_unit(p, &du),
+        _ => format_value(v.value, &du, lang),
+    };
+    match (v.bound, lang) {
+        (Bound::Exact, _) => num,
+        (Bound::AtLeast, Lang::Zh) => format!("{num}以上"),
+        (Bound::AtMost, Lang::Zh) => format!("{num}以内"),
+        (Bound::About, Lang::Zh) => format!("{num}左右"),
+        (Bound::AtLeast, Lang::En) => format!("at least {num}"),
+        (Bound::AtMost, Lang::En) => format!("at most {num}"),
+        (Bound::About, Lang::En) => format!("about {num}"),
+    }
+}
+
+pub fn kind_text(v: &Value, lang: Lang) -> String {
+    match (v.kind, v.target_kind) {
+        (Kind::Target, Some(k)) if k != Kind::Target => format!("{} ({})", Kind::Target.label(lang), k.label(lang)),
+        (k, _) => k.label(lang).to_string(),
+    }
+}
+
+fn source_ref(ds: &Dataset, doc: &str, quote: &str, lang: Lang) -> SourceRef {
+    let d = ds.document(doc);
+    SourceRef {
+        doc: doc.to_string(),
+        doc_title: d.map(|d| d.title.get(lang).to_string()).unwrap_or_default(),
+        doc_date: d.map(|d| d.date.clone()).unwrap_or_default(),
+        quote: quote.to_string(),
+    }
+}
+
+fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, series: usize) -> Datum {
+    let lang = b.spec.lang;
+    let v = &ds.raw.values[idx];
+    b.use_doc(&v.source.doc);
+    Datum {
+        category,
+        series,
+        label: b.spec.categories[category].clone(),
+        series_label: b.spec.series[series].label.clone(),
+        value: axis.place(ds, v),
+        display: display(ds, v, lang),
+        period: ds.period_of(idx).label(lang),
+        kind: kind_text(v, lang),
+        share: None,
+        detail: v.note.as_ref().map(|n| n.get(lang).to_string()),
+        target: None,
+        year: None,
+        value_id: v.id.clone(),
+        sources: vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)],
+    }
+}
+
+/// The row label of a value: its subject (a project, an enterprise) or its indicator.
+fn base_label(ds: &Dataset, v: &Value, lang: Lang) -> String {
+    match &v.subject {
+        Some(s) => s.get(lang).to_string(),
+        None => ds.indicator(&v.indicator).map(|i| i.name.get(lang).to_string()).unwrap_or_else(|| v.indicator.clone()),
+    }
+}
+
+fn series_of(ds: &Dataset, i: usize, by: SeriesBy, lang: Lang) -> (String, String) {
+    let v = &ds.raw.values[i];
+    let p = ds.period_of(i);
+    match by {
+        SeriesBy::Period => (ds.raw.values[i].period.clone(), p.label(lang)),
+        SeriesBy::Region => (
+            v.region.clone(),
+            ds.region(&v.region).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| v.region.clone()),
+        ),
+        SeriesBy::Kind => {
+            let word = if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
+            let sep = if lang == Lang::Zh { "" } else { " " };
+            (format!("{}:{}", crate::views::kind_id(v.kind), v.period), format!("{}{sep}{word}", p.label(lang)))
+        }
+    }
+}
+
+fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: ChartKind, lang: Lang) -> Built {
+    let mut b = Built::new(chart, lang);
+    let vals: Vec<&Value> = idx.iter().map(|&i| &ds.raw.values[i]).collect();
+    let axis = Axis::for_values(ds, &vals, lang);
+    b.spec.axis_unit = axis.unit.label.clone();
+    // Line charts put periods on the x axis (categories) and draw one line per indicator.
+    let line = chart == ChartKind::Line;
+    let labels: Vec<String> = if line || series.is_some() {
+        idx.iter().map(|&i| base_label(ds, &ds.raw.values[i], lang)).collect()
+    } else {
+        unique_labels(ds, idx, lang)
+    };
+    let mut order: Vec<usize> = (0..idx.len()).collect();
+    if line || series == Some(SeriesBy::Period) {
+        // Time order, whatever order the text mentioned the periods in.
+        order.sort_by_key(|&k| ds.period_of(idx[k]).sort_key());
+    }
+    for &k in &order {
+        let i = idx[k];
+        let (s, c) = if line {
+            let l = labels[k].clone();
+            (b.series(l.clone(), l), b.category(ds.period_of(i).label(lang)))
+        } else {
+            let (key, label) = match series {
+                Some(by) => series_of(ds, i, by, lang),
+                None => (String::new(), String::new()),
+            };
+            (b.series(key, label), b.category(labels[k].clone()))
+        };
+        let d = datum(ds, &mut b, i, &axis, c, s);
+        b.spec.data.push(d);
+    }
+    if chart != ChartKind::Line {
+        // Categories in the text's order.
+        let mut first_pos: Vec<(usize, usize)> = Vec::new();
+        for (k, &i) in idx.iter().enumerate() {
+            let c = b.spec.categories.iter().position(|c| *c == labels[k]).unwrap_or(0);
+            if !first_pos.iter().any(|(cc, _)| *cc == c) {
+                first_pos.push((c, i));
+            }
+        }
+        reorder_categories(&mut b.spec, &first_pos.iter().map(|(c, _)| *c).collect::<Vec<_>>());
+    }
+    b.spec.subtitle = subtitle(&b.spec, ds, idx, lang);
+    b
+}
+
+/// Labels made unique by adding the period, then the kind, where two values would share one.
+fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
+    let base: Vec<String> = idx.iter().map(|&i| base_label(ds, &ds.raw.values[i], lang)).collect();
+    let dup = |labels: &[String], k: usize| labels.iter().filter(|l| **l == labels[k]).count() > 1;
+    let with_period: Vec<String> = (0..idx.len())
+        .map(|k| if dup(&base, k) { format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang)) } else { base[k].clone() })
+        .collect();
+    (0..idx.len())
+        .map(|k| {
+            if dup(&with_period, k) {
+                format!("{} · {}", with_period[k], kind_text(&ds.raw.values[idx[k]], lang))
+            } else {
+                with_period[k].clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .enumerate()
+        // Still equal (same indicator, period and kind): number them so rows stay distinct.
+        .scan(Vec::<String>::new(), |seen, (_, l)| {
+            let n = seen.iter().filter(|s| **s == l).count();
+            seen.push(l.clone());
+            Some(if n == 0 { l } else { format!("{l} ({})", n + 1) })
+        })
+        .collect()
+}
+
+fn reorder_categories(spec: &mut ChartSpec, order: &[usize]) {
+    let mut new_of_old = vec![0; spec.categories.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of_old[old] = new;
+    }
+    spec.categories = order.iter().map(|&o| spec.categories[o].clone()).collect();
+    for d in spec.data.iter_mut() {
+        d.category = new_of_old[d.category];
+    }
+    spec.data.sort_by_key(|d| (d.category, d.series));
+}
+
+fn sort_categories(spec: &mut ChartSpec, sort: Sort) {
+    if sort == Sort::None {
+        return;
+    }
+    let mut order: Vec<usize> = (0..spec.categories.len()).collect();
+    let key = |c: usize| spec.data.iter().find(|d| d.category == c).map(|d| d.value).unwrap_or(f64::NEG_INFINITY);
+    order.sort_by(|&a, &b| {
+        let o = key(a).total_cmp(&key(b));
+        if sort == Sort::Desc { o.reverse() } else { o }
+    });
+    reorder_categories(spec, &order);
+}
+
+fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String {
+    let mut periods: Vec<(u32, u32, String)> = Vec::new();
+    for &i in idx {
+        let p = ds.period_of(i);
+        let l = p.label(lang);
+        if !periods.iter().any(|x| x.2 == l) {
+            let (a, b) = p.sort_key();
+            periods.push((a, b, l));
+        }
+    }
+    periods.sort();
+    let period_text = match periods.len() {
+        0 => String::new(),
+        1..=3 => periods.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")),
+        n => format!("{}–{}", periods[0].2, periods[n - 1].2),
+    };
+    let unit = if spec.axis_unit.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}", lang.pick("单位：", "Unit: "), spec.axis_unit)
+    };
+    [unit, period_text].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
+fn group_spec(ds: &Dataset, gid: &str, sel: &Selection, lang: Lang) -> Built {
+    let mut b = Built::new(sel.chart, lang);
+    let Some(g) = ds.group(gid) else { return b };
+    let whole_i = ds.value_index(&g.whole).expect("validated group");
+    let whole = &ds.raw.values[whole_i];
+    let parts: Vec<usize> = g
+        .parts
+        .iter()
+        .filter_map(|p| ds.value_index(p))
+        .filter(|&i| sel.indicators.is_empty() || sel.indicators.contains(&ds.raw.values[i].indicator))
+        .collect();
+    let vals: Vec<&Value> = std::iter::once(whole).chain(parts.iter().map(|&i| &ds.raw.values[i])).collect();
+    let axis = Axis::for_values(ds, &vals, lang);
+    b.spec.axis_unit = axis.unit.label.clone();
+    let s = b.series(String::new(), String::new());
+    for &i in &parts {
+        let v = &ds.raw.values[i];
+        let c = b.category(base_label(ds, v, lang));
+        let mut d = datum(ds, &mut b, i, &axis, c, s);
+        d.share = analytics::share(v.value, whole.value);
+        if let Some(gi) = analytics::growth_of(ds, i) {
+            let gv = &ds.raw.values[gi];
+            b.use_doc(&gv.source.doc);
+            d.detail = Some(format!("{}{}", lang.pick("同比增长 ", "growth "), display(ds, gv, lang)));
+            if gv.source.quote != v.source.quote {
+                d.sources.push(source_ref(ds, &gv.source.doc, &gv.source.quote, lang));
+            }
+        }
+        b.spec.data.push(d);
+    }
+    b.use_doc(&whole.source.doc);
+    let total = format!("{}{}", lang.pick("合计：", "Total: "), display(ds, whole, lang));
+    let mut sub = subtitle(&b.spec, ds, &[whole_i], lang);
+    sub.push_str(" · ");
+    sub.push_str(&total);
+    b.spec.subtitle = sub;
+    b
+}
+
+fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Built {
+    let mut b = Built::new(sel.chart, lang);
+    let pairs: Vec<_> = ids
+        .iter()
+        .filter_map(|t| ds.target(t))
+        .filter(|t| {
+            sel.indicators.is_empty() || ds.value(&t.actual).map(|v| sel.indicators.contains(&v.indicator)).unwrap_or(false)
+        })
+        .collect();
+    // Each row has its own scale (targets differ in unit), so there is no common axis unit.
+    let s = b.series(String::new(), String::new());
+    let mut idx = Vec::new();
+    for t in pairs {
+        let (Some(ai), Some(ti)) = (ds.value_index(&t.actual), ds.value_index(&t.target)) else { continue };
+        let (a, tv) = (&ds.raw.values[ai], &ds.raw.values[ti]);
+        let axis = Axis::for_values(ds, &[a, tv], lang);
+        let c = b.category(t.name.get(lang).to_string());
+        let mut d = datum(ds, &mut b, ai, &axis, c, s);
+        b.use_doc(&tv.source.doc);
+        d.target = Some(axis.place(ds, tv));
+        d.share = analytics::progress(axis.place(ds, a), axis.place(ds, tv));
+        let target_word = lang.pick("目标", "Target");
+        let sep = lang.pick("：", ": ");
+        d.detail = Some(format!("{target_word}（{}）{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)).replace(
+            "（",
+            if lang == Lang::Zh { "（" } else { " (" },
+        ).replace("）", if lang == Lang::Zh { "）" } else { ")" }));
+        if tv.source.quote != a.source.quote || tv.source.doc != a.source.doc {
+            d.sources.push(source_ref(ds, &tv.source.doc, &tv.source.quote, lang));
+        }
+        b.spec.data.push(d);
+        idx.extend([ai, ti]);
+    }
+    b.spec.subtitle = subtitle(&b.spec, ds, &idx, lang);
+    b
+}
+
+fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
+    let mut b = Built::new(ChartKind::Timeline, lang);
+    let mut ms: Vec<_> = ids.iter().filter_map(|m| ds.milestone(m)).collect();
+    ms.sort_by_key(|m| m.year);
+    let s = b.series(String::new(), String::new());
+    for m in ms {
+        b.use_doc(&m.source.doc);
+        let year = m.year.to_string();
+        let c = b.category(format!("{year}·{}", m.id));
+        b.spec.categories[c] = year.clone();
+        b.spec.data.push(Datum {
+            category: c,
+            series: s,
+            label: year.clone(),
+            series_label: String::new(),
+            value: f64::NAN,
+            display: m.text.get(lang).to_string(),
+            period: if lang == Lang::Zh { format!("{year}年") } else { year },
+            kind: lang.pick("目标", "goal").to_string(),
+            share: None,
+            detail: None,
+            target: None,
+            year: Some(m.year),
+            value_id: m.id.clone(),
+            sources: vec![source_ref(ds, &m.source.doc, &m.source.quote, lang)],
+        });
+    }
+    b
+}
+
+fn source_line(ds: &Dataset, docs: &[String], lang: Lang) -> String {
+    let parts: Vec<String> = docs
+        .iter()
+        .filter_map(|d| ds.document(d))
+        .map(|d| match lang {
+            Lang::Zh => format!("《{}》，{}，{}", d.title.zh, d.publisher.zh, d.date),
+            Lang::En => format!("“{}”, {}, {}", d.title.en, d.publisher.en, d.date),
+        })
+        .collect();
+    format!("{}{}", lang.pick("来源：", "Source: "), parts.join(lang.pick("；", "; ")))
+}
+
+/// A printed value converted to another power of ten, exactly (for tables in a common unit).
+pub fn rescale_text(v: f64, exp10: i32) -> String {
+    shift_decimal(&shortest(v), exp10)
+}
+
+/// Kept for callers that want a share's text without building a spec.
+pub fn share_text(share: f64) -> String {
+    format_share(share)
+}

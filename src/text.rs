@@ -1,0 +1,163 @@
+//! Text measurement and wrapping without a font: an estimate per character class, so layout is
+//! the same on canvas, in SVG and in native tests. CJK glyphs are one em wide in every CJK
+//! font; Latin widths are averages of common sans-serif fonts, rounded up so text never
+//! overflows the space it was given.
+
+/// Estimated advance of one character in ems.
+fn char_em(c: char) -> f64 {
+    match c {
+        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF60}' | '\u{AC00}'..='\u{D7AF}' => 1.0,
+        '“' | '”' | '‘' | '’' => 0.5,
+        '\u{1F000}'..='\u{1FFFF}' => 1.2,
+        ' ' => 0.28,
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.3,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.4,
+        'm' | 'w' => 0.85,
+        'M' | 'W' | '%' | '@' => 0.95,
+        'A'..='Z' => 0.68,
+        '0'..='9' => 0.58,
+        c if c.is_ascii() => 0.55,
+        _ => 0.7,
+    }
+}
+
+pub fn width(text: &str, size: f64, bold: bool) -> f64 {
+    let em: f64 = text.chars().map(char_em).sum();
+    em * size * if bold { 1.06 } else { 1.0 }
+}
+
+/// Characters that must not start a line (Chinese line-breaking rules).
+fn no_line_start(c: char) -> bool {
+    "，。、；：？！）》」』”’%,.;:?!)".contains(c)
+}
+
+fn is_cjk(c: char) -> bool {
+    char_em(c) >= 1.0
+}
+
+/// Splits text into lines no wider than `max`, breaking at spaces for Latin text and between
+/// any two CJK characters. At most `max_lines` lines; the last ends with "…" if cut.
+pub fn wrap(text: &str, size: f64, bold: bool, max: f64, max_lines: usize) -> Vec<String> {
+    let max = max.max(size * 2.0);
+    let mut lines: Vec<String> = Vec::new();
+    // Break opportunities: tokens are single CJK chars or runs of non-CJK chars up to a space.
+    let mut tokens: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c == '\n' {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            tokens.push("\n".into());
+        } else if is_cjk(c) && !no_line_start(c) {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+            tokens.push(std::mem::take(&mut cur));
+        } else if no_line_start(c) && cur.is_empty() && !tokens.is_empty() {
+            // Keep closing punctuation with the token before it.
+            let last = tokens.last_mut().unwrap();
+            last.push(c);
+        } else {
+            cur.push(c);
+            if c == ' ' {
+                tokens.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        tokens.push(cur);
+    }
+    let mut line = String::new();
+    for tok in tokens {
+        if tok == "\n" {
+            lines.push(std::mem::take(&mut line));
+            continue;
+        }
+        let candidate = format!("{line}{tok}");
+        if width(candidate.trim_end(), size, bold) <= max || line.is_empty() {
+            line = candidate;
+            // A single token wider than the line (a long URL): cut it by characters.
+            while width(line.trim_end(), size, bold) > max && line.chars().count() > 1 {
+                let (head, tail) = split_to_width(&line, size, bold, max);
+                lines.push(head);
+                line = tail;
+            }
+        } else {
+            lines.push(line.trim_end().to_string());
+            line = tok.trim_start().to_string();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = lines.last_mut().unwrap();
+        *last = ellipsize(&format!("{last}…"), size, bold, max);
+    }
+    lines
+}
+
+fn split_to_width(s: &str, size: f64, bold: bool, max: f64) -> (String, String) {
+    let mut head = String::new();
+    for (i, c) in s.char_indices() {
+        if !head.is_empty() && width(&format!("{head}{c}"), size, bold) > max {
+            return (head, s[i..].to_string());
+        }
+        head.push(c);
+    }
+    (head, String::new())
+}
+
+/// Cuts text to fit `max`, ending with "…".
+pub fn ellipsize(text: &str, size: f64, bold: bool, max: f64) -> String {
+    if width(text, size, bold) <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.trim_end_matches('…').to_string();
+    while !out.is_empty() && width(&format!("{out}…"), size, bold) > max {
+        out.pop();
+    }
+    format!("{out}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_is_one_em() {
+        assert_eq!(width("地区生产总值", 12.0, false), 72.0);
+        assert!(width("GDP", 12.0, false) < 30.0);
+    }
+
+    #[test]
+    fn wraps_chinese_between_characters_and_english_at_spaces() {
+        let lines = wrap("晋中市2023年上半年地区生产总值构成", 16.0, false, 160.0, 3);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| width(l, 16.0, false) <= 160.0));
+        assert_eq!(lines.concat(), "晋中市2023年上半年地区生产总值构成");
+        let lines = wrap("Jinzhong GDP by sector, H1 2023", 16.0, false, 120.0, 3);
+        assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+        assert_eq!(lines.join(" "), "Jinzhong GDP by sector, H1 2023");
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        for w in 30..200 {
+            for l in wrap("第一产业增加值，同比增长。第二产业（工业）增加值", 12.0, false, w as f64, 20) {
+                assert!(!l.starts_with(['，', '。', '）']), "{l}");
+            }
+        }
+    }
+
+    #[test]
+    fn cuts_to_max_lines_with_an_ellipsis() {
+        let lines = wrap(&"很长的标签".repeat(20), 12.0, false, 60.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        assert!(width(&lines[1], 12.0, false) <= 60.0);
+    }
+}

@@ -1,0 +1,230 @@
+//! The charts a reader can choose: the dataset's curated views plus one derived bar view per
+//! region, topic, kind and unit, so every value in the dataset is reachable.
+
+use crate::data::{ChartKind, Dataset, Kind, SeriesBy, Text, ViewDef};
+use crate::i18n::Lang;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// Value indices into `dataset.raw.values`.
+    Values { values: Vec<usize>, series: Option<SeriesBy> },
+    Group(String),
+    Targets(Vec<String>),
+    Milestones(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub id: String,
+    pub region: String,
+    pub topic: String,
+    pub title: Text,
+    pub default_chart: ChartKind,
+    pub charts: Vec<ChartKind>,
+    pub content: Content,
+}
+
+/// What `views()` returns to JS: enough to build the explorer's selectors.
+#[derive(Debug, Clone, Serialize)]
+pub struct ViewInfo {
+    pub id: String,
+    pub region: String,
+    pub region_name: String,
+    pub topic: String,
+    pub topic_name: String,
+    pub title: String,
+    pub chart: &'static str,
+    pub charts: Vec<&'static str>,
+    pub indicators: Vec<IndicatorInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct IndicatorInfo {
+    pub id: String,
+    pub name: String,
+}
+
+impl View {
+    /// Indicator ids the view shows, in first-appearance order.
+    pub fn indicators(&self, ds: &Dataset) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |id: &str| {
+            if !out.iter().any(|x| x == id) {
+                out.push(id.to_string());
+            }
+        };
+        match &self.content {
+            Content::Values { values, .. } => values.iter().for_each(|&i| push(&ds.raw.values[i].indicator)),
+            Content::Group(g) => {
+                if let Some(g) = ds.group(g) {
+                    g.parts.iter().filter_map(|p| ds.value(p)).for_each(|v| push(&v.indicator));
+                }
+            }
+            Content::Targets(ts) => ts.iter().filter_map(|t| ds.target(t)).filter_map(|t| ds.value(&t.actual)).for_each(|v| push(&v.indicator)),
+            Content::Milestones(_) => {}
+        }
+        out
+    }
+
+    pub fn info(&self, ds: &Dataset, lang: Lang) -> ViewInfo {
+        ViewInfo {
+            id: self.id.clone(),
+            region: self.region.clone(),
+            region_name: ds.region(&self.region).map(|r| r.name.get(lang).to_string()).unwrap_or_default(),
+            topic: self.topic.clone(),
+            topic_name: ds.topic(&self.topic).map(|t| t.name.get(lang).to_string()).unwrap_or_default(),
+            title: self.title.get(lang).to_string(),
+            chart: self.default_chart.id(),
+            charts: self.charts.iter().map(|c| c.id()).collect(),
+            indicators: self
+                .indicators(ds)
+                .into_iter()
+                .map(|id| IndicatorInfo { name: ds.indicator(&id).map(|i| i.name.get(lang).to_string()).unwrap_or_default(), id })
+                .collect(),
+        }
+    }
+}
+
+/// Builds every view of a dataset: curated first, in file order, then derived ones.
+pub fn build_views(ds: &Dataset) -> Vec<View> {
+    let mut views: Vec<View> = ds.raw.views.iter().map(|v| curated(ds, v)).collect();
+    views.extend(derived(ds));
+    views
+}
+
+fn curated(ds: &Dataset, v: &ViewDef) -> View {
+    let content = match v.chart {
+        ChartKind::Composition => Content::Group(v.group.clone().unwrap_or_default()),
+        ChartKind::Bullet => Content::Targets(v.targets.clone()),
+        ChartKind::Timeline => Content::Milestones(v.milestones.clone()),
+        _ => Content::Values { values: v.values.iter().filter_map(|id| ds.value_index(id)).collect(), series: v.series },
+    };
+    let charts = compatible_charts(ds, &content);
+    let default_chart = if charts.contains(&v.chart) { v.chart } else { charts[0] };
+    View { id: v.id.clone(), region: v.region.clone(), topic: v.topic.clone(), title: v.title.clone(), default_chart, charts, content }
+}
+
+/// Chart kinds that can show this content; the first is the fallback default.
+pub fn compatible_charts(ds: &Dataset, content: &Content) -> Vec<ChartKind> {
+    match content {
+        Content::Values { values, series } => {
+            let mut out = vec![ChartKind::Bar];
+            let periods = distinct(values.iter().map(|&i| ds.periods[i]));
+            let series_keys = match series {
+                Some(SeriesBy::Period) => periods,
+                Some(SeriesBy::Region) => distinct(values.iter().map(|&i| ds.raw.values[i].region.as_str())),
+                Some(SeriesBy::Kind) => distinct(values.iter().map(|&i| (ds.raw.values[i].kind, ds.periods[i]))),
+                None => 0,
+            };
+            if series_keys >= 2 {
+                out.push(ChartKind::GroupedBar);
+            }
+            if periods >= 2 {
+                out.push(ChartKind::Line);
+            }
+            out
+        }
+        Content::Group(_) => vec![ChartKind::Composition, ChartKind::Bar],
+        Content::Targets(_) => vec![ChartKind::Bullet],
+        Content::Milestones(_) => vec![ChartKind::Timeline],
+    }
+}
+
+fn distinct<T: PartialEq>(it: impl Iterator<Item = T>) -> usize {
+    let mut seen: Vec<T> = Vec::new();
+    for x in it {
+        if !seen.contains(&x) {
+            seen.push(x);
+        }
+    }
+    seen.len()
+}
+
+fn kind_order(k: Kind) -> u8 {
+    match k {
+        Kind::Level => 0,
+        Kind::Growth => 1,
+        Kind::Share => 2,
+        Kind::Count => 3,
+        Kind::Target => 4,
+    }
+}
+
+fn derived(ds: &Dataset) -> Vec<View> {
+    let topic_pos = |t: &str| ds.raw.topics.iter().position(|x| x.id == t).unwrap_or(usize::MAX);
+    let region_pos = |r: &str| ds.raw.regions.iter().position(|x| x.id == r).unwrap_or(usize::MAX);
+    // (region, topic, kind, unit) → value indices, in dataset order.
+    let mut buckets: Vec<((usize, usize, u8, String), Vec<usize>)> = Vec::new();
+    for (i, v) in ds.raw.values.iter().enumerate() {
+        let Some(ind) = ds.indicator(&v.indicator) else { continue };
+        let key = (region_pos(&v.region), topic_pos(&ind.topic), kind_order(v.kind), v.unit.clone());
+        match buckets.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(i),
+            None => buckets.push((key, vec![i])),
+        }
+    }
+    buckets.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for ((_, _, _, unit), values) in buckets {
+        let first = &ds.raw.values[values[0]];
+        let (Some(region), Some(ind)) = (ds.region(&first.region), ds.indicator(&first.indicator)) else { continue };
+        let Some(topic) = ds.topic(&ind.topic) else { continue };
+        let unit_en = ds.unit(&unit).map(|u| u.name.en.clone()).unwrap_or_else(|| unit.clone());
+        let title = Text {
+            zh: format!("{}·{}：{}（{}）", region.name.zh, topic.name.zh, first.kind.label(Lang::Zh), unit),
+            en: format!("{} · {}: {} ({})", region.name.en, topic.name.en, first.kind.label(Lang::En), unit_en),
+        };
+        // Same indicator in several periods → periods become series, so the chart can compare them.
+        let repeats = values.len() != distinct(values.iter().map(|&i| (&ds.raw.values[i].indicator, subject_key(ds, i))));
+        let content = Content::Values { values, series: if repeats { Some(SeriesBy::Period) } else { None } };
+        let charts = compatible_charts(ds, &content);
+        out.push(View {
+            id: format!("auto/{}/{}/{}/{}", first.region, topic.id, kind_id(first.kind), unit),
+            region: first.region.clone(),
+            topic: topic.id.clone(),
+            title,
+            default_chart: ChartKind::Bar,
+            charts,
+            content,
+        });
+    }
+    for region in &ds.raw.regions {
+        let ms: Vec<&crate::data::Milestone> = ds.raw.milestones.iter().filter(|m| m.region == region.id).collect();
+        if ms.is_empty() {
+            continue;
+        }
+        let mut ms = ms;
+        ms.sort_by_key(|m| m.year);
+        out.push(View {
+            id: format!("auto/{}/milestones", region.id),
+            region: region.id.clone(),
+            topic: "economy".into(),
+            title: Text { zh: format!("{}发展目标时间轴", region.name.zh), en: format!("{}: goals timeline", region.name.en) },
+            default_chart: ChartKind::Timeline,
+            charts: vec![ChartKind::Timeline],
+            content: Content::Milestones(ms.iter().map(|m| m.id.clone()).collect()),
+        });
+    }
+    // A milestone view's topic must exist in the dataset; fall back to the first topic.
+    for v in out.iter_mut() {
+        if ds.topic(&v.topic).is_none() {
+            v.topic = ds.raw.topics[0].id.clone();
+        }
+    }
+    out
+}
+
+fn subject_key(ds: &Dataset, i: usize) -> &str {
+    ds.raw.values[i].subject.as_ref().map(|s| s.zh.as_str()).unwrap_or("")
+}
+
+pub fn kind_id(k: Kind) -> &'static str {
+    match k {
+        Kind::Level => "level",
+        Kind::Growth => "growth",
+        Kind::Share => "share",
+        Kind::Count => "count",
+        Kind::Target => "target",
+    }
+}

@@ -1,0 +1,358 @@
+//! One widget's state, with no web types: dataset, views, selection, the current spec and
+//! scene, keyboard focus. Every method that can fail leaves the state as it was.
+
+use crate::data::{ChartKind, Dataset};
+use crate::error::{Error, Result};
+use crate::hit;
+use crate::i18n::{format_share, Lang};
+use crate::layout::{self, Hit, Scene, Target};
+use crate::select::{describe, Selection};
+use crate::spec::{self, ChartSpec, SourceRef};
+use crate::theme::Palette;
+use crate::views::{build_views, View, ViewInfo};
+use serde::Serialize;
+use serde_json::Value as Json;
+use std::rc::Rc;
+
+/// Narrower than this there is no room for a label and a bar; the host gets an error.
+pub const MIN_WIDTH: f64 = 120.0;
+/// Beyond this a canvas would exhaust memory (and no article is this wide).
+pub const MAX_WIDTH: f64 = 8192.0;
+
+pub struct Widget {
+    ds: Rc<Dataset>,
+    views: Rc<Vec<View>>,
+    sel: Selection,
+    spec: ChartSpec,
+    scene: Option<Scene>,
+    focus: Option<usize>,
+}
+
+/// What the tooltip, the aria-live region and keyboard focus need about one point.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HitInfo {
+    pub kind: &'static str,
+    /// Index into the chart's data (or series, for a legend entry).
+    pub index: usize,
+    /// Position in keyboard order, for "3 of 4".
+    pub position: Option<usize>,
+    pub count: usize,
+    pub label: String,
+    pub series: String,
+    pub value: String,
+    pub period: String,
+    pub value_kind: String,
+    pub share: Option<String>,
+    pub detail: Option<String>,
+    pub sources: Vec<SourceRef>,
+    /// One sentence for screen readers.
+    pub announce: String,
+    /// Tooltip anchor and the ring's box, CSS px.
+    pub x: f64,
+    pub y: f64,
+    pub ring: [f64; 4],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Widget {
+    /// `data`: a host dataset's JSON text, or None for the embedded one. `init`: an initial
+    /// (partial) selection.
+    pub fn new(data: Option<&str>, init: &Json) -> Result<Widget> {
+        let ds = match data {
+            Some(text) => Dataset::parse(text)?,
+            None => Dataset::embedded()?,
+        };
+        Widget::with_dataset(Rc::new(ds), init)
+    }
+
+    /// Several widgets on a page share one parsed embedded dataset.
+    pub fn with_dataset(ds: Rc<Dataset>, init: &Json) -> Result<Widget> {
+        let views = build_views(&ds);
+        if views.is_empty() {
+            return Err(Error::new("no_data", "data.values", "the dataset has no values to chart"));
+        }
+        let start = Selection::initial(&views);
+        let views = Rc::new(views);
+        let sel = match init {
+            Json::Null => start,
+            other => start.apply(other, &ds, &views)?,
+        };
+        let spec = spec::build(&ds, view_of(&views, &sel), &sel);
+        Ok(Widget { ds, views, sel, spec, scene: None, focus: None })
+    }
+
+    pub fn dataset(&self) -> &Rc<Dataset> {
+        &self.ds
+    }
+
+    /// Applies a partial selection. On error nothing changes.
+    pub fn select(&mut self, patch: &Json) -> Result<&Selection> {
+        let next = self.sel.apply(patch, &self.ds, &self.views)?;
+        if next != self.sel {
+            self.spec = spec::build(&self.ds, view_of(&self.views, &next), &next);
+            self.sel = next;
+            self.scene = None;
+            self.focus = None;
+        }
+        Ok(&self.sel)
+    }
+
+    pub fn state(&self) -> &Selection {
+        &self.sel
+    }
+
+    pub fn spec(&self) -> &ChartSpec {
+        &self.spec
+    }
+
+    pub fn views(&self) -> Vec<ViewInfo> {
+        self.views.iter().map(|v| v.info(&self.ds, self.sel.lang)).collect()
+    }
+
+    /// Lays the chart out for a width in CSS px; returns the scene (its height is the height
+    /// the element should get). Too narrow, NaN or absurd widths are errors.
+    pub fn layout(&mut self, width: f64) -> Result<&Scene> {
+        if !width.is_finite() || !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
+            return Err(Error::new(
+                "element_too_small",
+                "width",
+                if width.is_finite() && width > MAX_WIDTH {
+                    format!("width {width} px is larger than the maximum of {MAX_WIDTH} px")
+                } else {
+                    format!("width {} px is too small; the chart needs at least {MIN_WIDTH} px", fmt_num(width))
+                },
+            ));
+        }
+        let width = width.floor();
+        let stale = self.scene.as_ref().map(|s| s.width != width).unwrap_or(true);
+        if stale {
+            self.scene = Some(layout::layout(&self.spec, width));
+        }
+        Ok(self.scene.as_ref().unwrap())
+    }
+
+    pub fn scene(&self) -> Option<&Scene> {
+        self.scene.as_ref()
+    }
+
+    pub fn palette(&self, dark: bool) -> &'static Palette {
+        Palette::for_dark(dark)
+    }
+
+    /// The point under the pointer, or None (also when nothing is laid out yet).
+    pub fn hit_at(&self, x: f64, y: f64) -> Option<HitInfo> {
+        let scene = self.scene.as_ref()?;
+        hit::at(scene, x, y).map(|h| self.info(h))
+    }
+
+    /// Moves keyboard focus: "next", "prev", "first", "last"; None leaves the chart.
+    pub fn focus(&mut self, how: &str) -> Result<Option<HitInfo>> {
+        let Some(scene) = self.scene.as_ref() else { return Ok(None) };
+        let order = hit::focus_order(scene);
+        if order.is_empty() {
+            self.focus = None;
+            return Ok(None);
+        }
+        let last = order.len() - 1;
+        let next = match (how, self.focus) {
+            ("first", _) | ("next", None) => 0,
+            ("last", _) | ("prev", None) => last,
+            ("next", Some(i)) => (i + 1).min(last),
+            ("prev", Some(i)) => i.saturating_sub(1),
+            ("none", _) => {
+                self.focus = None;
+                return Ok(None);
+            }
+            (other, _) => {
+                return Err(Error::new(
+                    "bad_argument",
+                    "focus",
+                    format!("unknown focus move '{}'; expected next, prev, first, last or none", crate::select::clip(other)),
+                ))
+            }
+        };
+        self.focus = Some(next);
+        Ok(Some(self.info(order[next])))
+    }
+
+    /// Legend click: switches a series off or back on.
+    pub fn toggle_series(&mut self, index: usize) -> Result<&Selection> {
+        let Some(s) = self.spec.series.get(index) else {
+            return Err(Error::new("bad_argument", "series", format!("no series {index}; the chart has {}", self.spec.series.len())));
+        };
+        let mut hidden = self.sel.hidden.clone();
+        match hidden.iter().position(|h| *h == s.key) {
+            Some(p) => {
+                hidden.remove(p);
+            }
+            None => hidden.push(s.key.clone()),
+        }
+        self.select(&serde_json::json!({ "hidden": hidden }))
+    }
+
+    fn info(&self, h: &Hit) -> HitInfo {
+        let lang = self.sel.lang;
+        let order = self.scene.as_ref().map(hit::focus_order).unwrap_or_default();
+        let position = order.iter().position(|o| o.target == h.target);
+        let ring = [h.mark.x, h.mark.y, h.mark.w, h.mark.h];
+        match h.target {
+            Target::Legend(i) => {
+                let s = &self.spec.series[i];
+                let state = if s.hidden { lang.pick("已隐藏，点击显示", "hidden; click to show") } else { lang.pick("点击隐藏", "click to hide") };
+                HitInfo {
+                    kind: "legend",
+                    index: i,
+                    position: None,
+                    count: self.spec.series.len(),
+                    label: s.label.clone(),
+                    series: s.label.clone(),
+                    value: String::new(),
+                    period: String::new(),
+                    value_kind: String::new(),
+                    share: None,
+                    detail: Some(state.to_string()),
+                    sources: Vec::new(),
+                    announce: format!("{}{}{}", s.label, lang.pick("：", ": "), state),
+                    x: h.anchor.0,
+                    y: h.anchor.1,
+                    ring,
+                }
+            }
+            Target::Datum(i) => {
+                let d = &self.spec.data[i];
+                let share = d.share.map(format_share);
+                let mut announce = match lang {
+                    Lang::Zh => format!("{}{}，{}：{}", d.label, if d.series_label.is_empty() { String::new() } else { format!("（{}）", d.series_label) }, d.period, d.display),
+                    Lang::En => format!("{}{}, {}: {}", d.label, if d.series_label.is_empty() { String::new() } else { format!(" ({})", d.series_label) }, d.period, d.display),
+                };
+                if let Some(s) = &share {
+                    announce.push_str(&format!("{}{s}", lang.pick("，占比", ", share ")));
+                }
+                if let Some(det) = &d.detail {
+                    announce.push_str(lang.pick("，", ", "));
+                    announce.push_str(det);
+                }
+                if let Some(src) = d.sources.first() {
+                    announce.push_str(&match lang {
+                        Lang::Zh => format!("。来源：《{}》", src.doc_title),
+                        Lang::En => format!(". Source: {}", src.doc_title),
+                    });
+                }
+                if let Some(p) = position {
+                    announce.push_str(&match lang {
+                        Lang::Zh => format!("（第{}项，共{}项）", p + 1, order.len()),
+                        Lang::En => format!(" ({} of {})", p + 1, order.len()),
+                    });
+                }
+                HitInfo {
+                    kind: "datum",
+                    index: i,
+                    position,
+                    count: order.len(),
+                    label: d.label.clone(),
+                    series: d.series_label.clone(),
+                    value: d.display.clone(),
+                    period: d.period.clone(),
+                    value_kind: d.kind.clone(),
+                    share,
+                    detail: d.detail.clone(),
+                    sources: d.sources.clone(),
+                    announce,
+                    x: h.anchor.0,
+                    y: h.anchor.1,
+                    ring,
+                }
+            }
+        }
+    }
+
+    /// The chart's data as a table (visible series), with provenance columns.
+    pub fn table(&self) -> Table {
+        let lang = self.sel.lang;
+        let spec = &self.spec;
+        let timeline = spec.chart == ChartKind::Timeline;
+        let columns: Vec<String> = match lang {
+            Lang::Zh => ["项目", "系列", "时期", "数值", "类型", "占比/完成度", "说明", "来源文件", "来源", "日期", "原文"],
+            Lang::En => ["Item", "Series", "Period", "Value", "Kind", "Share/progress", "Note", "Source file", "Source", "Date", "Quote"],
+        }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let rows = spec
+            .visible()
+            .map(|d| {
+                let src = d.sources.first();
+                let joined = |f: fn(&SourceRef) -> &str| d.sources.iter().map(f).collect::<Vec<_>>().join(" | ");
+                vec![
+                    if timeline { d.period.clone() } else { d.label.clone() },
+                    d.series_label.clone(),
+                    d.period.clone(),
+                    d.display.clone(),
+                    d.kind.clone(),
+                    d.share.map(format_share).unwrap_or_default(),
+                    d.detail.clone().unwrap_or_default(),
+                    joined(|s| &s.doc),
+                    src.map(|s| s.doc_title.clone()).unwrap_or_default(),
+                    src.map(|s| s.doc_date.clone()).unwrap_or_default(),
+                    joined(|s| &s.quote),
+                ]
+            })
+            .collect();
+        Table { caption: format!("{}{}{}", spec.title, if spec.subtitle.is_empty() { "" } else { lang.pick("（", " (") }, if spec.subtitle.is_empty() { String::new() } else { format!("{}{}", spec.subtitle, lang.pick("）", ")")) }), columns, rows }
+    }
+
+    /// CSV of the table: UTF-8 with a BOM (Excel then reads Chinese correctly), RFC 4180
+    /// quoting, and cells that a spreadsheet would run as a formula defused with a quote.
+    pub fn csv(&self) -> String {
+        let t = self.table();
+        let mut out = String::from("\u{feff}");
+        for row in std::iter::once(&t.columns).chain(t.rows.iter()) {
+            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// The chart as SVG, drawn by the same code as the canvas.
+    pub fn svg(&mut self, width: f64, dark: bool) -> Result<String> {
+        let palette = self.palette(dark);
+        let scene = layout::layout(&self.spec, validate_width(width)?);
+        Ok(crate::draw::to_svg(&scene, palette))
+    }
+
+    pub fn summary(&self) -> &str {
+        &self.spec.summary
+    }
+}
+
+fn validate_width(width: f64) -> Result<f64> {
+    if width.is_finite() && (MIN_WIDTH..=MAX_WIDTH).contains(&width) {
+        Ok(width.floor())
+    } else {
+        Err(Error::new("element_too_small", "width", format!("width {} px is outside {MIN_WIDTH}–{MAX_WIDTH} px", fmt_num(width))))
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    describe(&serde_json::Number::from_f64(v).map(Json::Number).unwrap_or(Json::String(format!("{v}")))).replace("number ", "").replace("string ", "")
+}
+
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn view_of<'a>(views: &'a [View], sel: &Selection) -> &'a View {
+    views.iter().find(|v| v.id == sel.view).unwrap_or(&views[0])
+}
