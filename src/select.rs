@@ -93,8 +93,8 @@ impl Selection {
         if let Some(k) = obj.keys().find(|k| !FIELDS.contains(&k.as_str())) {
             return Err(Error::new(
                 "unknown_field",
-                format!("selection.{k}"),
-                format!("unknown field '{k}'; expected one of {}", FIELDS.join(", ")),
+                format!("selection.{}", clip(k)),
+                format!("unknown field '{}'; expected one of {}", clip(k), FIELDS.join(", ")),
             ));
         }
         let mut next = self.clone();
@@ -139,7 +139,7 @@ impl Selection {
                     return Err(Error::new(
                         "unknown_indicator",
                         format!("selection.indicators[{i}]"),
-                        format!("unknown indicator '{id}'"),
+                        format!("unknown indicator '{}'", clip(id)),
                     ));
                 }
                 if !in_view.contains(id) {
@@ -176,7 +176,7 @@ fn pick_view<'a>(cur: &Selection, obj: &Map<String, Json>, ds: &Dataset, views: 
     }
     if let Some(id) = opt_str(obj, "view")? {
         let v = views.iter().find(|v| v.id == id).ok_or_else(|| {
-            Error::new("unknown_view", "selection.view", format!("unknown view '{id}'"))
+            Error::new("unknown_view", "selection.view", format!("unknown view '{}'", clip(id)))
         })?;
         for (field, want, have) in [("region", region, &v.region), ("topic", topic, &v.topic)] {
             if let Some(w) = want {

@@ -1,12 +1,12 @@
 //! The dataset: schema types, parsing with JSON-path errors, validation, and lookups.
 //! The embedded dataset and a host-supplied one go through exactly the same code.
 
+mod read;
 mod validate;
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::period::Period;
-use serde::Deserialize;
 use std::collections::HashMap;
 
 pub const SCHEMA: &str = "econ-widget/dataset@1";
@@ -14,8 +14,7 @@ pub const SCHEMA: &str = "econ-widget/dataset@1";
 /// The dataset compiled into the wasm.
 pub const EMBEDDED_JSON: &str = include_str!("dataset.json");
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -30,8 +29,7 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub doc: String,
     pub title: Text,
@@ -40,23 +38,20 @@ pub struct Document {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Region {
     pub id: String,
     pub name: Text,
     pub parent: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Topic {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Unit {
     pub id: String,
     pub name: Text,
@@ -64,16 +59,14 @@ pub struct Unit {
     pub factor: f64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Indicator {
     pub id: String,
     pub topic: String,
     pub name: Text,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Level,
     Growth,
@@ -94,8 +87,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Bound {
     #[default]
     Exact,
@@ -104,49 +96,39 @@ pub enum Bound {
     About,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Source {
     pub doc: String,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Value {
     pub id: String,
     pub indicator: String,
     pub region: String,
     pub period: String,
     pub kind: Kind,
-    #[serde(default)]
     pub target_kind: Option<Kind>,
-    #[serde(default)]
     pub bound: Bound,
     pub value: f64,
-    #[serde(default)]
     pub printed: Option<String>,
     pub unit: String,
-    #[serde(default)]
     pub subject: Option<Text>,
-    #[serde(default)]
     pub note: Option<Text>,
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Group {
     pub id: String,
     pub name: Text,
     pub whole: String,
     pub parts: Vec<String>,
-    #[serde(default)]
     pub tolerance: Option<f64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct TargetPair {
     pub id: String,
     pub name: Text,
@@ -154,8 +136,7 @@ pub struct TargetPair {
     pub target: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Milestone {
     pub id: String,
     pub region: String,
@@ -164,8 +145,9 @@ pub struct Milestone {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+
 pub enum ChartKind {
     Bar,
     GroupedBar,
@@ -204,36 +186,28 @@ impl ChartKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SeriesBy {
     Period,
     Region,
     Kind,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ViewDef {
     pub id: String,
     pub region: String,
     pub topic: String,
     pub title: Text,
     pub chart: ChartKind,
-    #[serde(default)]
     pub values: Vec<String>,
-    #[serde(default)]
     pub series: Option<SeriesBy>,
-    #[serde(default)]
     pub group: Option<String>,
-    #[serde(default)]
     pub targets: Vec<String>,
-    #[serde(default)]
     pub milestones: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct RawDataset {
     pub schema: String,
     pub documents: Vec<Document>,
@@ -284,14 +258,9 @@ impl Dataset {
                 format!("dataset is {} bytes; the limit is {} bytes", json.len(), MAX_DATASET_BYTES),
             ));
         }
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let code = if inner.is_syntax() || inner.is_eof() { "malformed_json" } else { "invalid_dataset" };
-            let path = if path == "." { String::new() } else { path };
-            Error::new(code, path, strip_position(&inner.to_string()))
-        })?;
+        let json: serde_json::Value = serde_json::from_str(json)
+            .map_err(|e| Error::new("malformed_json", "", e.to_string()))?;
+        let raw = read::dataset(&json)?;
         Dataset::from_raw(raw)
     }
 
@@ -338,14 +307,5 @@ impl Dataset {
     }
     pub fn period_of(&self, value_index: usize) -> Period {
         self.periods[value_index]
-    }
-}
-
-/// serde_json appends "at line 1 column 5"; keep it for syntax errors (it helps), drop it
-/// for type errors, where the JSON path already says where.
-fn strip_position(msg: &str) -> String {
-    match msg.find(" at line ") {
-        Some(i) if !msg.starts_with("expected") && !msg.starts_with("EOF") && !msg.starts_with("trailing") && !msg.starts_with("key must") => msg[..i].to_string(),
-        _ => msg.to_string(),
     }
 }

@@ -75,12 +75,14 @@ fn check_source(path: &str, s: &Source, idx: &Index) -> Result<()> {
 }
 
 fn check_date(path: &str, date: &str) -> Result<()> {
-    let ok = match date.len() {
+    // Byte slicing below needs ASCII (a multibyte character would split and panic).
+    let ok = date.is_ascii() && match date.len() {
         4 => Period::parse(date).is_some(),
         7 => Period::parse(date).is_some_and(|p| matches!(p, Period::Month(..))),
         10 => {
             Period::parse(&date[..7]).is_some_and(|p| matches!(p, Period::Month(..)))
                 && date.as_bytes()[7] == b'-'
+                && date[8..].bytes().all(|c| c.is_ascii_digit())
                 && date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
         }
         _ => false,

@@ -1,0 +1,21 @@
+// Fails when what a page downloads for one chart (JS bundle + wasm, which carries the
+// dataset) grows past the ceiling once gzipped. The product goal is ≤ 80 KB with a 100 KB
+// hard limit (issue 6); until the size work lands, CEILING stops regressions from today's size.
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+const root = new URL('..', import.meta.url).pathname;
+const GOAL = 80 * 1024, TARGET_LIMIT = 100 * 1024;
+const LIMIT = 190 * 1024; // today's ceiling; lower it as size work lands, down to TARGET_LIMIT
+const parts = ['pkg/econ-widget.js', 'pkg/econ_widget_bg.wasm'];
+if (existsSync(root + 'www/embed.js')) parts.push('www/embed.js');
+let total = 0;
+for (const p of parts) {
+  const raw = readFileSync(root + p);
+  const gz = gzipSync(raw, { level: 9 }).length;
+  total += gz;
+  console.log(`${p.padEnd(28)} ${String(raw.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip`);
+}
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+console.log(`total gzip: ${kb(total)} (goal ${kb(GOAL)}, target limit ${kb(TARGET_LIMIT)}, current ceiling ${kb(LIMIT)})`);
+if (total > TARGET_LIMIT) console.log(`note: ${kb(total - TARGET_LIMIT)} over the 100 KB target (see BENCHMARKS.md)`);
+if (total > LIMIT) { console.error(`over the ${kb(LIMIT)} budget by ${kb(total - LIMIT)}`); process.exit(1); }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up everything and runs every test: native Rust tests (unit, integration, SVG snapshots,
+# property tests), the pkg/ staleness check, the size budget, and the browser tests in
+# headless Chromium (file:// and http, CSP, accessibility).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo test (native core)"
+cargo test --quiet
+
+step "pkg/ is in step with the sources"
+if ! node scripts/pkg-stamp.mjs check; then
+  if [ "${CI:-}" = "true" ]; then exit 1; fi
+  echo "rebuilding pkg/ (commit it afterwards)"; bash scripts/build.sh
+fi
+
+step "size budget"
+node scripts/size-budget.mjs
+
+step "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/
+echo; echo "all tests passed"

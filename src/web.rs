@@ -1,0 +1,228 @@
+//! The wasm boundary: a thin `WidgetHandle` over the pure `Widget`. It converts JS values in
+//! and out, turns every error into a JS `Error` with `code` and `path`, and paints scenes on
+//! canvases. Events, sizing and DOM stay in JS (www/src/api.js).
+
+use crate::data::Dataset;
+use crate::draw::{self, Target};
+use crate::error::Error;
+use crate::layout;
+use crate::widget::Widget;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use serde_json::Value as Json;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+thread_local! {
+    /// The embedded dataset is parsed once and shared by every widget on the page.
+    static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+}
+
+fn js_error(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("EconWidgetError");
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.into());
+    let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.as_str().into());
+    let _ = js_sys::Reflect::set(&err, &"detail".into(), &e.message.as_str().into());
+    err.into()
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// A JS value as JSON. Values JSON cannot hold (NaN, functions, symbols, BigInt) are reported
+/// with the field they were in.
+fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Json::Null);
+    }
+    serde_wasm_bindgen::from_value::<Json>(v).map_err(|e| {
+        js_error(Error::new("bad_type", what, format!("not a plain JSON value: {e}")))
+    })
+}
+
+fn embedded() -> Result<Rc<Dataset>, JsValue> {
+    EMBEDDED.with(|cell| {
+        if let Some(ds) = cell.borrow().as_ref() {
+            return Ok(ds.clone());
+        }
+        let ds = Rc::new(Dataset::embedded().map_err(js_error)?);
+        *cell.borrow_mut() = Some(ds.clone());
+        Ok(ds)
+    })
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))
+}
+
+fn check_dpr(dpr: f64) -> Result<f64, JsValue> {
+    if dpr.is_finite() && dpr > 0.0 {
+        // Beyond 4× the canvas would grow huge for no visible gain.
+        Ok(dpr.clamp(0.5, 4.0))
+    } else {
+        Err(js_error(Error::new("bad_argument", "devicePixelRatio", format!("devicePixelRatio must be a positive number, got {dpr}"))))
+    }
+}
+
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    widget: Widget,
+    dark: bool,
+    dpr: f64,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// `data`: undefined/null for the embedded dataset, or a host dataset as JSON text or a
+    /// plain object. `init`: a partial selection.
+    #[wasm_bindgen(constructor)]
+    pub fn new(data: JsValue, init: JsValue) -> Result<WidgetHandle, JsValue> {
+        let init = from_js(init, "selection")?;
+        let widget = if data.is_undefined() || data.is_null() {
+            Widget::with_dataset(embedded()?, &init)
+        } else {
+            let text = match data.as_string() {
+                Some(s) => s,
+                None if data.is_object() => js_sys::JSON::stringify(&data)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .ok_or_else(|| js_error(Error::new("bad_type", "data", "the dataset object cannot be turned into JSON")))?,
+                None => return Err(js_error(Error::new("bad_type", "data", "expected the dataset as a JSON string or an object"))),
+            };
+            Widget::new(Some(&text), &init)
+        }
+        .map_err(js_error)?;
+        Ok(WidgetHandle { widget, dark: false, dpr: 1.0 })
+    }
+
+    /// Applies a partial selection and returns the full new one. A bad selection throws and
+    /// changes nothing.
+    pub fn select(&mut self, patch: JsValue) -> Result<JsValue, JsValue> {
+        let patch = from_js(patch, "selection")?;
+        self.widget.select(&patch).map(to_js).map_err(js_error)
+    }
+
+    pub fn state(&self) -> JsValue {
+        to_js(self.widget.state())
+    }
+
+    pub fn views(&self) -> JsValue {
+        to_js(&self.widget.views())
+    }
+
+    pub fn summary(&self) -> String {
+        self.widget.summary().to_string()
+    }
+
+    pub fn title(&self) -> String {
+        self.widget.spec().title.clone()
+    }
+
+    /// Lays out for `width` CSS px, sizes the canvas for `dpr` and paints it. Returns the
+    /// height in CSS px the element needs. On error the canvas keeps its last chart.
+    pub fn render(&mut self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+        let dpr = check_dpr(dpr)?;
+        let scene = self.widget.layout(width).map_err(js_error)?;
+        let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
+        let height = scene.height;
+        let marks = &scene.marks;
+        let palette = crate::theme::Palette::for_dark(dark);
+        let mut backend = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))?;
+        draw::draw(&mut backend, marks, palette, Target::canvas(dpr))
+            .map_err(|e| js_error(Error::new("draw_failed", "canvas", format!("{e:?}"))))?;
+        self.dark = dark;
+        self.dpr = dpr;
+        Ok(height)
+    }
+
+    /// Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
+    /// the chart canvas is not touched.
+    pub fn hover(&mut self, overlay: HtmlCanvasElement, x: f64, y: f64) -> Result<JsValue, JsValue> {
+        let info = self.widget.hit_at(x, y);
+        self.paint_overlay(&overlay, info.as_ref().map(|i| i.ring))?;
+        Ok(info.map(|i| to_js(&i)).unwrap_or(JsValue::NULL))
+    }
+
+    /// Keyboard: "next", "prev", "first", "last" or "none".
+    pub fn focus(&mut self, overlay: HtmlCanvasElement, how: &str) -> Result<JsValue, JsValue> {
+        let info = self.widget.focus(how).map_err(js_error)?;
+        self.paint_overlay(&overlay, info.as_ref().map(|i| i.ring))?;
+        Ok(info.map(|i| to_js(&i)).unwrap_or(JsValue::NULL))
+    }
+
+    /// Legend click. Returns the new selection; the caller re-renders.
+    pub fn toggle_series(&mut self, index: usize) -> Result<JsValue, JsValue> {
+        self.widget.toggle_series(index).map(to_js).map_err(js_error)
+    }
+
+    pub fn table(&self) -> JsValue {
+        to_js(&self.widget.table())
+    }
+
+    pub fn csv(&self) -> String {
+        self.widget.csv()
+    }
+
+    pub fn svg(&mut self, width: f64, dark: bool) -> Result<String, JsValue> {
+        self.widget.svg(width, dark).map_err(js_error)
+    }
+
+    /// Paints the chart on another canvas (PNG export at 2×) without touching the live one.
+    pub fn render_to(&mut self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+        let (dark0, dpr0) = (self.dark, self.dpr);
+        let h = self.render(canvas, width, dpr, dark);
+        self.dark = dark0;
+        self.dpr = dpr0;
+        h
+    }
+
+    fn paint_overlay(&self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {
+        let Some(scene) = self.widget.scene() else { return Ok(()) };
+        let (w, h) = ((scene.width * self.dpr).round() as u32, (scene.height * self.dpr).round() as u32);
+        if overlay.width() != w || overlay.height() != h {
+            overlay.set_width(w);
+            overlay.set_height(h);
+        }
+        context(overlay)?.clear_rect(0.0, 0.0, w as f64, h as f64);
+        if let Some([x, y, rw, rh]) = ring {
+            let hit = layout::Hit {
+                target: layout::Target::Datum(0),
+                area: layout::Rect { x, y, w: rw, h: rh },
+                mark: layout::Rect { x, y, w: rw, h: rh },
+                anchor: (x, y),
+            };
+            let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
+                .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
+            draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(self.dark), Target::canvas(self.dpr))
+                .map_err(|e| js_error(Error::new("draw_failed", "overlay", format!("{e:?}"))))?;
+        }
+        Ok(())
+    }
+}
+
+/// The schema id this build reads (for host pages that check before passing data).
+#[wasm_bindgen(js_name = schemaVersion)]
+pub fn schema_version() -> String {
+    crate::data::SCHEMA.to_string()
+}
+
+/// Validates a host dataset without creating a widget; throws the first problem found.
+#[wasm_bindgen(js_name = validateDataset)]
+pub fn validate_dataset(data: &str) -> Result<(), JsValue> {
+    Dataset::parse(data).map(|_| ()).map_err(js_error)
+}

@@ -1,0 +1,646 @@
+//! The dataset: the embedded one validates, every number is traceable to a verbatim quote of its
+//! source document, and every check in `data/validate.rs` rejects a bad host dataset with the
+//! right `{code, path, message}`.
+
+use econ_widget::data::{Dataset, Kind, MAX_DATASET_BYTES};
+use econ_widget::error::Error;
+use econ_widget::i18n::shortest;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+const MINI: &str = include_str!("fixtures/mini.json");
+
+fn mini() -> Value {
+    serde_json::from_str(MINI).expect("fixture is JSON")
+}
+
+/// Mutates the fixture, parses it, and returns the error (failing if it parses).
+#[track_caller]
+fn bad(mutate: impl FnOnce(&mut Value)) -> Error {
+    let mut v = mini();
+    mutate(&mut v);
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    match Dataset::parse(&text) {
+        Ok(_) => panic!("mutated dataset should be rejected"),
+        Err(e) => e,
+    }
+}
+
+#[track_caller]
+fn bad_text(text: &str) -> Error {
+    match Dataset::parse(text) {
+        Ok(_) => panic!("text should be rejected: {:.80}", text),
+        Err(e) => e,
+    }
+}
+
+/// Asserts code and path, and that the message mentions every `needle`.
+#[track_caller]
+fn expect(e: &Error, code: &str, path: &str, needles: &[&str]) {
+    assert_eq!(e.code, code, "code of {e:?}");
+    assert_eq!(e.path, path, "path of {e:?}");
+    for n in needles {
+        assert!(e.message.contains(n), "message {:?} should mention {:?}", e.message, n);
+    }
+    // The Display form is "path: message" (or the message alone).
+    let shown = e.to_string();
+    assert!(shown.ends_with(&e.message));
+    if !path.is_empty() {
+        assert!(shown.starts_with(&format!("{path}: ")), "{shown}");
+    }
+}
+
+fn index_of(v: &Value, array: &str, id_field: &str, id: &str) -> usize {
+    v[array].as_array().unwrap().iter().position(|x| x[id_field] == id).unwrap_or_else(|| panic!("{array} has no {id}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The embedded dataset
+
+#[test]
+fn embedded_dataset_validates_and_is_substantial() {
+    let ds = Dataset::embedded().expect("embedded dataset validates");
+    assert!(ds.raw.values.len() > 150, "only {} values", ds.raw.values.len());
+    assert_eq!(ds.periods.len(), ds.raw.values.len());
+    assert!(!ds.raw.views.is_empty() && !ds.raw.groups.is_empty() && !ds.raw.targets.is_empty() && !ds.raw.milestones.is_empty());
+    for (i, v) in ds.raw.values.iter().enumerate() {
+        assert!(ds.document(&v.source.doc).is_some(), "values[{i}] ({}) cites unknown document {}", v.id, v.source.doc);
+        assert!(ds.unit(&v.unit).is_some() && ds.indicator(&v.indicator).is_some() && ds.region(&v.region).is_some());
+        assert_eq!(ds.value(&v.id).map(|x| &x.id), Some(&v.id), "id lookup");
+        assert!(v.value.is_finite());
+    }
+    for m in &ds.raw.milestones {
+        assert!(ds.document(&m.source.doc).is_some(), "milestone {} cites unknown document {}", m.id, m.source.doc);
+    }
+    // Every document is actually cited by something.
+    for d in &ds.raw.documents {
+        let cited = ds.raw.values.iter().any(|v| v.source.doc == d.doc) || ds.raw.milestones.iter().any(|m| m.source.doc == d.doc);
+        assert!(cited, "document {} is never cited", d.doc);
+    }
+}
+
+#[test]
+fn embedded_dataset_is_the_same_through_parse() {
+    let a = Dataset::embedded().unwrap();
+    let b = Dataset::parse(econ_widget::data::EMBEDDED_JSON).unwrap();
+    assert_eq!(a.raw.values.len(), b.raw.values.len());
+    assert_eq!(a.periods, b.periods);
+}
+
+fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// The text a value's quote must contain: `printed` if set, else the shortest form.
+fn printed_text(v: &econ_widget::data::Value) -> String {
+    v.printed.clone().unwrap_or_else(|| shortest(v.value.abs()))
+}
+
+#[test]
+fn every_quote_is_verbatim_in_its_seed_document() {
+    let dir = seeds_dir();
+    if !dir.is_dir() {
+        println!("skipped: ../shared/seeds not present ({})", dir.display());
+        return;
+    }
+    let ds = Dataset::embedded().unwrap();
+    let mut texts = std::collections::HashMap::new();
+    for d in &ds.raw.documents {
+        let path = dir.join(&d.doc);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        texts.insert(d.doc.clone(), text);
+    }
+    let mut problems = Vec::new();
+    for v in &ds.raw.values {
+        let text = &texts[&v.source.doc];
+        if !text.contains(&v.source.quote) {
+            problems.push(format!("value {}: quote {:?} is not in {}", v.id, v.source.quote, v.source.doc));
+        }
+        let printed = printed_text(v);
+        if !v.source.quote.contains(&printed) {
+            problems.push(format!("value {}: quote {:?} does not contain the number {:?}", v.id, v.source.quote, printed));
+        }
+    }
+    for m in &ds.raw.milestones {
+        if !texts[&m.source.doc].contains(&m.source.quote) {
+            problems.push(format!("milestone {}: quote {:?} is not in {}", m.id, m.source.quote, m.source.doc));
+        }
+    }
+    assert!(problems.is_empty(), "{} provenance problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn jinzhong_h1_2023_gdp_facts() {
+    let ds = Dataset::embedded().unwrap();
+    let find = |indicator: &str, kind: Kind| {
+        let hits: Vec<usize> = ds
+            .raw
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.region == "晋中" && v.indicator == indicator && v.period == "2023H1" && v.kind == kind && v.subject.is_none())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(hits.len(), 1, "exactly one 晋中 2023H1 {indicator} {kind:?}");
+        &ds.raw.values[hits[0]]
+    };
+    let gdp = find("gdp", Kind::Level);
+    assert_eq!(gdp.value, 949.6);
+    assert_eq!(gdp.unit, "亿元");
+    assert!(gdp.source.quote.contains("949.6亿元"), "{}", gdp.source.quote);
+    assert_eq!(ds.document(&gdp.source.doc).unwrap().title.zh, "晋中：晋商故里开新局");
+
+    let growth = find("gdp", Kind::Growth);
+    assert_eq!(growth.value, 4.8);
+    assert_eq!(growth.unit, "%");
+    assert!(growth.source.quote.contains("4.8%"));
+
+    let parts: Vec<f64> = ["gdp_primary", "gdp_secondary", "gdp_tertiary"].iter().map(|i| find(i, Kind::Level).value).collect();
+    assert_eq!(parts, [47.8, 497.3, 404.5]);
+
+    // The composition group ties them together, and they add up.
+    let group = ds.raw.groups.iter().find(|g| g.whole == gdp.id).expect("a group whose whole is the GDP");
+    let group_parts: Vec<f64> = group.parts.iter().map(|p| ds.value(p).unwrap().value).collect();
+    assert_eq!(group_parts, [47.8, 497.3, 404.5]);
+    assert!((group_parts.iter().sum::<f64>() - 949.6).abs() < 0.01);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fixture itself
+
+#[test]
+fn fixture_is_valid() {
+    let ds = Dataset::parse(MINI).expect("mini.json validates");
+    assert_eq!(ds.raw.values.len(), 14);
+    assert_eq!(ds.value("jz.gdp.2023H1").unwrap().value, 949.6);
+    assert_eq!(ds.period_of(ds.value_index("jz.gdp.2023H1").unwrap()), econ_widget::period::Period::Half(2023, 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-level errors (serde)
+
+#[test]
+fn malformed_json() {
+    let e = bad_text("");
+    expect(&e, "malformed_json", "", &["EOF", "line 1"]);
+    let e = bad_text("   ");
+    expect(&e, "malformed_json", "", &["EOF"]);
+    let e = bad_text(r#"{"schema": }"#);
+    expect(&e, "malformed_json", "schema", &["expected value", "line 1 column 12"]);
+    // A missing comma deep inside: the path says which value, the message where in the text.
+    let text = MINI.replacen("\"value\": 949.6,", "\"value\": 949.6", 1);
+    let e = bad_text(&text);
+    assert_eq!(e.code, "malformed_json");
+    assert!(e.path.starts_with("values[0]"), "{e:?}");
+    assert!(e.message.contains("expected `,` or `}`") && e.message.contains("line "), "{e:?}");
+}
+
+#[test]
+fn trailing_garbage_is_malformed() {
+    let e = bad_text(&format!("{MINI} x"));
+    assert_eq!(e.code, "malformed_json", "{e:?}");
+    assert!(e.message.contains("trailing"), "{e:?}");
+    // Trailing whitespace is fine.
+    assert!(Dataset::parse(&format!("{MINI}\n\n  ")).is_ok());
+}
+
+#[test]
+fn wrong_top_level_type() {
+    expect(&bad_text("null"), "invalid_dataset", "", &["null"]);
+    expect(&bad_text("[]"), "invalid_dataset", "", &["RawDataset"]);
+    expect(&bad_text("\"dataset\""), "invalid_dataset", "", &["dataset"]);
+}
+
+#[test]
+fn wrong_types() {
+    let e = bad(|v| v["values"][0]["value"] = json!("949.6"));
+    expect(&e, "invalid_dataset", "values[0].value", &["string", "949.6", "f64"]);
+    // serde's position suffix is dropped: the path already says where.
+    assert!(!e.message.contains(" at line "), "{e:?}");
+    let e = bad(|v| v["regions"][0]["name"] = json!(null));
+    expect(&e, "invalid_dataset", "regions[0].name", &["null"]);
+    let e = bad(|v| v["units"][1]["factor"] = json!("10000"));
+    expect(&e, "invalid_dataset", "units[1].factor", &["10000"]);
+    let e = bad(|v| v["values"][3]["kind"] = json!("levels"));
+    expect(&e, "invalid_dataset", "values[3].kind", &["levels"]);
+    let e = bad(|v| v["values"][0]["bound"] = json!("roughly"));
+    expect(&e, "invalid_dataset", "values[0].bound", &["roughly"]);
+    let e = bad(|v| v["views"][1]["chart"] = json!("pie"));
+    expect(&e, "invalid_dataset", "views[1].chart", &["pie"]);
+    let e = bad(|v| v["views"][1]["values"] = json!("jz.gdp.2023H1"));
+    expect(&e, "invalid_dataset", "views[1].values", &["jz.gdp.2023H1"]);
+    let e = bad(|v| v["milestones"][0]["year"] = json!(70000));
+    expect(&e, "invalid_dataset", "milestones[0].year", &["70000"]);
+    let e = bad(|v| v["milestones"][0]["year"] = json!(-1));
+    expect(&e, "invalid_dataset", "milestones[0].year", &["-1"]);
+    let e = bad(|v| v["documents"] = json!({}));
+    expect(&e, "invalid_dataset", "documents", &["map"]);
+}
+
+#[test]
+fn missing_fields() {
+    let e = bad(|v| {
+        v["values"][0].as_object_mut().unwrap().remove("unit");
+    });
+    expect(&e, "invalid_dataset", "values[0]", &["missing field", "unit"]);
+    let e = bad(|v| {
+        v.as_object_mut().unwrap().remove("views");
+    });
+    expect(&e, "invalid_dataset", "", &["missing field", "views"]);
+    let e = bad(|v| {
+        v["documents"][2]["title"].as_object_mut().unwrap().remove("en");
+    });
+    expect(&e, "invalid_dataset", "documents[2].title", &["missing field", "en"]);
+    let e = bad(|v| {
+        v["values"][5]["source"].as_object_mut().unwrap().remove("quote");
+    });
+    expect(&e, "invalid_dataset", "values[5].source", &["missing field", "quote"]);
+}
+
+#[test]
+fn unknown_fields_are_rejected() {
+    let e = bad(|v| v["values"][0]["colour"] = json!("red"));
+    expect(&e, "invalid_dataset", "values[0].colour", &["unknown field", "colour"]);
+    let e = bad(|v| v["extra"] = json!(1));
+    expect(&e, "invalid_dataset", "extra", &["unknown field", "extra"]);
+    let e = bad(|v| v["regions"][0]["name"]["fr"] = json!("Shanxi"));
+    expect(&e, "invalid_dataset", "regions[0].name.fr", &["unknown field", "fr"]);
+    // A typo of an optional field must not silently drop it.
+    let e = bad(|v| v["values"][0]["printd"] = json!("949.6"));
+    expect(&e, "invalid_dataset", "values[0].printd", &["printd"]);
+}
+
+#[test]
+fn numbers_out_of_range() {
+    // JSON has no NaN; the nearest thing, an overflowing literal, is rejected where it stands.
+    let e = bad_text(&MINI.replacen("949.6", "1e999", 1));
+    assert_eq!((e.code, e.path.as_str()), ("malformed_json", "values[0].value"), "{e:?}");
+    assert!(e.message.contains("out of range"), "{e:?}");
+    let e = bad_text(&MINI.replacen("100000000", "1e400", 1));
+    assert_eq!((e.code, e.path.as_str()), ("malformed_json", "units[0].factor"), "{e:?}");
+    // Finite but absurd.
+    let e = bad(|v| v["values"][0]["value"] = json!(1e16));
+    expect(&e, "invalid_dataset", "values[0].value", &["10000000000000000", "out of range"]);
+    let e = bad(|v| v["values"][1]["value"] = json!(-2e15));
+    expect(&e, "invalid_dataset", "values[1].value", &["-2000000000000000", "out of range"]);
+    // The limit itself is fine.
+    let mut v = mini();
+    v["values"][11]["value"] = json!(1e15);
+    assert!(Dataset::parse(&v.to_string()).is_ok());
+}
+
+#[test]
+fn too_large_text() {
+    let mut text = String::from(MINI);
+    text.push_str(&" ".repeat(MAX_DATASET_BYTES + 1 - MINI.len()));
+    assert_eq!(text.len(), MAX_DATASET_BYTES + 1);
+    let e = bad_text(&text);
+    expect(&e, "dataset_too_large", "data", &[&(MAX_DATASET_BYTES + 1).to_string(), &MAX_DATASET_BYTES.to_string()]);
+    // Exactly at the limit it is parsed (and here, valid: trailing whitespace).
+    text.pop();
+    assert!(Dataset::parse(&text).is_ok());
+    // 10 MB of garbage is refused before any parsing.
+    let e = bad_text(&"[".repeat(10 << 20));
+    assert_eq!(e.code, "dataset_too_large");
+}
+
+#[test]
+fn deeply_nested_json_is_an_error_not_a_crash() {
+    let e = bad_text(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)));
+    assert!(e.code == "malformed_json" || e.code == "invalid_dataset", "{e:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation (data/validate.rs), in the order it checks
+
+#[test]
+fn schema_must_match() {
+    let e = bad(|v| v["schema"] = json!("econ-widget/dataset@2"));
+    expect(&e, "invalid_dataset", "schema", &["econ-widget/dataset@1", "econ-widget/dataset@2"]);
+}
+
+#[test]
+fn required_arrays_must_not_be_empty() {
+    // Checked before any reference into them, so the emptiness itself is reported.
+    for name in ["documents", "regions", "topics", "units", "indicators", "values"] {
+        let e = bad(|v| v[name] = json!([]));
+        expect(&e, "invalid_dataset", name, &["must not be empty"]);
+    }
+    // Optional ones may be empty.
+    let mut v = mini();
+    for name in ["groups", "targets", "milestones", "views"] {
+        v[name] = json!([]);
+    }
+    assert!(Dataset::parse(&v.to_string()).is_ok());
+}
+
+#[test]
+fn ids_must_be_non_empty_short_and_clean() {
+    let e = bad(|v| v["regions"][1]["id"] = json!(""));
+    expect(&e, "invalid_dataset", "regions[1].id", &["empty"]);
+    let e = bad(|v| v["topics"][0]["id"] = json!("   "));
+    expect(&e, "invalid_dataset", "topics[0].id", &["empty"]);
+    let e = bad(|v| v["values"][2]["id"] = json!("x".repeat(121)));
+    expect(&e, "invalid_dataset", "values[2].id", &["121", "120"]);
+    let e = bad(|v| v["units"][3]["id"] = json!("万亿\u{7}元"));
+    expect(&e, "invalid_dataset", "units[3].id", &["control character", "U+0007"]);
+    let e = bad(|v| v["views"][0]["id"] = json!(""));
+    expect(&e, "invalid_dataset", "views[0].id", &["empty"]);
+}
+
+#[test]
+fn duplicate_ids() {
+    let cases: [(&str, &str, usize, usize); 9] = [
+        ("documents", "doc", 0, 2),
+        ("regions", "id", 1, 3),
+        ("topics", "id", 0, 5),
+        ("units", "id", 0, 1),
+        ("indicators", "id", 2, 4),
+        ("values", "id", 0, 13),
+        ("milestones", "id", 0, 2),
+        ("views", "id", 1, 3),
+        ("targets", "id", 0, 0),
+    ];
+    for (array, field, first, dup) in cases {
+        if first == dup {
+            // Only one target in the fixture: add a second with the same id.
+            let e = bad(|v| {
+                let t = v[array][first].clone();
+                v[array].as_array_mut().unwrap().push(t);
+            });
+            let id = mini()[array][first][field].as_str().unwrap().to_string();
+            expect(&e, "duplicate_id", &format!("{array}[1].id"), &[&id, &format!("first used at {array}[0]")]);
+            continue;
+        }
+        let id = mini()[array][first][field].as_str().unwrap().to_string();
+        let e = bad(|v| v[array][dup][field] = json!(id.clone()));
+        // Documents' id field is `doc`, but the index reports it as `.id` like every array.
+        let path = format!("{array}[{dup}].id");
+        if array == "views" {
+            expect(&e, "duplicate_id", &path, &[&id]);
+        } else {
+            expect(&e, "duplicate_id", &path, &[&id, &format!("first used at {array}[{first}]")]);
+        }
+    }
+    let e = bad(|v| {
+        let g = v["groups"][0].clone();
+        v["groups"].as_array_mut().unwrap().push(g);
+    });
+    expect(&e, "duplicate_id", "groups[1].id", &["jz.gdp.2023H1.sectors", "groups[0]"]);
+}
+
+#[test]
+fn documents_are_checked() {
+    let e = bad(|v| v["documents"][0]["title"]["zh"] = json!(""));
+    expect(&e, "invalid_dataset", "documents[0].title.zh", &["empty"]);
+    let e = bad(|v| v["documents"][1]["publisher"]["en"] = json!("Line\nbreak"));
+    expect(&e, "invalid_dataset", "documents[1].publisher.en", &["control character", "U+000A"]);
+    for date in ["2023-8", "23-08-01", "2023/08", "2023-13", "2023-08-32", "2023-08-00", "yesterday", "", "2023-08-1x", "2023-08-+1", "2023-08-01T"] {
+        let e = bad(|v| v["documents"][2]["date"] = json!(date));
+        expect(&e, "invalid_dataset", "documents[2].date", &[&format!("'{date}'"), "YYYY-MM-DD"]);
+    }
+    for date in ["2023", "2023-08", "2024-02-27"] {
+        let mut v = mini();
+        v["documents"][2]["date"] = json!(date);
+        assert!(Dataset::parse(&v.to_string()).is_ok(), "{date}");
+    }
+}
+
+#[test]
+fn multibyte_dates_are_an_error_not_a_panic() {
+    // Ten bytes long, with byte 7 inside a character: slicing by bytes would panic.
+    for date in ["2023-0é-1", "2023-0中1", "2023-08-é", "２０２３-08", "2023年8月1日"] {
+        let e = bad(|v| v["documents"][0]["date"] = json!(date));
+        expect(&e, "invalid_dataset", "documents[0].date", &[date]);
+    }
+}
+
+#[test]
+fn urls_must_be_http() {
+    for url in ["ftp://example.com/a.txt", "javascript:alert(1)", "example.com", "https://exa mple.com", "http://a\tb", "data:text/html,<b>"] {
+        let e = bad(|v| v["documents"][0]["url"] = json!(url));
+        expect(&e, "invalid_dataset", "documents[0].url", &[&format!("'{url}'"), "http(s)"]);
+    }
+    for url in ["https://example.com/a?b=c", "http://example.com"] {
+        let mut v = mini();
+        v["documents"][0]["url"] = json!(url);
+        assert!(Dataset::parse(&v.to_string()).is_ok(), "{url}");
+    }
+}
+
+#[test]
+fn labels_are_checked() {
+    let e = bad(|v| v["regions"][2]["name"]["en"] = json!(""));
+    expect(&e, "invalid_dataset", "regions[2].name.en", &["empty"]);
+    let e = bad(|v| v["topics"][4]["name"]["zh"] = json!("科技\u{0}创新"));
+    expect(&e, "invalid_dataset", "topics[4].name.zh", &["U+0000"]);
+    let e = bad(|v| v["units"][0]["name"]["zh"] = json!("亿\u{1b}[31m元"));
+    expect(&e, "invalid_dataset", "units[0].name.zh", &["U+001B"]);
+    let e = bad(|v| v["indicators"][0]["name"]["en"] = json!("G".repeat(401)));
+    expect(&e, "invalid_dataset", "indicators[0].name.en", &["401", "400"]);
+    let e = bad(|v| v["units"][0]["dimension"] = json!(""));
+    expect(&e, "invalid_dataset", "units[0].dimension", &["empty"]);
+    let e = bad(|v| v["groups"][0]["name"]["zh"] = json!(" "));
+    expect(&e, "invalid_dataset", "groups[0].name.zh", &["empty"]);
+    let e = bad(|v| v["targets"][0]["name"]["en"] = json!("\u{7f}"));
+    expect(&e, "invalid_dataset", "targets[0].name.en", &["U+007F"]);
+    let e = bad(|v| v["milestones"][1]["text"]["zh"] = json!(""));
+    expect(&e, "invalid_dataset", "milestones[1].text.zh", &["empty"]);
+    let e = bad(|v| v["views"][2]["title"]["en"] = json!("tab\there"));
+    expect(&e, "invalid_dataset", "views[2].title.en", &["U+0009"]);
+    // 400 characters (not bytes) is allowed: Chinese labels are 3 bytes a character.
+    let mut v = mini();
+    v["indicators"][0]["name"]["zh"] = json!("值".repeat(400));
+    assert!(Dataset::parse(&v.to_string()).is_ok());
+}
+
+#[test]
+fn unit_factor_must_be_positive() {
+    for f in [0.0, -1e8] {
+        let e = bad(|v| v["units"][0]["factor"] = json!(f));
+        expect(&e, "invalid_dataset", "units[0].factor", &["positive", &shortest(f)]);
+    }
+}
+
+#[test]
+fn dangling_references() {
+    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
+        ("regions[1].parent", Box::new(|v| v["regions"][1]["parent"] = json!("山东")), "山东"),
+        ("indicators[3].topic", Box::new(|v| v["indicators"][3]["topic"] = json!("sport")), "sport"),
+        ("values[0].indicator", Box::new(|v| v["values"][0]["indicator"] = json!("gpd")), "gpd"),
+        ("values[0].region", Box::new(|v| v["values"][0]["region"] = json!("太原")), "太原"),
+        ("values[12].unit", Box::new(|v| v["values"][12]["unit"] = json!("亿圆")), "亿圆"),
+        ("values[4].source.doc", Box::new(|v| v["values"][4]["source"]["doc"] = json!("999.txt")), "999.txt"),
+        ("groups[0].whole", Box::new(|v| v["groups"][0]["whole"] = json!("jz.gdp.2023")), "jz.gdp.2023"),
+        ("groups[0].parts[1]", Box::new(|v| v["groups"][0]["parts"][1] = json!("jz.gdp9.2023H1")), "jz.gdp9.2023H1"),
+        ("targets[0].actual", Box::new(|v| v["targets"][0]["actual"] = json!("nope")), "nope"),
+        ("targets[0].target", Box::new(|v| v["targets"][0]["target"] = json!("nope2")), "nope2"),
+        ("milestones[2].region", Box::new(|v| v["milestones"][2]["region"] = json!("长治")), "长治"),
+        ("milestones[0].source.doc", Box::new(|v| v["milestones"][0]["source"]["doc"] = json!("x.txt")), "x.txt"),
+        ("views[0].region", Box::new(|v| v["views"][0]["region"] = json!("长治")), "长治"),
+        ("views[0].topic", Box::new(|v| v["views"][0]["topic"] = json!("weather")), "weather"),
+        ("views[0].group", Box::new(|v| v["views"][0]["group"] = json!("no.group")), "no.group"),
+        ("views[1].values[2]", Box::new(|v| v["views"][1]["values"][2] = json!("no.value")), "no.value"),
+        ("views[2].targets[0]", Box::new(|v| v["views"][2]["targets"][0] = json!("no.target")), "no.target"),
+        ("views[3].milestones[1]", Box::new(|v| v["views"][3]["milestones"][1] = json!("no.milestone")), "no.milestone"),
+    ];
+    for (path, mutate, id) in cases {
+        let e = bad(|v| mutate(v));
+        expect(&e, "dangling_reference", path, &[&format!("'{id}'"), "unknown"]);
+    }
+    // The message says what kind of thing was expected.
+    assert!(bad(|v| v["values"][12]["unit"] = json!("亿圆")).message.contains("unknown unit '亿圆'"));
+    assert!(bad(|v| v["views"][2]["targets"][0] = json!("x")).message.contains("target pair"));
+}
+
+#[test]
+fn periods_must_parse() {
+    for p in ["2023H3", "2023Q5", "2023-13", "2025-2021", "1850", "2023h1", "H1 2023", "", "２０２３"] {
+        let e = bad(|v| v["values"][2]["period"] = json!(p));
+        expect(&e, "invalid_dataset", "values[2].period", &[&format!("'{p}'"), "not a period"]);
+    }
+}
+
+#[test]
+fn target_kind_rules() {
+    // kind target needs target_kind …
+    let e = bad(|v| {
+        v["values"][13].as_object_mut().unwrap().remove("target_kind");
+    });
+    expect(&e, "invalid_dataset", "values[13].target_kind", &["required", "target"]);
+    // … which cannot itself be target …
+    let e = bad(|v| v["values"][13]["target_kind"] = json!("target"));
+    expect(&e, "invalid_dataset", "values[13].target_kind", &["target"]);
+    // … and other kinds may not have one.
+    let e = bad(|v| v["values"][0]["target_kind"] = json!("level"));
+    expect(&e, "invalid_dataset", "values[0].target_kind", &["only allowed", "target"]);
+    for k in ["growth", "share", "count"] {
+        let mut v = mini();
+        v["values"][13]["target_kind"] = json!(k);
+        assert!(Dataset::parse(&v.to_string()).is_ok(), "target of {k}");
+    }
+}
+
+#[test]
+fn value_texts_are_checked() {
+    let e = bad(|v| v["values"][0]["printed"] = json!(""));
+    expect(&e, "invalid_dataset", "values[0].printed", &["empty"]);
+    let e = bad(|v| v["values"][0]["printed"] = json!("9".repeat(41)));
+    expect(&e, "invalid_dataset", "values[0].printed", &["41", "40"]);
+    let e = bad(|v| v["values"][0]["subject"] = json!({"zh": "项目", "en": ""}));
+    expect(&e, "invalid_dataset", "values[0].subject.en", &["empty"]);
+    let e = bad(|v| v["values"][0]["note"] = json!({"zh": "\u{8}", "en": "note"}));
+    expect(&e, "invalid_dataset", "values[0].note.zh", &["U+0008"]);
+    let e = bad(|v| v["values"][6]["source"]["quote"] = json!(""));
+    expect(&e, "invalid_dataset", "values[6].source.quote", &["empty"]);
+    let e = bad(|v| v["values"][6]["source"]["quote"] = json!("长".repeat(301)));
+    expect(&e, "invalid_dataset", "values[6].source.quote", &["301", "300"]);
+    let e = bad(|v| v["milestones"][0]["source"]["quote"] = json!("a\u{2028}\u{85}b"));
+    expect(&e, "invalid_dataset", "milestones[0].source.quote", &["U+0085"]);
+}
+
+#[test]
+fn groups_are_checked() {
+    let e = bad(|v| v["groups"][0]["parts"] = json!(["jz.gdp1.2023H1"]));
+    expect(&e, "invalid_dataset", "groups[0].parts", &["at least two"]);
+    // A part of another unit, kind or period than the whole.
+    let e = bad(|v| v["groups"][0]["parts"][2] = json!("jz.gdp3_growth.2023H1"));
+    expect(&e, "invalid_dataset", "groups[0].parts[2]", &["jz.gdp3_growth.2023H1", "does not match", "growth", "level"]);
+    let e = bad(|v| v["values"][3]["period"] = json!("2023"));
+    expect(&e, "invalid_dataset", "groups[0].parts[1]", &["jz.gdp2.2023H1", "2023H1"]);
+    let e = bad(|v| v["values"][2]["unit"] = json!("万元"));
+    expect(&e, "invalid_dataset", "groups[0].parts[0]", &["万元", "亿元"]);
+    let e = bad(|v| {
+        v["values"][2]["value"] = json!(-47.8);
+    });
+    expect(&e, "invalid_dataset", "groups[0].parts[0]", &["negative", "-47.8"]);
+    let e = bad(|v| v["groups"][0]["tolerance"] = json!(-0.1));
+    expect(&e, "invalid_dataset", "groups[0].tolerance", &["-0.1"]);
+}
+
+#[test]
+fn group_parts_must_add_up() {
+    // 49.1 + 497.3 + 404.5 = 950.9: within the default 0.5% of 949.6, outside a tolerance of 0.2.
+    let mut v = mini();
+    v["values"][2]["value"] = json!(49.1);
+    assert!(Dataset::parse(&v.to_string()).is_ok(), "within the default tolerance");
+    let e = bad(|v| {
+        v["values"][2]["value"] = json!(49.1);
+        v["groups"][0]["tolerance"] = json!(0.2);
+    });
+    expect(&e, "parts_do_not_add_up", "groups[0]", &["parts sum to 950.9, whole is 949.6"]);
+    // Beyond the default tolerance (4.748).
+    let e = bad(|v| v["values"][2]["value"] = json!(60));
+    expect(&e, "parts_do_not_add_up", "groups[0]", &["parts sum to 961.8, whole is 949.6"]);
+    let e = bad(|v| v["values"][0]["value"] = json!(900));
+    expect(&e, "parts_do_not_add_up", "groups[0]", &["949.6", "whole is 900"]);
+    // An exact tolerance of zero accepts an exact sum despite float noise.
+    let mut v = mini();
+    v["groups"][0]["tolerance"] = json!(0);
+    assert!(Dataset::parse(&v.to_string()).is_ok());
+}
+
+#[test]
+fn targets_must_share_a_dimension() {
+    let e = bad(|v| v["targets"][0]["target"] = json!("jz.gdp_growth.2023H1"));
+    expect(&e, "invalid_dataset", "targets[0].target", &["'%'", "'万千瓦'"]);
+}
+
+#[test]
+fn milestone_years_are_bounded() {
+    for year in [1899, 2101, 0] {
+        let e = bad(|v| v["milestones"][1]["year"] = json!(year));
+        expect(&e, "invalid_dataset", "milestones[1].year", &[&year.to_string(), "1900", "2100"]);
+    }
+}
+
+#[test]
+fn views_need_what_their_chart_draws() {
+    let view = |v: &Value, id: &str| index_of(v, "views", "id", id);
+    let m = mini();
+    let (comp, bar, bullet, timeline) =
+        (view(&m, "jz-gdp-sectors-2023h1"), view(&m, "jz-growth-2023h1"), view(&m, "jz-clean-power"), view(&m, "jc-goals"));
+
+    let e = bad(|v| {
+        v["views"][comp].as_object_mut().unwrap().remove("group");
+    });
+    expect(&e, "invalid_dataset", &format!("views[{comp}].group"), &["'composition'", "group"]);
+    let e = bad(|v| v["views"][bar]["values"] = json!([]));
+    expect(&e, "invalid_dataset", &format!("views[{bar}].values"), &["'bar'", "values"]);
+    let e = bad(|v| v["views"][bar]["chart"] = json!("grouped_bar"));
+    expect(&e, "invalid_dataset", &format!("views[{bar}].series"), &["'grouped_bar'", "series"]);
+    let e = bad(|v| v["views"][bar]["chart"] = json!("line"));
+    expect(&e, "invalid_dataset", &format!("views[{bar}].series"), &["'line'"]);
+    let e = bad(|v| v["views"][bullet]["targets"] = json!([]));
+    expect(&e, "invalid_dataset", &format!("views[{bullet}].targets"), &["'bullet'", "targets"]);
+    let e = bad(|v| {
+        v["views"][timeline].as_object_mut().unwrap().remove("milestones");
+    });
+    expect(&e, "invalid_dataset", &format!("views[{timeline}].milestones"), &["'timeline'", "milestones"]);
+    // One axis, one kind of unit.
+    let e = bad(|v| v["views"][bar]["values"].as_array_mut().unwrap().push(json!("jz.gdp.2023H1")));
+    expect(&e, "invalid_dataset", &format!("views[{bar}].values"), &["percent", "yuan"]);
+    // Same dimension, different units (亿元 and 万元) is fine: the axis converts.
+    let mut v = mini();
+    v["values"][0]["unit"] = json!("万元");
+    v["values"][0]["value"] = json!(9496000);
+    v["views"][bar]["values"] = json!(["jz.gdp.2023H1", "jz.gdp1.2023H1"]);
+    // (the group would now mix units, so drop it and its view)
+    v["groups"] = json!([]);
+    v["views"].as_array_mut().unwrap().remove(comp);
+    assert!(Dataset::parse(&v.to_string()).is_ok());
+}
+
+#[test]
+fn views_have_unique_ids() {
+    let e = bad(|v| v["views"][2]["id"] = json!("jz-gdp-sectors-2023h1"));
+    expect(&e, "duplicate_id", "views[2].id", &["jz-gdp-sectors-2023h1"]);
+}
+
+#[test]
+fn errors_serialize_as_code_path_message() {
+    let e = bad(|v| v["values"][12]["unit"] = json!("亿圆"));
+    let j = serde_json::to_value(&e).unwrap();
+    assert_eq!(j, json!({"code": "dangling_reference", "path": "values[12].unit", "message": "unknown unit '亿圆'"}));
+    assert_eq!(e.to_string(), "values[12].unit: unknown unit '亿圆'");
+}
