@@ -11,6 +11,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "cargo test (native core)"
 cargo test --quiet
 
+step "wasm tests in headless Chromium (wasm-pack test)"
+wasm-pack test --headless --chrome -- --test web 2>&1 | grep -v '^\[INFO\]'
+
 step "pkg/ is in step with the sources"
 if ! node scripts/pkg-stamp.mjs check; then
   if [ "${CI:-}" = "true" ]; then exit 1; fi

@@ -56,7 +56,7 @@ pub fn nearest(points: &[(f64, f64)], x: f64) -> Option<usize> {
     Some(if (points[i].0 - x).abs() < (x - points[i - 1].0).abs() { i } else { i - 1 })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -383,7 +383,10 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     };
     for (c, cat) in spec.categories.iter().enumerate() {
         if c % every == 0 || c == n - 1 {
-            b.text(xs(c), top + plot_h + 6.0, cat.clone(), TINY, false, Paint::Muted, HAlign::Center);
+            // Centred under its point, but kept inside the chart (the last label is near the edge).
+            let half = text::width(cat, TINY, false) / 2.0;
+            let x = xs(c).min(b.w - PAD - half).max(PAD + half);
+            b.text(x, top + plot_h + 6.0, cat.clone(), TINY, false, Paint::Muted, HAlign::Center);
         }
     }
     let dx = if n > 1 { (x1 - x0 - 20.0) / (n - 1) as f64 } else { x1 - x0 };
@@ -410,7 +413,10 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         if let Some(&(i, (x, y))) = pts.last() {
             if spec.series.len() > 1 {
                 let label = text::ellipsize(&spec.data[i].series_label, TINY, false, 120.0);
-                b.text(x.min(x1 - 4.0), y - 18.0, label, TINY, false, Paint::Series(s), HAlign::Right);
+                // Right-aligned at the point, unless that would run off the left edge (a series
+                // that ends at the first period).
+                let lx = x.min(x1 - 4.0).max(PAD + text::width(&label, TINY, false));
+                b.text(lx, y - 18.0, label, TINY, false, Paint::Series(s), HAlign::Right);
             }
         }
     }

@@ -21,4 +21,4 @@ pub mod views;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

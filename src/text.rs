@@ -78,15 +78,16 @@ pub fn wrap(text: &str, size: f64, bold: bool, max: f64, max_lines: usize) -> Ve
         let candidate = format!("{line}{tok}");
         if width(candidate.trim_end(), size, bold) <= max || line.is_empty() {
             line = candidate;
-            // A single token wider than the line (a long URL): cut it by characters.
-            while width(line.trim_end(), size, bold) > max && line.chars().count() > 1 {
-                let (head, tail) = split_to_width(&line, size, bold, max);
-                lines.push(head);
-                line = tail;
-            }
         } else {
             lines.push(line.trim_end().to_string());
             line = tok.trim_start().to_string();
+        }
+        // A single token wider than the line (a long URL or word), whether it starts the text
+        // or follows a break: cut it by characters.
+        while width(line.trim_end(), size, bold) > max && line.chars().count() > 1 {
+            let (head, tail) = split_to_width(&line, size, bold, max);
+            lines.push(head);
+            line = tail;
         }
     }
     if !line.trim().is_empty() {

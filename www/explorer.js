@@ -1,0 +1,381 @@
+// The explorer page: selectors around one econ-widget. Every choice goes through
+// handle.select(); the selectors are then rebuilt from handle.state() and handle.views(), so
+// they always show what the widget shows. Classic script, no inline code: works from file://
+// and under a strict Content-Security-Policy.
+(function () {
+  'use strict';
+
+  var DICT = {
+    zh: {
+      title: '山西区域经济数据图表',
+      intro: '晋中、晋城等地政府公开文件中的经济数据：地区生产总值、工业、投资、能源、民生等。每个数字都注明出处并附原文引文。选择地区、主题和图表，悬停或用方向键查看数值与来源。',
+      lang: '语言',
+      region: '地区',
+      topic: '主题',
+      view: '图表内容',
+      chart: '图表类型',
+      sort: '排序',
+      theme: '配色',
+      indicators: '指标',
+      hidden: '隐藏的系列',
+      selection: '选择',
+      allIndicators: '全部指标',
+      loading: '正在加载图表…',
+      showTable: '显示数据表',
+      hideTable: '隐藏数据表',
+      tableRegion: '数据表',
+      csv: '下载 CSV',
+      svg: '下载 SVG',
+      footer: '数据摘自晋中市、晋城市等地公开发布的文件；图表在浏览器中由 Rust 编译的 WebAssembly 绘制。',
+      sort_none: '原文顺序',
+      sort_asc: '从小到大',
+      sort_desc: '从大到小',
+      theme_auto: '跟随系统',
+      theme_light: '浅色',
+      theme_dark: '深色',
+      chart_bar: '条形图',
+      chart_grouped_bar: '分组条形图',
+      chart_composition: '构成图',
+      chart_line: '折线图',
+      chart_bullet: '目标与实际',
+      chart_timeline: '时间轴',
+      errorIn: function (field) { return '无法应用所选的“' + field + '”：'; },
+      failed: '图表无法加载：',
+      tooSmall: '图表区域太窄，无法绘制（至少需要 120 像素）。'
+    },
+    en: {
+      title: 'Shanxi regional economy in charts',
+      intro: 'Economic figures from public government documents of Jinzhong, Jincheng and other places in Shanxi: GDP, industry, investment, energy, living standards and more. Every number names its source and quotes it. Choose a region, topic and chart; hover or use the arrow keys to see values and sources.',
+      lang: 'Language',
+      region: 'Region',
+      topic: 'Topic',
+      view: 'Chart',
+      chart: 'Chart type',
+      sort: 'Sort',
+      theme: 'Theme',
+      indicators: 'Indicators',
+      hidden: 'Hidden series',
+      selection: 'Selection',
+      allIndicators: 'All indicators',
+      loading: 'Loading the chart…',
+      showTable: 'Show data table',
+      hideTable: 'Hide data table',
+      tableRegion: 'Data table',
+      csv: 'Download CSV',
+      svg: 'Download SVG',
+      footer: 'Figures are taken from documents published by Jinzhong, Jincheng and other places; the chart is drawn in your browser by Rust compiled to WebAssembly.',
+      sort_none: 'Source order',
+      sort_asc: 'Ascending',
+      sort_desc: 'Descending',
+      theme_auto: 'Follow system',
+      theme_light: 'Light',
+      theme_dark: 'Dark',
+      chart_bar: 'Bar',
+      chart_grouped_bar: 'Grouped bar',
+      chart_composition: 'Composition',
+      chart_line: 'Line',
+      chart_bullet: 'Target vs actual',
+      chart_timeline: 'Timeline',
+      errorIn: function (field) { return 'Cannot apply the chosen ' + field.toLowerCase() + ': '; },
+      failed: 'The chart could not be loaded: ',
+      tooSmall: 'The chart area is too narrow to draw (it needs at least 120 px).'
+    }
+  };
+  var CHARTS = ['bar', 'grouped_bar', 'composition', 'line', 'bullet', 'timeline'];
+  var SORTS = ['none', 'asc', 'desc'];
+  var THEMES = ['auto', 'light', 'dark'];
+  var HASH_KEYS = ['view', 'chart', 'indicators', 'lang', 'theme', 'sort'];
+
+  var $ = function (id) { return document.getElementById(id); };
+  var host = $('chart');
+  var sel = {
+    region: $('sel-region'),
+    topic: $('sel-topic'),
+    view: $('sel-view'),
+    chart: $('sel-chart'),
+    sort: $('sel-sort'),
+    theme: $('sel-theme'),
+    lang: $('sel-lang')
+  };
+  var errorBox = $('error');
+  var status = $('status');
+  var tableToggle = $('table-toggle');
+  var tableWrap = $('table-wrap');
+  var indicatorList = $('indicator-list');
+
+  var handle = null;
+  var lang = 'zh';
+
+  function t(key) {
+    return (DICT[lang] || DICT.zh)[key];
+  }
+
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text != null) e.textContent = text;
+    if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+
+  function applyStrings() {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('title');
+    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (e) {
+      e.textContent = t(e.getAttribute('data-i18n'));
+    });
+    tableToggle.textContent = t(tableWrap.hidden ? 'showTable' : 'hideTable');
+    tableWrap.setAttribute('aria-label', t('tableRegion'));
+  }
+
+  /** Rebuilds a <select>'s options only when they differ (keeps focus and scroll). */
+  function fill(select, items, value) {
+    var sig = JSON.stringify(items);
+    if (select.getAttribute('data-sig') !== sig) {
+      select.replaceChildren.apply(select, items.map(function (it) {
+        var o = el('option', it.label);
+        o.value = it.value;
+        o.disabled = !!it.disabled;
+        return o;
+      }));
+      select.setAttribute('data-sig', sig);
+    }
+    select.value = value;
+  }
+
+  function unique(list, key) {
+    var seen = {};
+    return list.filter(function (x) {
+      if (seen[x[key]]) return false;
+      seen[x[key]] = true;
+      return true;
+    });
+  }
+
+  function fillIndicators(view, chosen) {
+    var items = view ? view.indicators : [];
+    var sig = JSON.stringify(items);
+    if (indicatorList.getAttribute('data-sig') !== sig) {
+      var boxes = [{ id: '', name: t('allIndicators') }].concat(items).map(function (ind, i) {
+        var id = 'ind-' + i;
+        var box = el('input', null, { type: 'checkbox', id: id });
+        box.value = ind.id;
+        var label = el('label', null, { for: id, class: ind.id ? 'check' : 'check check-all' });
+        label.append(box, document.createTextNode(' ' + ind.name));
+        return label;
+      });
+      indicatorList.replaceChildren.apply(indicatorList, boxes);
+      indicatorList.setAttribute('data-sig', sig);
+    }
+    var all = chosen.length === 0;
+    Array.prototype.forEach.call(indicatorList.querySelectorAll('input'), function (box) {
+      box.checked = box.value === '' ? all : all || chosen.indexOf(box.value) >= 0;
+    });
+  }
+
+  /** Selectors, strings, table and URL from the widget's state. */
+  function refresh() {
+    if (!handle) return;
+    var st = handle.state();
+    var views = handle.views();
+    lang = st.lang;
+    applyStrings();
+    fill(sel.region, unique(views, 'region').map(function (v) { return { value: v.region, label: v.region_name }; }), st.region);
+    var inRegion = views.filter(function (v) { return v.region === st.region; });
+    fill(sel.topic, unique(inRegion, 'topic').map(function (v) { return { value: v.topic, label: v.topic_name }; }), st.topic);
+    var here = inRegion.filter(function (v) { return v.topic === st.topic; });
+    fill(sel.view, here.map(function (v) { return { value: v.id, label: v.title }; }), st.view);
+    var view = views.filter(function (v) { return v.id === st.view; })[0];
+    fill(sel.chart, CHARTS.map(function (c) {
+      return { value: c, label: t('chart_' + c), disabled: !view || view.charts.indexOf(c) < 0 };
+    }), st.chart);
+    sel.chart.disabled = !view || view.charts.length < 2;
+    fill(sel.sort, SORTS.map(function (s) { return { value: s, label: t('sort_' + s) }; }), st.sort);
+    fill(sel.theme, THEMES.map(function (s) { return { value: s, label: t('theme_' + s) }; }), st.theme);
+    sel.lang.value = st.lang;
+    fillIndicators(view, st.indicators);
+    if (st.theme === 'auto') document.documentElement.removeAttribute('data-theme');
+    else document.documentElement.setAttribute('data-theme', st.theme);
+    if (!tableWrap.hidden) renderTable();
+    writeHash(st);
+  }
+
+  function fieldOf(path) {
+    var m = /^selection\.([a-z_]+)/.exec(path || '');
+    var field = m ? m[1] : 'selection';
+    return DICT.zh[field] ? t(field) : field;
+  }
+
+  function showError(e) {
+    var msg = (e && e.message) || String(e);
+    errorBox.replaceChildren(
+      el('strong', t('errorIn')(fieldOf(e && e.path))),
+      document.createTextNode(' ' + msg + (e && e.code ? ' (' + e.code + ')' : ''))
+    );
+    errorBox.setAttribute('data-code', (e && e.code) || '');
+    errorBox.setAttribute('data-path', (e && e.path) || '');
+    errorBox.hidden = false;
+  }
+
+  function hideError() {
+    errorBox.hidden = true;
+    errorBox.replaceChildren();
+  }
+
+  /** The one way the page changes the chart. Returns whether the selection was applied. */
+  function apply(patch) {
+    if (!handle) return false;
+    var ok = true;
+    try {
+      handle.select(patch);
+      hideError();
+    } catch (e) {
+      showError(e);
+      ok = false;
+    }
+    refresh();
+    return ok;
+  }
+
+  function renderTable() {
+    var data = handle.table();
+    var table = el('table');
+    table.append(el('caption', data.caption));
+    var head = el('thead');
+    var hr = el('tr');
+    data.columns.forEach(function (c) { hr.append(el('th', c, { scope: 'col' })); });
+    head.append(hr);
+    var body = el('tbody');
+    data.rows.forEach(function (row) {
+      var tr = el('tr');
+      row.forEach(function (cell, i) { tr.append(i === 0 ? el('th', cell, { scope: 'row' }) : el('td', cell)); });
+      body.append(tr);
+    });
+    table.append(head, body);
+    tableWrap.replaceChildren(table);
+  }
+
+  function download(text, type, name) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = el('a', null, { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function fileName(ext) {
+    return 'econ-widget-' + handle.state().view.replace(/[^\w\u4e00-\u9fff.-]+/g, '_') + '.' + ext;
+  }
+
+  function readHash() {
+    var out = {};
+    var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    HASH_KEYS.forEach(function (k) {
+      var v = params.get(k);
+      if (v == null) return;
+      out[k] = k === 'indicators' ? (v ? v.split(',') : []) : v;
+    });
+    return out;
+  }
+
+  function writeHash(st) {
+    var params = new URLSearchParams();
+    HASH_KEYS.forEach(function (k) {
+      var v = st[k];
+      if (k === 'indicators') {
+        if (v.length) params.set(k, v.join(','));
+      } else {
+        params.set(k, v);
+      }
+    });
+    var hash = '#' + params.toString();
+    if (location.hash !== hash) {
+      try {
+        history.replaceState(null, '', hash);
+      } catch (e) { /* some file:// setups refuse; the page works without it */ }
+    }
+  }
+
+  // Selectors → widget.
+  ['region', 'topic', 'view', 'chart', 'sort', 'theme', 'lang'].forEach(function (key) {
+    sel[key].addEventListener('change', function () {
+      var patch = {};
+      patch[key] = sel[key].value;
+      apply(patch);
+    });
+  });
+
+  indicatorList.addEventListener('change', function (e) {
+    var box = e.target;
+    if (!box || box.type !== 'checkbox') return;
+    if (box.value === '') {
+      apply({ indicators: [] });
+      return;
+    }
+    var all = indicatorList.querySelector('input[value=""]');
+    var chosen = Array.prototype.filter.call(indicatorList.querySelectorAll('input'), function (b) {
+      return b.value !== '' && b.checked;
+    }).map(function (b) { return b.value; });
+    var total = indicatorList.querySelectorAll('input').length - 1;
+    // Unticking one while "all" is ticked keeps the others; ticking every one, or none, means all.
+    if (all.checked && !box.checked) all.checked = false;
+    apply({ indicators: chosen.length === 0 || chosen.length === total ? [] : chosen });
+  });
+
+  document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); });
+
+  tableToggle.addEventListener('click', function () {
+    var open = tableWrap.hidden;
+    tableWrap.hidden = !open;
+    tableToggle.setAttribute('aria-expanded', String(open));
+    tableToggle.textContent = t(open ? 'hideTable' : 'showTable');
+    if (open) renderTable();
+    else tableWrap.replaceChildren();
+  });
+
+  $('download-csv').addEventListener('click', function () {
+    if (handle) download(handle.csv(), 'text/csv;charset=utf-8', fileName('csv'));
+  });
+  $('download-svg').addEventListener('click', function () {
+    if (handle) download(handle.svg(), 'image/svg+xml', fileName('svg'));
+  });
+
+  // Widget → selectors (also covers legend clicks, which change the hidden series).
+  host.addEventListener('econ-widget:change', refresh);
+  host.addEventListener('econ-widget:error', function (e) {
+    status.textContent = e.detail && e.detail.code === 'element_too_small' ? t('tooSmall') : t('failed') + e.detail.message;
+    status.hidden = false;
+  });
+  host.addEventListener('econ-widget:render', function () {
+    status.hidden = true;
+  });
+
+  var hashOptions = readHash();
+  lang = hashOptions.lang === 'en' ? 'en' : 'zh';
+  applyStrings();
+  status.textContent = t('loading');
+
+  var ready = EconWidget.mount(host, hashOptions)
+    .catch(function (e) {
+      // A stale or hand-edited link: say what was wrong and show the default chart.
+      showError(e);
+      return EconWidget.mount(host, {});
+    })
+    .then(function (h) {
+      handle = h;
+      refresh();
+      return h;
+    }, function (e) {
+      status.textContent = t('failed') + ((e && e.message) || String(e));
+      status.hidden = false;
+      throw e;
+    });
+  ready.catch(function () { /* shown in the status line */ });
+
+  // For tests and the console.
+  window.econExplorer = {
+    ready: ready,
+    apply: apply,
+    get handle() { return handle; }
+  };
+})();
