@@ -4,6 +4,7 @@
 use crate::data::ChartKind;
 use crate::decimate;
 use crate::i18n::{format_share, format_tick, Lang};
+use crate::series::{screen_path, HostSeries, PlotMap};
 use crate::spec::{ChartSpec, Datum};
 use crate::text;
 use crate::theme::Paint;
@@ -65,6 +66,8 @@ pub struct Scene {
     pub height: f64,
     pub marks: Vec<Mark>,
     pub hits: Vec<Hit>,
+    /// Set for host series: hover maps pointer x to data x instead of hit regions.
+    pub plot: Option<PlotMap>,
 }
 
 pub const PAD: f64 = 12.0;
@@ -105,6 +108,37 @@ impl Builder {
 }
 
 pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
+    frame(spec, width, |b| {
+        if spec.series.len() > 1 {
+            legend(b, spec);
+        }
+        let visible: Vec<(usize, &Datum)> =
+            spec.data.iter().enumerate().filter(|(_, d)| !spec.series.get(d.series).map(|s| s.hidden).unwrap_or(false)).collect();
+        if visible.is_empty() {
+            b.y += 12.0;
+            let msg = spec.lang.pick("没有可显示的数据（可在图例中重新打开系列）", "No data to show (switch series back on in the legend)");
+            b.paragraph(msg, SMALL, false, Paint::Muted, 3);
+            b.y += 12.0;
+            return None;
+        }
+        match spec.chart {
+            ChartKind::Bar | ChartKind::GroupedBar => bars(b, spec, &visible),
+            ChartKind::Composition => composition(b, spec, &visible),
+            ChartKind::Line => line(b, spec, &visible),
+            ChartKind::Bullet => bullets(b, spec, &visible),
+            ChartKind::Timeline => timeline(b, spec, &visible),
+        }
+        None
+    })
+}
+
+/// A host series as a line: numeric x and y axes, a decimated path.
+pub fn layout_series(spec: &ChartSpec, s: &HostSeries, width: f64) -> Scene {
+    frame(spec, width, |b| Some(series_body(b, spec.lang, s)))
+}
+
+/// Title, subtitle, body, source line, background: the frame every chart shares.
+fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option<PlotMap>) -> Scene {
     let mut b = Builder { w: width, y: PAD, marks: Vec::new(), hits: Vec::new() };
     b.paragraph(&spec.title, if width < 400.0 { TITLE - 1.0 } else { TITLE }, true, Paint::Text, 4);
     if !spec.subtitle.is_empty() {
@@ -112,32 +146,43 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
         b.paragraph(&spec.subtitle, SMALL, false, Paint::Muted, 3);
     }
     b.y += 8.0;
-    if spec.series.len() > 1 {
-        legend(&mut b, spec);
-    }
-    let visible: Vec<(usize, &Datum)> =
-        spec.data.iter().enumerate().filter(|(_, d)| !spec.series.get(d.series).map(|s| s.hidden).unwrap_or(false)).collect();
-    if visible.is_empty() {
-        b.y += 12.0;
-        let msg = spec.lang.pick("没有可显示的数据（可在图例中重新打开系列）", "No data to show (switch series back on in the legend)");
-        b.paragraph(msg, SMALL, false, Paint::Muted, 3);
-        b.y += 12.0;
-    } else {
-        match spec.chart {
-            ChartKind::Bar | ChartKind::GroupedBar => bars(&mut b, spec, &visible),
-            ChartKind::Composition => composition(&mut b, spec, &visible),
-            ChartKind::Line => line(&mut b, spec, &visible),
-            ChartKind::Bullet => bullets(&mut b, spec, &visible),
-            ChartKind::Timeline => timeline(&mut b, spec, &visible),
-        }
-    }
+    let plot = body(&mut b);
     b.y += 10.0;
     b.paragraph(&spec.source, TINY, false, Paint::Muted, 6);
     b.y += PAD - 4.0;
     // The background goes first so everything draws over it.
     let height = b.y.ceil();
     b.marks.insert(0, Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, paint: Paint::Background });
-    Scene { width, height, marks: b.marks, hits: b.hits }
+    Scene { width, height, marks: b.marks, hits: b.hits, plot }
+}
+
+fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
+    let top = b.y + 6.0;
+    let plot_h = (b.w * 0.5).clamp(160.0, 360.0);
+    let (d0, d1, step) = nice_ticks(s.y_range.0.min(if s.y_range.0 >= 0.0 { 0.0 } else { s.y_range.0 }), s.y_range.1, (plot_h / 50.0) as usize);
+    let labels: Vec<(f64, String)> = ticks(d0, d1, step).into_iter().map(|t| (t, format_tick(t, step, lang))).collect();
+    let label_w = labels.iter().map(|(_, l)| text::width(l, TINY, false)).fold(0.0, f64::max);
+    let (x0, x1) = (PAD + label_w + 8.0, b.w - PAD - 10.0);
+    let map = PlotMap { x0, x1, top, bottom: top + plot_h, xd: s.x_range, yd: (d0, d1) };
+    for (t, l) in labels {
+        let y = map.py(t);
+        b.line((x0, y), (x1, y), if t == 0.0 { Paint::Axis } else { Paint::Grid }, 1.0);
+        b.text(x0 - 6.0, y - TINY * 0.65, l, TINY, false, Paint::Muted, HAlign::Right);
+    }
+    if s.x_range.1 > s.x_range.0 {
+        let (a, z, st) = nice_ticks(s.x_range.0, s.x_range.1, ((x1 - x0) / 90.0).max(2.0) as usize);
+        for t in ticks(a, z, st).into_iter().filter(|t| *t >= s.x_range.0 && *t <= s.x_range.1) {
+            b.text(map.px(t), map.bottom + 6.0, format_tick(t, st, lang), TINY, false, Paint::Muted, HAlign::Center);
+        }
+    }
+    let path = screen_path(s, &map, 0.25);
+    if path.len() == 1 {
+        b.marks.push(Mark::Circle { x: path[0].0, y: path[0].1, r: 3.5, paint: Paint::Series(0), fill: true });
+    } else {
+        b.marks.push(Mark::Path { points: path, paint: Paint::Series(0), width: 1.5 });
+    }
+    b.y = map.bottom + 26.0;
+    map
 }
 
 fn legend(b: &mut Builder, spec: &ChartSpec) {

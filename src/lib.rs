@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod layout;
 pub mod period;
 pub mod select;
+pub mod series;
 pub mod spec;
 pub mod text;
 pub mod theme;

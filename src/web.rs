@@ -170,6 +170,14 @@ impl WidgetHandle {
         self.widget.toggle_series(index).map(to_js).map_err(js_error)
     }
 
+    /// Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
+    /// copied once into wasm memory. Errors name the offending index.
+    pub fn set_series(&mut self, label: &str, unit: &str, x: Vec<f64>, y: Vec<f64>) -> Result<(), JsValue> {
+        let s = crate::series::HostSeries::new(label, unit, x, y).map_err(js_error)?;
+        self.widget.set_series(s);
+        Ok(())
+    }
+
     pub fn table(&self) -> JsValue {
         to_js(&self.widget.table())
     }

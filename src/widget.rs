@@ -9,6 +9,7 @@ use crate::layout::{self, Hit, Scene, Target};
 use crate::select::{describe, Selection};
 use crate::spec::{self, ChartSpec, SourceRef};
 use crate::theme::Palette;
+use crate::series::HostSeries;
 use crate::views::{build_views, View, ViewInfo};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -26,6 +27,8 @@ pub struct Widget {
     spec: ChartSpec,
     scene: Option<Scene>,
     focus: Option<usize>,
+    /// A host-supplied big series, shown instead of the dataset's view while set.
+    series: Option<HostSeries>,
 }
 
 /// What the tooltip, the aria-live region and keyboard focus need about one point.
@@ -84,7 +87,7 @@ impl Widget {
             other => start.apply(other, &ds, &views)?,
         };
         let spec = spec::build(&ds, view_of(&views, &sel), &sel);
-        Ok(Widget { ds, views, sel, spec, scene: None, focus: None })
+        Ok(Widget { ds, views, sel, spec, scene: None, focus: None, series: None })
     }
 
     pub fn dataset(&self) -> &Rc<Dataset> {
@@ -94,13 +97,35 @@ impl Widget {
     /// Applies a partial selection. On error nothing changes.
     pub fn select(&mut self, patch: &Json) -> Result<&Selection> {
         let next = self.sel.apply(patch, &self.ds, &self.views)?;
-        if next != self.sel {
-            self.spec = spec::build(&self.ds, view_of(&self.views, &next), &next);
+        // Choosing a view leaves a host series; language and theme apply to both.
+        let leaves_series = ["view", "region", "topic", "chart", "indicators"].iter().any(|k| patch.get(k).is_some());
+        if next != self.sel || (self.series.is_some() && leaves_series) {
+            if leaves_series {
+                self.series = None;
+            }
             self.sel = next;
-            self.scene = None;
-            self.focus = None;
+            self.rebuild();
         }
         Ok(&self.sel)
+    }
+
+    fn rebuild(&mut self) {
+        self.spec = match &self.series {
+            Some(s) => series_spec(s, self.sel.lang),
+            None => spec::build(&self.ds, view_of(&self.views, &self.sel), &self.sel),
+        };
+        self.scene = None;
+        self.focus = None;
+    }
+
+    /// Shows a host series (typed arrays) as a line chart until a view is selected again.
+    pub fn set_series(&mut self, series: HostSeries) {
+        self.series = Some(series);
+        self.rebuild();
+    }
+
+    pub fn series(&self) -> Option<&HostSeries> {
+        self.series.as_ref()
     }
 
     pub fn state(&self) -> &Selection {
@@ -132,9 +157,16 @@ impl Widget {
         let width = width.floor();
         let stale = self.scene.as_ref().map(|s| s.width != width).unwrap_or(true);
         if stale {
-            self.scene = Some(layout::layout(&self.spec, width));
+            self.scene = Some(self.make_scene(width));
         }
         Ok(self.scene.as_ref().unwrap())
+    }
+
+    fn make_scene(&self, width: f64) -> Scene {
+        match &self.series {
+            Some(s) => layout::layout_series(&self.spec, s, width),
+            None => layout::layout(&self.spec, width),
+        }
     }
 
     pub fn scene(&self) -> Option<&Scene> {
@@ -148,12 +180,19 @@ impl Widget {
     /// The point under the pointer, or None (also when nothing is laid out yet).
     pub fn hit_at(&self, x: f64, y: f64) -> Option<HitInfo> {
         let scene = self.scene.as_ref()?;
+        if let (Some(s), Some(map)) = (&self.series, &scene.plot) {
+            let inside = x >= map.x0 - 8.0 && x <= map.x1 + 8.0 && y >= map.top - 8.0 && y <= map.bottom + 8.0;
+            return inside.then(|| self.series_info(s, s.nearest(map.data_x(x)), map));
+        }
         hit::at(scene, x, y).map(|h| self.info(h))
     }
 
     /// Moves keyboard focus: "next", "prev", "first", "last"; None leaves the chart.
     pub fn focus(&mut self, how: &str) -> Result<Option<HitInfo>> {
         let Some(scene) = self.scene.as_ref() else { return Ok(None) };
+        if let (Some(s), Some(map)) = (&self.series, scene.plot) {
+            return self.focus_series(how, s.len(), map);
+        }
         let order = hit::focus_order(scene);
         if order.is_empty() {
             self.focus = None;
@@ -194,6 +233,51 @@ impl Widget {
             None => hidden.push(s.key.clone()),
         }
         self.select(&serde_json::json!({ "hidden": hidden }))
+    }
+
+    /// Keyboard over a host series: one step per pixel column, not per point.
+    fn focus_series(&mut self, how: &str, n: usize, map: crate::series::PlotMap) -> Result<Option<HitInfo>> {
+        let step = (n as f64 / (map.x1 - map.x0).max(1.0)).ceil().max(1.0) as usize;
+        let last = n - 1;
+        let next = match (how, self.focus) {
+            ("first", _) | ("next", None) => 0,
+            ("last", _) | ("prev", None) => last,
+            ("next", Some(i)) => (i + step).min(last),
+            ("prev", Some(i)) => i.saturating_sub(step),
+            ("none", _) => {
+                self.focus = None;
+                return Ok(None);
+            }
+            (other, _) => return Err(Error::new("bad_argument", "focus", format!("unknown focus move '{}'", crate::select::clip(other)))),
+        };
+        self.focus = Some(next);
+        let s = self.series.as_ref().expect("checked by caller");
+        Ok(Some(self.series_info(s, next, &map)))
+    }
+
+    fn series_info(&self, s: &HostSeries, i: usize, map: &crate::series::PlotMap) -> HitInfo {
+        let lang = self.sel.lang;
+        let (x, y) = (map.px(s.x[i]), map.py(s.y[i]));
+        let value = format!("{}{}{}", crate::i18n::shortest(s.y[i]), if s.unit.is_empty() { "" } else { " " }, s.unit);
+        let period = format!("x = {}", crate::i18n::shortest(s.x[i]));
+        HitInfo {
+            kind: "point",
+            index: i,
+            position: Some(i),
+            count: s.len(),
+            label: s.label.clone(),
+            series: s.label.clone(),
+            announce: format!("{}{}{period}{}{value}", s.label, lang.pick("，", ", "), lang.pick("：", ": ")),
+            value,
+            period,
+            value_kind: String::new(),
+            share: None,
+            detail: None,
+            sources: Vec::new(),
+            x,
+            y,
+            ring: [x - 4.0, y - 4.0, 8.0, 8.0],
+        }
     }
 
     fn info(&self, h: &Hit) -> HitInfo {
@@ -274,6 +358,9 @@ impl Widget {
 
     /// The chart's data as a table (visible series), with provenance columns.
     pub fn table(&self) -> Table {
+        if let Some(s) = &self.series {
+            return series_table(s, self.sel.lang, 1000);
+        }
         let lang = self.sel.lang;
         let spec = &self.spec;
         let timeline = spec.chart == ChartKind::Timeline;
@@ -310,7 +397,10 @@ impl Widget {
     /// CSV of the table: UTF-8 with a BOM (Excel then reads Chinese correctly), RFC 4180
     /// quoting, and cells that a spreadsheet would run as a formula defused with a quote.
     pub fn csv(&self) -> String {
-        let t = self.table();
+        let t = match &self.series {
+            Some(s) => series_table(s, self.sel.lang, usize::MAX),
+            None => self.table(),
+        };
         let mut out = String::from("\u{feff}");
         for row in std::iter::once(&t.columns).chain(t.rows.iter()) {
             let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
@@ -323,12 +413,55 @@ impl Widget {
     /// The chart as SVG, drawn by the same code as the canvas.
     pub fn svg(&mut self, width: f64, dark: bool) -> Result<String> {
         let palette = self.palette(dark);
-        let scene = layout::layout(&self.spec, validate_width(width)?);
+        let scene = self.make_scene(validate_width(width)?);
         Ok(crate::draw::to_svg(&scene, palette))
     }
 
     pub fn summary(&self) -> &str {
         &self.spec.summary
+    }
+}
+
+/// A host series as a table: every point, or `max_rows` evenly spaced ones.
+fn series_table(s: &HostSeries, lang: Lang, max_rows: usize) -> Table {
+    let n = s.len();
+    let step = n.div_ceil(max_rows.max(1)).max(1);
+    let rows = (0..n).step_by(step).map(|i| vec![crate::i18n::shortest(s.x[i]), crate::i18n::shortest(s.y[i])]).collect::<Vec<_>>();
+    let shown = rows.len();
+    let caption = if shown < n {
+        match lang {
+            Lang::Zh => format!("{}（显示{n}个数据点中的{shown}个，CSV包含全部）", s.label),
+            Lang::En => format!("{} (showing {shown} of {n} points; the CSV has all)", s.label),
+        }
+    } else {
+        s.label.clone()
+    };
+    let y = if s.unit.is_empty() { "y".to_string() } else { format!("y ({})", s.unit) };
+    Table { caption, columns: vec!["x".into(), y], rows }
+}
+
+fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
+    let n = s.len();
+    let unit = if s.unit.is_empty() { String::new() } else { format!("{}{} · ", lang.pick("单位：", "Unit: "), s.unit) };
+    let subtitle = format!("{unit}{}", match lang {
+        Lang::Zh => format!("{n}个数据点"),
+        Lang::En => format!("{n} points"),
+    });
+    let summary = match lang {
+        Lang::Zh => format!("{}：{n}个数据点，x从{}到{}，y最小{}，最大{}。", s.label, crate::i18n::shortest(s.x_range.0), crate::i18n::shortest(s.x_range.1), crate::i18n::shortest(s.y_range.0), crate::i18n::shortest(s.y_range.1)),
+        Lang::En => format!("{}: {n} points, x from {} to {}, y from {} to {}.", s.label, crate::i18n::shortest(s.x_range.0), crate::i18n::shortest(s.x_range.1), crate::i18n::shortest(s.y_range.0), crate::i18n::shortest(s.y_range.1)),
+    };
+    ChartSpec {
+        chart: ChartKind::Line,
+        lang,
+        title: s.label.clone(),
+        subtitle,
+        axis_unit: s.unit.clone(),
+        source: lang.pick("来源：页面提供的数据", "Source: data supplied by the page").to_string(),
+        categories: Vec::new(),
+        series: Vec::new(),
+        data: Vec::new(),
+        summary,
     }
 }
 
