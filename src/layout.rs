@@ -267,7 +267,11 @@ fn value_axis(b: &mut Builder, spec: &ChartSpec, s: &Scale, step: f64, top: f64,
     for t in ticks(s.d0, s.d1, step) {
         let x = s.at(t);
         b.line((x, top), (x, bottom), if t == 0.0 { Paint::Axis } else { Paint::Grid }, 1.0);
-        b.text(x, bottom + 4.0, format_tick(t, step, spec.lang), TINY, false, Paint::Muted, HAlign::Center);
+        // Centred under the grid line, but kept inside the chart at either end.
+        let label = format_tick(t, step, spec.lang);
+        let half = text::width(&label, TINY, false) / 2.0;
+        let lx = x.min(b.w - half).max(half);
+        b.text(lx, bottom + 4.0, label, TINY, false, Paint::Muted, HAlign::Center);
     }
 }
 
@@ -347,10 +351,9 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let mut hits = Vec::new();
     for (k, &(i, d)) in visible.iter().enumerate() {
         let sw = if total > 0.0 { d.value.max(0.0) / total * w } else { 0.0 };
+        // No pattern needed: the rows below label every part directly.
         b.rect(x, y, sw, h, Paint::Series(d.category));
-        if k % 2 == 1 {
-            hatch(b, Rect { x, y, w: sw, h });
-        }
+        let _ = k;
         if let Some(share) = d.share {
             let label = format_share(share);
             if text::width(&label, SMALL, true) + 8.0 < sw {
@@ -447,9 +450,16 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         let path = decimate::min_max(&path, x0, 1.0);
         b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
         let show_points = pts.len() <= (x1 - x0) as usize / 6;
+        // Few points: label each with its value, so the figures need no hovering.
+        let label_points = visible.len() <= 16;
         for &(i, (x, y)) in &pts {
             if show_points {
                 b.marks.push(Mark::Circle { x, y, r: 3.5, paint: Paint::Series(s), fill: true });
+            }
+            if label_points {
+                let d = &spec.data[i];
+                let align = if x > x1 - 40.0 { HAlign::Right } else if x < x0 + 40.0 { HAlign::Left } else { HAlign::Center };
+                b.text(x, y + 7.0, d.display.clone(), TINY, false, Paint::Text, align);
             }
             let area = Rect { x: x - dx / 2.0, y: top, w: dx.max(8.0), h: plot_h };
             b.hit(Target::Datum(i), area, Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }, (x, y));

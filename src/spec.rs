@@ -484,7 +484,7 @@ fn source_line(ds: &Dataset, docs: &[String], lang: Lang) -> String {
         .filter_map(|d| ds.document(d))
         .map(|d| match lang {
             Lang::Zh => format!("《{}》，{}，{}", d.title.zh, d.publisher.zh, d.date),
-            Lang::En => format!("“{}”, {}, {}", d.title.en, d.publisher.en, d.date),
+            Lang::En => format!("{} ({}, {})", d.title.en, d.publisher.en, d.date),
         })
         .collect();
     format!("{}{}", lang.pick("来源：", "Source: "), parts.join(lang.pick("；", "; ")))
