@@ -95,7 +95,8 @@ let wasm_bindgen = (function(exports) {
             return ret[0];
         }
         /**
-         * Paints the chart on another canvas (PNG export at 2×) without touching the live one.
+         * Paints the chart on another canvas (PNG export at 2×) without touching the live one:
+         * hover and focus keep using the scene on screen.
          * @param {HTMLCanvasElement} canvas
          * @param {number} width
          * @param {number} dpr
@@ -121,6 +122,37 @@ let wasm_bindgen = (function(exports) {
                 throw takeFromExternrefTable0(ret[1]);
             }
             return takeFromExternrefTable0(ret[0]);
+        }
+        /**
+         * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
+         * copied once into wasm memory. Errors name the offending index.
+         * @param {string} label
+         * @param {string} unit
+         * @param {Float64Array | number[]} x
+         * @param {Float64Array | number[]} y
+         */
+        set_series(label, unit, x, y) {
+            let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+            try {
+                ptr0 = passStringToWasm0(label, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len0 = WASM_VECTOR_LEN;
+                ptr1 = passStringToWasm0(unit, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len1 = WASM_VECTOR_LEN;
+                ptr2 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
+                len2 = WASM_VECTOR_LEN;
+                ptr3 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
+                len3 = WASM_VECTOR_LEN;
+            } catch (e) {
+                if (ptr3) { wasm.__wbindgen_free(ptr3, len3 * 8, 8); }
+                if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 8, 8); }
+                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+                throw e;
+            }
+            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+            if (ret[1]) {
+                throw takeFromExternrefTable0(ret[0]);
+            }
         }
         /**
          * @returns {any}
@@ -639,6 +671,14 @@ let wasm_bindgen = (function(exports) {
         return cachedDataViewMemory0;
     }
 
+    let cachedFloat64ArrayMemory0 = null;
+    function getFloat64ArrayMemory0() {
+        if (cachedFloat64ArrayMemory0 === null || cachedFloat64ArrayMemory0.byteLength === 0) {
+            cachedFloat64ArrayMemory0 = new Float64Array(wasm.memory.buffer);
+        }
+        return cachedFloat64ArrayMemory0;
+    }
+
     function getStringFromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
@@ -663,6 +703,13 @@ let wasm_bindgen = (function(exports) {
 
     function isLikeNone(x) {
         return x === undefined || x === null;
+    }
+
+    function passArrayF64ToWasm0(arg, malloc) {
+        const ptr = malloc(arg.length * 8, 8) >>> 0;
+        getFloat64ArrayMemory0().set(arg, ptr / 8);
+        WASM_VECTOR_LEN = arg.length;
+        return ptr;
     }
 
     function passStringToWasm0(arg, malloc, realloc) {
@@ -735,6 +782,7 @@ let wasm_bindgen = (function(exports) {
         wasm = instance.exports;
         wasmModule = module;
         cachedDataViewMemory0 = null;
+        cachedFloat64ArrayMemory0 = null;
         cachedUint8ArrayMemory0 = null;
         wasm.__wbindgen_start();
         return wasm;
@@ -977,10 +1025,17 @@ function mount(element, options) {
     Object.keys(options).forEach(function (k) {
       if (k !== 'data' && options[k] !== undefined) init[k] = options[k];
     });
+    // Throws (code, path) on bad options or data, before anything on the page changes.
+    var wasmHandle = new wasm_bindgen.WidgetHandle(options.data == null ? null : options.data, init);
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
-    var wasmHandle = new wasm_bindgen.WidgetHandle(options.data == null ? null : options.data, init);
-    var w = new Widget(element, wasmHandle);
+    var w;
+    try {
+      w = new Widget(element, wasmHandle);
+    } catch (e) {
+      wasmHandle.free();
+      throw e;
+    }
     ewInstances.set(element, w);
     return w.api;
   });
@@ -996,8 +1051,6 @@ function Widget(host, h) {
   this.last = null; // {width, dpr, dark} of the chart on screen
   this.errorCode = null; // the render error already reported, until a render succeeds
   this.waiters = [];
-  this.tipShown = false;
-  this.touch = false;
   this.listeners = [];
 
   var shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
@@ -1018,8 +1071,9 @@ function Widget(host, h) {
   Object.assign(this, { chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
 
   this.on(overlay, 'pointermove', function (e) { self.pointer(e); });
-  this.on(overlay, 'pointerdown', function (e) { self.touch = e.pointerType !== 'mouse'; self.pointer(e); });
-  this.on(overlay, 'pointerleave', function () { if (!self.touch) self.unhover(); });
+  this.on(overlay, 'pointerdown', function (e) { self.pointer(e); });
+  // A finger lifting off also "leaves": keep the tapped point's tooltip until the next tap.
+  this.on(overlay, 'pointerleave', function (e) { if (e.pointerType !== 'touch') self.unhover(); });
   this.on(overlay, 'click', function (e) { self.click(e); });
   this.on(chart, 'keydown', function (e) { self.key(e); });
   this.on(chart, 'blur', function () { self.leave(); });
@@ -1031,6 +1085,8 @@ function Widget(host, h) {
     });
     this.watchDpr();
   }
+  // Page zoom changes devicePixelRatio and fires resize; renderNow skips when nothing changed.
+  this.on(window, 'resize', function () { self.schedule(); });
   if (typeof ResizeObserver === 'function') {
     this.ro = new ResizeObserver(function () { self.schedule(); });
     this.ro.observe(host);
@@ -1102,7 +1158,11 @@ Widget.prototype.renderNow = function () {
     var dpr = window.devicePixelRatio || 1;
     var dark = this.isDark();
     var l = this.last;
-    if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) return;
+    if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) {
+      // Back to the size on screen (e.g. shown again after display:none): nothing to draw.
+      this.errorCode = null;
+      return;
+    }
     var height;
     try {
       // Rust checks the width (element_too_small below 120 px, e.g. display:none) before it
@@ -1229,7 +1289,7 @@ Widget.prototype.showTip = function (info) {
   var parts = [];
   var label = info.label + (info.series && info.series !== info.label ? ' · ' + info.series : '');
   parts.push(para('ew-tip-label', label));
-  if (info.kind === 'datum') {
+  if (info.kind !== 'legend') {
     parts.push(para('ew-tip-value', info.value));
     var meta = [info.period, info.value_kind].filter(Boolean);
     if (info.share) meta.push(t.share + info.share);
@@ -1246,7 +1306,6 @@ Widget.prototype.showTip = function (info) {
   tip.replaceChildren.apply(tip, parts);
   tip.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
   tip.hidden = false;
-  this.tipShown = true;
   // Place it beside the point, inside the chart's width.
   var width = this.last ? this.last.width : this.chart.clientWidth;
   var tw = tip.offsetWidth;
@@ -1262,7 +1321,6 @@ Widget.prototype.showTip = function (info) {
 
 Widget.prototype.hideTip = function () {
   this.tip.hidden = true;
-  this.tipShown = false;
 };
 
 /** After a selection change: new labels, a new chart, and one `econ-widget:change`. */
@@ -1338,6 +1396,21 @@ Widget.prototype.publicApi = function () {
       return new Promise(function (resolve, reject) {
         c.toBlob(function (b) { if (b) resolve(b); else reject(ewError('export_failed', 'png', 'the canvas could not be encoded')); }, 'image/png');
       });
+    },
+    /**
+     * Shows a big host series as a line chart: {label, unit, x, y} with x, y Float64Arrays of
+     * equal length (x ascending, all finite). Throws (code, path naming the index) if not.
+     * Selecting a view (or region, topic, chart, indicators) goes back to the dataset.
+     */
+    setSeries: function (series) {
+      w.alive();
+      series = series || {};
+      w.h.set_series(String(series.label == null ? '' : series.label), String(series.unit == null ? '' : series.unit), series.x, series.y);
+      w.dirty = true;
+      w.labels();
+      w.hideTip();
+      w.live.textContent = '';
+      w.schedule();
     },
     /** Legend toggle by series index (what a click on a legend entry does). */
     toggleSeries: function (index) { w.alive(); return w.toggle(index); },

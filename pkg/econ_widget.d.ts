@@ -26,7 +26,8 @@ declare namespace wasm_bindgen {
          */
         render(canvas: HTMLCanvasElement, width: number, dpr: number, dark: boolean): number;
         /**
-         * Paints the chart on another canvas (PNG export at 2×) without touching the live one.
+         * Paints the chart on another canvas (PNG export at 2×) without touching the live one:
+         * hover and focus keep using the scene on screen.
          */
         render_to(canvas: HTMLCanvasElement, width: number, dpr: number, dark: boolean): number;
         /**
@@ -34,6 +35,11 @@ declare namespace wasm_bindgen {
          * changes nothing.
          */
         select(patch: any): any;
+        /**
+         * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
+         * copied once into wasm memory. Errors name the offending index.
+         */
+        set_series(label: string, unit: string, x: Float64Array | number[], y: Float64Array | number[]): void;
         state(): any;
         summary(): string;
         svg(width: number, dark: boolean): string;
@@ -71,6 +77,7 @@ declare interface InitOutput {
     readonly widgethandle_render: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly widgethandle_render_to: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly widgethandle_select: (a: number, b: any) => [number, number, number];
+    readonly widgethandle_set_series: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => [number, number];
     readonly widgethandle_state: (a: number) => any;
     readonly widgethandle_summary: (a: number) => [number, number];
     readonly widgethandle_svg: (a: number, b: number, c: number) => [number, number, number, number];

@@ -92,7 +92,8 @@ let wasm_bindgen = (function(exports) {
             return ret[0];
         }
         /**
-         * Paints the chart on another canvas (PNG export at 2×) without touching the live one.
+         * Paints the chart on another canvas (PNG export at 2×) without touching the live one:
+         * hover and focus keep using the scene on screen.
          * @param {HTMLCanvasElement} canvas
          * @param {number} width
          * @param {number} dpr
@@ -118,6 +119,37 @@ let wasm_bindgen = (function(exports) {
                 throw takeFromExternrefTable0(ret[1]);
             }
             return takeFromExternrefTable0(ret[0]);
+        }
+        /**
+         * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
+         * copied once into wasm memory. Errors name the offending index.
+         * @param {string} label
+         * @param {string} unit
+         * @param {Float64Array | number[]} x
+         * @param {Float64Array | number[]} y
+         */
+        set_series(label, unit, x, y) {
+            let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+            try {
+                ptr0 = passStringToWasm0(label, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len0 = WASM_VECTOR_LEN;
+                ptr1 = passStringToWasm0(unit, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                len1 = WASM_VECTOR_LEN;
+                ptr2 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
+                len2 = WASM_VECTOR_LEN;
+                ptr3 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
+                len3 = WASM_VECTOR_LEN;
+            } catch (e) {
+                if (ptr3) { wasm.__wbindgen_free(ptr3, len3 * 8, 8); }
+                if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 8, 8); }
+                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+                throw e;
+            }
+            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+            if (ret[1]) {
+                throw takeFromExternrefTable0(ret[0]);
+            }
         }
         /**
          * @returns {any}
@@ -636,6 +668,14 @@ let wasm_bindgen = (function(exports) {
         return cachedDataViewMemory0;
     }
 
+    let cachedFloat64ArrayMemory0 = null;
+    function getFloat64ArrayMemory0() {
+        if (cachedFloat64ArrayMemory0 === null || cachedFloat64ArrayMemory0.byteLength === 0) {
+            cachedFloat64ArrayMemory0 = new Float64Array(wasm.memory.buffer);
+        }
+        return cachedFloat64ArrayMemory0;
+    }
+
     function getStringFromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
@@ -660,6 +700,13 @@ let wasm_bindgen = (function(exports) {
 
     function isLikeNone(x) {
         return x === undefined || x === null;
+    }
+
+    function passArrayF64ToWasm0(arg, malloc) {
+        const ptr = malloc(arg.length * 8, 8) >>> 0;
+        getFloat64ArrayMemory0().set(arg, ptr / 8);
+        WASM_VECTOR_LEN = arg.length;
+        return ptr;
     }
 
     function passStringToWasm0(arg, malloc, realloc) {
@@ -732,6 +779,7 @@ let wasm_bindgen = (function(exports) {
         wasm = instance.exports;
         wasmModule = module;
         cachedDataViewMemory0 = null;
+        cachedFloat64ArrayMemory0 = null;
         cachedUint8ArrayMemory0 = null;
         wasm.__wbindgen_start();
         return wasm;

@@ -11,6 +11,7 @@ export const widgethandle_new: (a: any, b: any) => [number, number, number];
 export const widgethandle_render: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
 export const widgethandle_render_to: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
 export const widgethandle_select: (a: number, b: any) => [number, number, number];
+export const widgethandle_set_series: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => [number, number];
 export const widgethandle_state: (a: number) => any;
 export const widgethandle_summary: (a: number) => [number, number];
 export const widgethandle_svg: (a: number, b: number, c: number) => [number, number, number, number];

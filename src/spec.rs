@@ -171,7 +171,7 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
         // The printed text (e.g. "10.0") wins when no conversion applies.
-        (Some(p), 0) if lang == Lang::Zh => crate::i18n::join_unit(p, &du),
+        (Some(p), 0) => crate::i18n::join_unit(p, &du),
         _ => format_value(v.value, &du, lang),
     };
     match (v.bound, lang) {
@@ -431,7 +431,10 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let mut d = datum(ds, &mut b, ai, &axis, c, s);
         b.use_doc(&tv.source.doc);
         d.target = Some(axis.place(ds, tv));
-        d.share = analytics::progress(axis.place(ds, a), axis.place(ds, tv));
+        // "96% of target" reads right for amounts and counts, not for a growth rate or share.
+        if matches!(tv.target_kind, Some(Kind::Level) | Some(Kind::Count)) {
+            d.share = analytics::progress(axis.place(ds, a), axis.place(ds, tv));
+        }
         let target_word = lang.pick("目标", "Target");
         let sep = lang.pick("：", ": ");
         d.detail = Some(format!("{target_word}（{}）{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)).replace(

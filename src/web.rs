@@ -74,6 +74,19 @@ fn check_dpr(dpr: f64) -> Result<f64, JsValue> {
     }
 }
 
+/// Sizes the canvas for the scene at `dpr` and paints it.
+fn paint(canvas: &HtmlCanvasElement, scene: &crate::layout::Scene, dpr: f64, dark: bool) -> Result<(), JsValue> {
+    let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))?;
+    draw::draw(&mut backend, &scene.marks, crate::theme::Palette::for_dark(dark), Target::canvas(dpr))
+        .map_err(|e| js_error(Error::new("draw_failed", "canvas", format!("{e:?}"))))
+}
+
 #[wasm_bindgen]
 pub struct WidgetHandle {
     widget: Widget,
@@ -133,18 +146,8 @@ impl WidgetHandle {
     pub fn render(&mut self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
         let dpr = check_dpr(dpr)?;
         let scene = self.widget.layout(width).map_err(js_error)?;
-        let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
-        if canvas.width() != w || canvas.height() != h {
-            canvas.set_width(w);
-            canvas.set_height(h);
-        }
         let height = scene.height;
-        let marks = &scene.marks;
-        let palette = crate::theme::Palette::for_dark(dark);
-        let mut backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))?;
-        draw::draw(&mut backend, marks, palette, Target::canvas(dpr))
-            .map_err(|e| js_error(Error::new("draw_failed", "canvas", format!("{e:?}"))))?;
+        paint(&canvas, scene, dpr, dark)?;
         self.dark = dark;
         self.dpr = dpr;
         Ok(height)
@@ -190,13 +193,13 @@ impl WidgetHandle {
         self.widget.svg(width, dark).map_err(js_error)
     }
 
-    /// Paints the chart on another canvas (PNG export at 2×) without touching the live one.
-    pub fn render_to(&mut self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
-        let (dark0, dpr0) = (self.dark, self.dpr);
-        let h = self.render(canvas, width, dpr, dark);
-        self.dark = dark0;
-        self.dpr = dpr0;
-        h
+    /// Paints the chart on another canvas (PNG export at 2×) without touching the live one:
+    /// hover and focus keep using the scene on screen.
+    pub fn render_to(&self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+        let dpr = check_dpr(dpr)?;
+        let scene = self.widget.scene_for(width).map_err(js_error)?;
+        paint(&canvas, &scene, dpr, dark)?;
+        Ok(scene.height)
     }
 
     fn paint_overlay(&self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {

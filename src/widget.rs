@@ -147,7 +147,7 @@ impl Widget {
             return Err(Error::new(
                 "element_too_small",
                 "width",
-                if width.is_finite() && width > MAX_WIDTH {
+                if width > MAX_WIDTH {
                     format!("width {width} px is larger than the maximum of {MAX_WIDTH} px")
                 } else {
                     format!("width {} px is too small; the chart needs at least {MIN_WIDTH} px", fmt_num(width))
@@ -160,6 +160,11 @@ impl Widget {
             self.scene = Some(self.make_scene(width));
         }
         Ok(self.scene.as_ref().unwrap())
+    }
+
+    /// A scene for another width (PNG export) without touching the live one.
+    pub fn scene_for(&self, width: f64) -> Result<Scene> {
+        Ok(self.make_scene(validate_width(width)?))
     }
 
     fn make_scene(&self, width: f64) -> Scene {
@@ -477,8 +482,17 @@ fn fmt_num(v: f64) -> String {
     describe(&serde_json::Number::from_f64(v).map(Json::Number).unwrap_or(Json::String(format!("{v}")))).replace("number ", "").replace("string ", "")
 }
 
+/// A number like "-2.5%" or "-3亿元" is data, not a formula; "-1+1" or "=X" would run.
+fn looks_like_formula(s: &str) -> bool {
+    match s.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => s[1..].contains(['+', '-', '*', '/', '=', '(', '^', '&']) || s[1..].chars().next().map(|c| !c.is_ascii_digit()).unwrap_or(true),
+        _ => false,
+    }
+}
+
 fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
+    let s = if looks_like_formula(s) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

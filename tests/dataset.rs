@@ -177,64 +177,118 @@ fn fixture_is_valid() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON-level errors (serde)
+// JSON-level errors (data/mod.rs parses, data/read.rs checks the shape)
 
 #[test]
 fn malformed_json() {
+    // Syntax errors have no JSON path; the message says where in the text.
     let e = bad_text("");
-    expect(&e, "malformed_json", "", &["EOF", "line 1"]);
+    expect(&e, "malformed_json", "", &["EOF", "line 1 column 0"]);
     let e = bad_text("   ");
     expect(&e, "malformed_json", "", &["EOF"]);
+    let e = bad_text("{");
+    expect(&e, "malformed_json", "", &["EOF", "line 1 column 1"]);
     let e = bad_text(r#"{"schema": }"#);
-    expect(&e, "malformed_json", "schema", &["expected value", "line 1 column 12"]);
-    // A missing comma deep inside: the path says which value, the message where in the text.
+    expect(&e, "malformed_json", "", &["expected value", "line 1 column 12"]);
+    // A missing comma deep inside: the line of the fixture where it is.
     let text = MINI.replacen("\"value\": 949.6,", "\"value\": 949.6", 1);
+    let line = text[..text.find("\"value\": 949.6").unwrap()].lines().count() + 1;
     let e = bad_text(&text);
-    assert_eq!(e.code, "malformed_json");
-    assert!(e.path.starts_with("values[0]"), "{e:?}");
-    assert!(e.message.contains("expected `,` or `}`") && e.message.contains("line "), "{e:?}");
+    expect(&e, "malformed_json", "", &["expected `,` or `}`", &format!("line {line} ")]);
+    // JSON has no NaN or Infinity literals.
+    for lit in ["NaN", "Infinity", "-Infinity"] {
+        let e = bad_text(&MINI.replacen("949.6", lit, 1));
+        assert_eq!(e.code, "malformed_json", "{lit}: {e:?}");
+    }
 }
 
 #[test]
 fn trailing_garbage_is_malformed() {
     let e = bad_text(&format!("{MINI} x"));
-    assert_eq!(e.code, "malformed_json", "{e:?}");
-    assert!(e.message.contains("trailing"), "{e:?}");
+    expect(&e, "malformed_json", "", &["trailing characters"]);
+    let e = bad_text(&format!("{MINI}{MINI}"));
+    expect(&e, "malformed_json", "", &["trailing characters"]);
     // Trailing whitespace is fine.
     assert!(Dataset::parse(&format!("{MINI}\n\n  ")).is_ok());
 }
 
 #[test]
+fn deeply_nested_json_is_an_error_not_a_crash() {
+    let e = bad_text(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)));
+    expect(&e, "malformed_json", "", &["recursion limit"]);
+    let e = bad_text(&format!("{{\"schema\": {}{}}}", "{\"a\":".repeat(50_000), "}".repeat(50_000)));
+    assert_eq!(e.code, "malformed_json", "{e:?}");
+}
+
+#[test]
 fn wrong_top_level_type() {
-    expect(&bad_text("null"), "invalid_dataset", "", &["null"]);
-    expect(&bad_text("[]"), "invalid_dataset", "", &["RawDataset"]);
-    expect(&bad_text("\"dataset\""), "invalid_dataset", "", &["dataset"]);
+    expect(&bad_text("null"), "invalid_dataset", "", &["expected an object", "null"]);
+    expect(&bad_text("[]"), "invalid_dataset", "", &["expected an object", "an array"]);
+    expect(&bad_text("\"dataset\""), "invalid_dataset", "", &["expected an object", "string 'dataset'"]);
+    expect(&bad_text("42"), "invalid_dataset", "", &["number 42"]);
 }
 
 #[test]
 fn wrong_types() {
     let e = bad(|v| v["values"][0]["value"] = json!("949.6"));
-    expect(&e, "invalid_dataset", "values[0].value", &["string", "949.6", "f64"]);
-    // serde's position suffix is dropped: the path already says where.
-    assert!(!e.message.contains(" at line "), "{e:?}");
+    expect(&e, "invalid_dataset", "values[0].value", &["expected a number", "string '949.6'"]);
+    let e = bad(|v| v["values"][0]["value"] = json!(null));
+    expect(&e, "invalid_dataset", "values[0].value", &["expected a number", "null"]);
+    let e = bad(|v| v["values"][0]["value"] = json!([949.6]));
+    expect(&e, "invalid_dataset", "values[0].value", &["an array"]);
+    let e = bad(|v| v["schema"] = json!(1));
+    expect(&e, "invalid_dataset", "schema", &["expected a string", "number 1"]);
     let e = bad(|v| v["regions"][0]["name"] = json!(null));
-    expect(&e, "invalid_dataset", "regions[0].name", &["null"]);
+    expect(&e, "invalid_dataset", "regions[0].name", &["expected an object", "null"]);
+    let e = bad(|v| v["regions"][0]["name"] = json!("山西省"));
+    expect(&e, "invalid_dataset", "regions[0].name", &["string '山西省'"]);
     let e = bad(|v| v["units"][1]["factor"] = json!("10000"));
-    expect(&e, "invalid_dataset", "units[1].factor", &["10000"]);
+    expect(&e, "invalid_dataset", "units[1].factor", &["expected a number", "string '10000'"]);
     let e = bad(|v| v["values"][3]["kind"] = json!("levels"));
-    expect(&e, "invalid_dataset", "values[3].kind", &["levels"]);
+    expect(&e, "invalid_dataset", "values[3].kind", &["`levels`", "level, growth, share, count, target"]);
+    let e = bad(|v| v["values"][3]["kind"] = json!(1));
+    expect(&e, "invalid_dataset", "values[3].kind", &["expected a string", "number 1"]);
+    let e = bad(|v| v["values"][13]["target_kind"] = json!("goal"));
+    expect(&e, "invalid_dataset", "values[13].target_kind", &["`goal`"]);
     let e = bad(|v| v["values"][0]["bound"] = json!("roughly"));
-    expect(&e, "invalid_dataset", "values[0].bound", &["roughly"]);
+    expect(&e, "invalid_dataset", "values[0].bound", &["`roughly`", "at_least"]);
     let e = bad(|v| v["views"][1]["chart"] = json!("pie"));
-    expect(&e, "invalid_dataset", "views[1].chart", &["pie"]);
+    expect(&e, "invalid_dataset", "views[1].chart", &["`pie`", "grouped_bar"]);
+    let e = bad(|v| v["views"][1]["series"] = json!("colour"));
+    expect(&e, "invalid_dataset", "views[1].series", &["`colour`", "period, region, kind"]);
     let e = bad(|v| v["views"][1]["values"] = json!("jz.gdp.2023H1"));
-    expect(&e, "invalid_dataset", "views[1].values", &["jz.gdp.2023H1"]);
-    let e = bad(|v| v["milestones"][0]["year"] = json!(70000));
-    expect(&e, "invalid_dataset", "milestones[0].year", &["70000"]);
-    let e = bad(|v| v["milestones"][0]["year"] = json!(-1));
-    expect(&e, "invalid_dataset", "milestones[0].year", &["-1"]);
+    expect(&e, "invalid_dataset", "views[1].values", &["expected an array", "string 'jz.gdp.2023H1'"]);
+    let e = bad(|v| v["views"][1]["values"][2] = json!(7));
+    expect(&e, "invalid_dataset", "views[1].values[2]", &["expected a string", "number 7"]);
+    let e = bad(|v| v["groups"][0]["parts"][0] = json!({}));
+    expect(&e, "invalid_dataset", "groups[0].parts[0]", &["an object"]);
+    let e = bad(|v| v["groups"][0]["tolerance"] = json!("0.2"));
+    expect(&e, "invalid_dataset", "groups[0].tolerance", &["string '0.2'"]);
+    for year in [json!(70000), json!(-1), json!(2025.5), json!("2025")] {
+        let e = bad(|v| v["milestones"][0]["year"] = year.clone());
+        expect(&e, "invalid_dataset", "milestones[0].year", &["expected a year", year.to_string().trim_matches('"')]);
+    }
     let e = bad(|v| v["documents"] = json!({}));
-    expect(&e, "invalid_dataset", "documents", &["map"]);
+    expect(&e, "invalid_dataset", "documents", &["expected an array", "an object"]);
+    let e = bad(|v| v["values"][4] = json!("jz.gdp3.2023H1"));
+    expect(&e, "invalid_dataset", "values[4]", &["expected an object", "string 'jz.gdp3.2023H1'"]);
+    let e = bad(|v| v["values"][4]["source"] = json!(["000_ade18ad3f0db81b9.txt"]));
+    expect(&e, "invalid_dataset", "values[4].source", &["expected an object", "an array"]);
+}
+
+#[test]
+fn optional_fields_may_be_null_or_absent() {
+    let mut v = mini();
+    v["values"][0]["printed"] = json!(null);
+    v["values"][0]["note"] = json!(null);
+    v["values"][0]["bound"] = json!(null);
+    v["documents"][0]["url"] = json!(null);
+    v["regions"][0]["parent"] = json!(null);
+    v["views"][0]["values"] = json!(null);
+    v["groups"][0].as_object_mut().unwrap().remove("tolerance");
+    let ds = Dataset::parse(&v.to_string()).unwrap();
+    assert_eq!(ds.raw.values[0].bound, econ_widget::data::Bound::Exact);
+    assert_eq!(ds.raw.values[0].printed, None);
 }
 
 #[test]
@@ -242,47 +296,68 @@ fn missing_fields() {
     let e = bad(|v| {
         v["values"][0].as_object_mut().unwrap().remove("unit");
     });
-    expect(&e, "invalid_dataset", "values[0]", &["missing field", "unit"]);
+    expect(&e, "invalid_dataset", "values[0]", &["missing field", "`unit`"]);
     let e = bad(|v| {
         v.as_object_mut().unwrap().remove("views");
     });
-    expect(&e, "invalid_dataset", "", &["missing field", "views"]);
+    expect(&e, "invalid_dataset", "", &["missing field", "`views`"]);
     let e = bad(|v| {
         v["documents"][2]["title"].as_object_mut().unwrap().remove("en");
     });
-    expect(&e, "invalid_dataset", "documents[2].title", &["missing field", "en"]);
+    expect(&e, "invalid_dataset", "documents[2].title", &["missing field", "`en`"]);
     let e = bad(|v| {
         v["values"][5]["source"].as_object_mut().unwrap().remove("quote");
     });
-    expect(&e, "invalid_dataset", "values[5].source", &["missing field", "quote"]);
+    expect(&e, "invalid_dataset", "values[5].source", &["missing field", "`quote`"]);
+    let e = bad(|v| {
+        v["milestones"][2].as_object_mut().unwrap().remove("year");
+    });
+    expect(&e, "invalid_dataset", "milestones[2]", &["missing field", "`year`"]);
+    let e = bad(|v| {
+        v["groups"][0].as_object_mut().unwrap().remove("parts");
+    });
+    expect(&e, "invalid_dataset", "groups[0]", &["missing field", "`parts`"]);
 }
 
 #[test]
 fn unknown_fields_are_rejected() {
+    // The path is the object's; the message names the field and what was expected.
     let e = bad(|v| v["values"][0]["colour"] = json!("red"));
-    expect(&e, "invalid_dataset", "values[0].colour", &["unknown field", "colour"]);
+    expect(&e, "invalid_dataset", "values[0]", &["unknown field", "`colour`", "printed, unit"]);
     let e = bad(|v| v["extra"] = json!(1));
-    expect(&e, "invalid_dataset", "extra", &["unknown field", "extra"]);
+    expect(&e, "invalid_dataset", "", &["unknown field", "`extra`", "schema, documents"]);
     let e = bad(|v| v["regions"][0]["name"]["fr"] = json!("Shanxi"));
-    expect(&e, "invalid_dataset", "regions[0].name.fr", &["unknown field", "fr"]);
+    expect(&e, "invalid_dataset", "regions[0].name", &["unknown field", "`fr`", "zh, en"]);
     // A typo of an optional field must not silently drop it.
     let e = bad(|v| v["values"][0]["printd"] = json!("949.6"));
-    expect(&e, "invalid_dataset", "values[0].printd", &["printd"]);
+    expect(&e, "invalid_dataset", "values[0]", &["`printd`"]);
+    let e = bad(|v| v["views"][1]["serie"] = json!("period"));
+    expect(&e, "invalid_dataset", "views[1]", &["`serie`"]);
+    let e = bad(|v| v["values"][2]["source"]["page"] = json!(3));
+    expect(&e, "invalid_dataset", "values[2].source", &["`page`"]);
+    // A huge unknown key is named, clipped.
+    let key = "k".repeat(1 << 20);
+    let e = bad(|v| v["values"][0][key.as_str()] = json!(1));
+    assert!(e.message.len() < 500 && e.message.contains("kkkkkkkkkk"), "{} bytes", e.message.len());
 }
 
 #[test]
 fn numbers_out_of_range() {
-    // JSON has no NaN; the nearest thing, an overflowing literal, is rejected where it stands.
-    let e = bad_text(&MINI.replacen("949.6", "1e999", 1));
-    assert_eq!((e.code, e.path.as_str()), ("malformed_json", "values[0].value"), "{e:?}");
-    assert!(e.message.contains("out of range"), "{e:?}");
+    // JSON has no NaN; the nearest thing, an overflowing literal, is rejected by the parser,
+    // which says where in the text it is.
+    let text = MINI.replacen("949.6", "1e999", 1);
+    let line = text[..text.find("1e999").unwrap()].lines().count();
+    let e = bad_text(&text);
+    expect(&e, "malformed_json", "", &["number out of range", &format!("line {line} ")]);
     let e = bad_text(&MINI.replacen("100000000", "1e400", 1));
-    assert_eq!((e.code, e.path.as_str()), ("malformed_json", "units[0].factor"), "{e:?}");
+    expect(&e, "malformed_json", "", &["number out of range"]);
     // Finite but absurd.
     let e = bad(|v| v["values"][0]["value"] = json!(1e16));
     expect(&e, "invalid_dataset", "values[0].value", &["10000000000000000", "out of range"]);
     let e = bad(|v| v["values"][1]["value"] = json!(-2e15));
     expect(&e, "invalid_dataset", "values[1].value", &["-2000000000000000", "out of range"]);
+    let e = bad_text(&MINI.replacen("949.6", "1e308", 1));
+    expect(&e, "invalid_dataset", "values[0].value", &["out of range"]);
     // The limit itself is fine.
     let mut v = mini();
     v["values"][11]["value"] = json!(1e15);
@@ -302,12 +377,6 @@ fn too_large_text() {
     // 10 MB of garbage is refused before any parsing.
     let e = bad_text(&"[".repeat(10 << 20));
     assert_eq!(e.code, "dataset_too_large");
-}
-
-#[test]
-fn deeply_nested_json_is_an_error_not_a_crash() {
-    let e = bad_text(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)));
-    assert!(e.code == "malformed_json" || e.code == "invalid_dataset", "{e:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,7 +533,8 @@ fn unit_factor_must_be_positive() {
 
 #[test]
 fn dangling_references() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Mutation = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Mutation, &str)> = vec![
         ("regions[1].parent", Box::new(|v| v["regions"][1]["parent"] = json!("山东")), "山东"),
         ("indicators[3].topic", Box::new(|v| v["indicators"][3]["topic"] = json!("sport")), "sport"),
         ("values[0].indicator", Box::new(|v| v["values"][0]["indicator"] = json!("gpd")), "gpd"),

@@ -342,7 +342,7 @@ fn chart_unavailable() {
     for v in views.iter().take(30) {
         for c in ["bar", "grouped_bar", "composition", "line", "bullet", "timeline"] {
             let r = w.select(&json!({"view": v.id, "chart": c}));
-            assert_eq!(r.is_ok(), v.charts.iter().any(|x| *x == c), "{} as {c}: {r:?}", v.id);
+            assert_eq!(r.is_ok(), v.charts.contains(&c), "{} as {c}: {r:?}", v.id);
             if r.is_ok() {
                 assert_eq!(w.spec().chart.id(), c);
             }

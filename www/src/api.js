@@ -138,10 +138,17 @@ function mount(element, options) {
     Object.keys(options).forEach(function (k) {
       if (k !== 'data' && options[k] !== undefined) init[k] = options[k];
     });
+    // Throws (code, path) on bad options or data, before anything on the page changes.
+    var wasmHandle = new wasm_bindgen.WidgetHandle(options.data == null ? null : options.data, init);
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
-    var wasmHandle = new wasm_bindgen.WidgetHandle(options.data == null ? null : options.data, init);
-    var w = new Widget(element, wasmHandle);
+    var w;
+    try {
+      w = new Widget(element, wasmHandle);
+    } catch (e) {
+      wasmHandle.free();
+      throw e;
+    }
     ewInstances.set(element, w);
     return w.api;
   });
@@ -157,8 +164,6 @@ function Widget(host, h) {
   this.last = null; // {width, dpr, dark} of the chart on screen
   this.errorCode = null; // the render error already reported, until a render succeeds
   this.waiters = [];
-  this.tipShown = false;
-  this.touch = false;
   this.listeners = [];
 
   var shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
@@ -179,8 +184,9 @@ function Widget(host, h) {
   Object.assign(this, { chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
 
   this.on(overlay, 'pointermove', function (e) { self.pointer(e); });
-  this.on(overlay, 'pointerdown', function (e) { self.touch = e.pointerType !== 'mouse'; self.pointer(e); });
-  this.on(overlay, 'pointerleave', function () { if (!self.touch) self.unhover(); });
+  this.on(overlay, 'pointerdown', function (e) { self.pointer(e); });
+  // A finger lifting off also "leaves": keep the tapped point's tooltip until the next tap.
+  this.on(overlay, 'pointerleave', function (e) { if (e.pointerType !== 'touch') self.unhover(); });
   this.on(overlay, 'click', function (e) { self.click(e); });
   this.on(chart, 'keydown', function (e) { self.key(e); });
   this.on(chart, 'blur', function () { self.leave(); });
@@ -192,6 +198,8 @@ function Widget(host, h) {
     });
     this.watchDpr();
   }
+  // Page zoom changes devicePixelRatio and fires resize; renderNow skips when nothing changed.
+  this.on(window, 'resize', function () { self.schedule(); });
   if (typeof ResizeObserver === 'function') {
     this.ro = new ResizeObserver(function () { self.schedule(); });
     this.ro.observe(host);
@@ -263,7 +271,11 @@ Widget.prototype.renderNow = function () {
     var dpr = window.devicePixelRatio || 1;
     var dark = this.isDark();
     var l = this.last;
-    if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) return;
+    if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) {
+      // Back to the size on screen (e.g. shown again after display:none): nothing to draw.
+      this.errorCode = null;
+      return;
+    }
     var height;
     try {
       // Rust checks the width (element_too_small below 120 px, e.g. display:none) before it
@@ -390,7 +402,7 @@ Widget.prototype.showTip = function (info) {
   var parts = [];
   var label = info.label + (info.series && info.series !== info.label ? ' · ' + info.series : '');
   parts.push(para('ew-tip-label', label));
-  if (info.kind === 'datum') {
+  if (info.kind !== 'legend') {
     parts.push(para('ew-tip-value', info.value));
     var meta = [info.period, info.value_kind].filter(Boolean);
     if (info.share) meta.push(t.share + info.share);
@@ -407,7 +419,6 @@ Widget.prototype.showTip = function (info) {
   tip.replaceChildren.apply(tip, parts);
   tip.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
   tip.hidden = false;
-  this.tipShown = true;
   // Place it beside the point, inside the chart's width.
   var width = this.last ? this.last.width : this.chart.clientWidth;
   var tw = tip.offsetWidth;
@@ -423,7 +434,6 @@ Widget.prototype.showTip = function (info) {
 
 Widget.prototype.hideTip = function () {
   this.tip.hidden = true;
-  this.tipShown = false;
 };
 
 /** After a selection change: new labels, a new chart, and one `econ-widget:change`. */
@@ -499,6 +509,21 @@ Widget.prototype.publicApi = function () {
       return new Promise(function (resolve, reject) {
         c.toBlob(function (b) { if (b) resolve(b); else reject(ewError('export_failed', 'png', 'the canvas could not be encoded')); }, 'image/png');
       });
+    },
+    /**
+     * Shows a big host series as a line chart: {label, unit, x, y} with x, y Float64Arrays of
+     * equal length (x ascending, all finite). Throws (code, path naming the index) if not.
+     * Selecting a view (or region, topic, chart, indicators) goes back to the dataset.
+     */
+    setSeries: function (series) {
+      w.alive();
+      series = series || {};
+      w.h.set_series(String(series.label == null ? '' : series.label), String(series.unit == null ? '' : series.unit), series.x, series.y);
+      w.dirty = true;
+      w.labels();
+      w.hideTip();
+      w.live.textContent = '';
+      w.schedule();
     },
     /** Legend toggle by series index (what a click on a legend entry does). */
     toggleSeries: function (index) { w.alive(); return w.toggle(index); },

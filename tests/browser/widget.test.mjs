@@ -1,0 +1,599 @@
+// The widget API on a bare page (tests/browser/fixtures/widget.html) served over http with
+// the non-inline bundle (pkg/econ-widget.js fetching pkg/econ_widget_bg.wasm): loading,
+// hover and keyboard, errors, events, sizing, theme and destroy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, shadow, events, frames } from './helpers.mjs';
+
+// Values and sources as in src/data/dataset.json.
+const SOURCE_TITLE = '晋中：晋商故里开新局';
+const SOURCE_DATE = '2023-08';
+const QUOTE_PRIMARY = '第一产业增加值47.8亿元，同比增长1.7%';
+const QUOTE_GDP = '全市地区生产总值完成949.6亿元，同比增长4.8%。';
+
+let browser;
+let server;
+before(async () => {
+  [browser, server] = await Promise.all([launch(), startServer()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fixture(contextOptions) {
+  const page = await openPage(browser, contextOptions);
+  await page.goto(server.url + '/tests/browser/fixtures/widget.html');
+  await page.waitForFunction(() => window.EconWidget);
+  return page;
+}
+
+/** Page coordinates of a point given in the widget canvas's CSS px. */
+async function toPage(page, sel, x, y) {
+  const box = await page.evaluate((sel) => {
+    const r = document.querySelector(sel).shadowRoot.querySelector('canvas.ew-overlay').getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  }, sel);
+  return { x: box.left + x, y: box.top + y };
+}
+
+/** The tooltip's text, or null when hidden. */
+async function tooltip(page, sel) {
+  const t = await shadow(page, sel, '[role="tooltip"]');
+  return t && !t.hidden ? t.text : null;
+}
+
+test('one wasm fetch serves every widget on the page, and both draw', async () => {
+  const page = await fixture();
+  const before = server.requests.filter((p) => p.endsWith('.wasm')).length;
+  await Promise.all([mount(page, '#a', { view: 'd000-gdp-sectors' }), mount(page, '#b', { view: 'd000-gdp-growth', lang: 'en' })]);
+  const wasmFetches = server.requests.filter((p) => p.endsWith('.wasm'));
+  assert.equal(wasmFetches.length - before, 1, 'the wasm is instantiated once per page');
+  assert.equal(wasmFetches.at(-1), '/pkg/econ_widget_bg.wasm', 'fetched from beside the script');
+  const [a, b] = [await pixels(page, '#a'), await pixels(page, '#b')];
+  assert.ok(a.ink > 2000 && b.ink > 2000, `both canvases have a chart (${a.ink}, ${b.ink} inked pixels)`);
+  assert.notEqual(a.hash, b.hash);
+  assert.equal(a.css.width, 640);
+  assert.deepEqual(await call(page, '#b', 'state'), { view: 'd000-gdp-growth', region: '晋中', topic: 'economy', chart: 'bar', indicators: [], lang: 'en', theme: 'auto', sort: 'none', hidden: [] });
+  // Accessible name and description come from Rust, in the widget's language.
+  const chartA = await shadow(page, '#a', '.ew-chart');
+  assert.equal(chartA.attrs.role, 'group');
+  assert.equal(chartA.attrs.tabindex, '0');
+  assert.equal(chartA.attrs['aria-label'], '晋中2023年上半年GDP三次产业构成');
+  assert.match((await shadow(page, '#a', '#ew-desc')).text, /合计：949\.6亿元/);
+  assert.equal((await shadow(page, '#b', '.ew-chart')).attrs['aria-label'], 'Jinzhong GDP and sector growth, H1 2023');
+  assert.match((await shadow(page, '#b', '#ew-desc')).text, /^Jinzhong GDP and sector growth, H1 2023: 4 items; highest: Tertiary industry value added, 6\.3%/);
+  // No inline style attributes or <style> in the shadow root except the sizes set from script.
+  const styleNodes = await page.evaluate(() => document.querySelector('#a').shadowRoot.querySelectorAll('style').length);
+  assert.equal(styleNodes, 0);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('hovering a composition segment shows its value and source; only the overlay changes', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-sectors' });
+  const main0 = await pixels(page, '#a');
+  const over0 = await pixels(page, '#a', 'overlay');
+  assert.equal(over0.opaque, 0, 'the overlay starts empty');
+  // Where the first segment is: ask the keyboard API, then let go of the focus again.
+  const first = await call(page, '#a', 'focus', 'first');
+  await call(page, '#a', 'focus', 'none');
+  assert.equal(first.label, '第一产业增加值');
+  const [rx, ry, rw, rh] = first.ring;
+  const p = await toPage(page, '#a', rx + rw / 2, ry + rh / 2);
+  await page.mouse.move(p.x, p.y);
+  const text = await tooltip(page, '#a');
+  assert.ok(text, 'the tooltip is shown');
+  for (const want of ['第一产业增加值', '47.8亿元', '2023年上半年', '5.0%', '同比增长 1.7%', `《${SOURCE_TITLE}》`, SOURCE_DATE, `“${QUOTE_PRIMARY}”`]) {
+    assert.ok(text.includes(want), `tooltip has ${want}: ${text}`);
+  }
+  const main1 = await pixels(page, '#a');
+  const over1 = await pixels(page, '#a', 'overlay');
+  assert.equal(main1.hash, main0.hash, 'hover never redraws the chart');
+  assert.ok(over1.opaque > 0 && over1.hash !== over0.hash, 'the ring is drawn on the overlay');
+  assert.equal(over1.width, main1.width, 'the overlay has the chart canvas backing size');
+
+  // The second segment (the largest).
+  await call(page, '#a', 'focus', 'first');
+  const second = await call(page, '#a', 'focus', 'next');
+  await call(page, '#a', 'focus', 'none');
+  const q = await toPage(page, '#a', second.ring[0] + second.ring[2] / 2, second.ring[1] + second.ring[3] / 2);
+  await page.mouse.move(q.x, q.y);
+  const text2 = await tooltip(page, '#a');
+  assert.ok(text2.includes('497.3亿元') && text2.includes('52.4%'), text2);
+  assert.notEqual((await pixels(page, '#a', 'overlay')).hash, over1.hash, 'the ring moved');
+
+  // Leaving the chart hides the tooltip and clears the ring.
+  await page.mouse.move(5, 5);
+  assert.equal(await tooltip(page, '#a'), null);
+  assert.equal((await pixels(page, '#a', 'overlay')).opaque, 0);
+  assert.equal((await pixels(page, '#a')).hash, main0.hash);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('hovering a bar (d000-gdp-growth) shows the growth rate and the source in both languages', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  const last = await call(page, '#a', 'focus', 'last');
+  await call(page, '#a', 'focus', 'none');
+  const p = await toPage(page, '#a', last.ring[0] + last.ring[2] / 2, last.ring[1] + last.ring[3] / 2);
+  await page.mouse.move(p.x, p.y);
+  let text = await tooltip(page, '#a');
+  assert.ok(text.includes('第三产业增加值') && text.includes('6.3%') && text.includes(SOURCE_TITLE), text);
+  assert.ok(text.includes('“第三产业增加值404.5亿元，同比增长6.3%”'), text);
+
+  await call(page, '#a', 'select', { lang: 'en' });
+  await rendered(page, '#a');
+  const first = await call(page, '#a', 'focus', 'first');
+  await call(page, '#a', 'focus', 'none');
+  const q = await toPage(page, '#a', first.ring[0] + first.ring[2] / 2, first.ring[1] + first.ring[3] / 2);
+  await page.mouse.move(q.x, q.y);
+  text = await tooltip(page, '#a');
+  for (const want of ['GDP', '4.8%', 'H1 2023', 'Source: Jinzhong: a new chapter in the home of the Jin merchants 2023-08', `\u201c${QUOTE_GDP}\u201d`]) {
+    assert.ok(text.includes(want), `tooltip has ${want}: ${text}`);
+  }
+  // The tooltip stays inside the chart's width.
+  const fits = await page.evaluate(() => {
+    const root = document.querySelector('#a').shadowRoot;
+    const tip = root.querySelector('[role="tooltip"]').getBoundingClientRect();
+    const chart = root.querySelector('.ew-chart').getBoundingClientRect();
+    return tip.left >= chart.left - 0.5 && tip.right <= chart.right + 0.5;
+  });
+  assert.ok(fits, 'tooltip within the chart');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('touch: tapping a bar shows its tooltip, which stays after the finger lifts', async () => {
+  const page = await fixture({ hasTouch: true, isMobile: true, viewport: { width: 700, height: 800 } });
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  const second = (await call(page, '#a', 'focus', 'first')) && (await call(page, '#a', 'focus', 'next'));
+  await call(page, '#a', 'focus', 'none');
+  const p = await toPage(page, '#a', second.ring[0] + second.ring[2] / 2, second.ring[1] + second.ring[3] / 2);
+  await page.touchscreen.tap(p.x, p.y);
+  await frames(page, 2);
+  const text = await tooltip(page, '#a');
+  assert.ok(text && text.includes('1.7%') && text.includes(SOURCE_TITLE), text);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('keyboard: arrows announce value and source, Home/End jump, Escape clears', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  const main0 = await pixels(page, '#a');
+  // Tab from the button before the widget reaches the chart.
+  await page.focus('#before');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.id === 'a' && document.querySelector('#a').shadowRoot.activeElement?.className);
+  assert.equal(focused, 'ew-chart');
+  const live = async () => (await shadow(page, '#a', '[aria-live]')).text;
+
+  await page.keyboard.press('ArrowRight');
+  let said = await live();
+  assert.equal(said, `地区生产总值，2023年上半年：4.8%。来源：《${SOURCE_TITLE}》（第1项，共4项）`);
+  assert.ok((await tooltip(page, '#a')).includes('4.8%'));
+  const ring1 = await pixels(page, '#a', 'overlay');
+  assert.ok(ring1.opaque > 0, 'the focused bar is ringed');
+
+  await page.keyboard.press('ArrowDown');
+  said = await live();
+  assert.ok(said.startsWith('第一产业增加值，2023年上半年：1.7%') && said.includes('（第2项，共4项）'), said);
+  assert.notEqual((await pixels(page, '#a', 'overlay')).hash, ring1.hash);
+
+  await page.keyboard.press('End');
+  assert.ok((await live()).includes('6.3%') && (await live()).includes('第4项'), await live());
+  await page.keyboard.press('ArrowRight'); // stays on the last
+  assert.ok((await live()).includes('第4项'));
+  await page.keyboard.press('ArrowLeft');
+  assert.ok((await live()).includes('3.7%'));
+  await page.keyboard.press('Home');
+  assert.ok((await live()).includes('4.8%'));
+  await page.keyboard.press('ArrowUp'); // stays on the first
+  assert.ok((await live()).includes('第1项'));
+
+  await page.keyboard.press('Escape');
+  assert.equal(await live(), '');
+  assert.equal(await tooltip(page, '#a'), null);
+  assert.equal((await pixels(page, '#a', 'overlay')).opaque, 0, 'Escape clears the ring');
+  assert.equal((await pixels(page, '#a')).hash, main0.hash, 'the chart itself was never redrawn');
+
+  // In English.
+  await call(page, '#a', 'select', { lang: 'en' });
+  await rendered(page, '#a');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await live(), 'GDP, H1 2023: 4.8%. Source: Jinzhong: a new chapter in the home of the Jin merchants (1 of 4)');
+  // Leaving the chart clears focus and tooltip.
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await tooltip(page, '#a'), null);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('bad selections throw coded errors and change nothing; a good one then works', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  await events(page);
+  const state0 = await call(page, '#a', 'state');
+  const px0 = await pixels(page, '#a');
+  const bad = [
+    [{ region: '太原' }, 'unknown_region', 'selection.region', /太原/],
+    [{ chart: 'pie' }, 'unknown_chart', 'selection.chart', /pie/],
+    [{ indicators: 5 }, 'bad_type', 'selection.indicators', /number 5/],
+    [{ chart: 'line' }, 'chart_unavailable', 'selection.chart', /d000-gdp-growth/],
+    [{ view: 'no-such-view' }, 'unknown_view', 'selection.view', /no-such-view/],
+    [{ indicators: ['gdp', 'no_such_indicator'] }, 'unknown_indicator', 'selection.indicators[1]', /no_such_indicator/],
+    [{ lang: 'fr' }, 'unknown_lang', 'selection.lang', /fr/],
+    [{ theme: 'neon' }, 'unknown_theme', 'selection.theme', /neon/],
+    [{ sort: 'random' }, 'unknown_sort', 'selection.sort', /random/],
+    [{ colour: 'red' }, 'unknown_field', 'selection.colour', /colour/],
+    [{ view: 'd004-growth', region: '晋中' }, 'conflict', 'selection.region', /conflicts/],
+    ['晋中', 'bad_type', 'selection', /expected an object/],
+  ];
+  for (const [patch, code, path, msg] of bad) {
+    const r = await callCatching(page, '#a', 'select', patch);
+    assert.equal(r.ok, false, `select(${JSON.stringify(patch)}) must throw`);
+    assert.ok(r.isError, 'an Error instance');
+    assert.equal(r.code, code, JSON.stringify(patch));
+    assert.equal(r.path, path, JSON.stringify(patch));
+    assert.match(r.message, msg);
+    assert.ok(r.message.startsWith(path + ': '), r.message);
+  }
+  await frames(page, 3);
+  assert.deepEqual(await call(page, '#a', 'state'), state0, 'the selection is unchanged');
+  assert.equal((await pixels(page, '#a')).hash, px0.hash, 'the chart pixels are identical');
+  assert.deepEqual((await events(page)).filter((e) => e.type !== 'econ-widget:render'), [], 'no change event for failed selects');
+
+  // A good selection afterwards works and announces itself.
+  const docEvents = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('econ-widget:change', (e) => resolve({ target: e.target.id, bubbles: e.bubbles, detail: e.detail }), { once: true });
+  }));
+  const next = await call(page, '#a', 'select', { sort: 'desc' });
+  assert.equal(next.sort, 'desc');
+  const ev = await docEvents;
+  assert.equal(ev.target, 'a');
+  assert.equal(ev.bubbles, true);
+  assert.deepEqual(ev.detail, next);
+  await rendered(page, '#a');
+  assert.notEqual((await pixels(page, '#a')).hash, px0.hash, 'the chart is redrawn, sorted');
+  assert.deepEqual((await call(page, '#a', 'table')).rows.map((r) => r[3]), ['6.3%', '4.8%', '3.7%', '1.7%']);
+  // Selecting what is already selected is not a change.
+  await events(page);
+  await call(page, '#a', 'select', { sort: 'desc' });
+  await frames(page, 2);
+  assert.deepEqual((await events(page)).map((e) => e.type), []);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('1,000 resizes in a second render at most once per frame, and the last size wins', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  const r = await page.evaluate(async () => {
+    const host = document.querySelector('#a');
+    let renders = 0;
+    let frames = 0;
+    host.addEventListener('econ-widget:render', () => renders++);
+    let resizes = 0;
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      function tick() {
+        frames++;
+        // Spread 1,000 width changes over about a second.
+        const due = Math.min(1000, Math.ceil(((performance.now() - t0) / 1000) * 1000));
+        while (resizes < due) {
+          resizes++;
+          host.style.width = 300 + (resizes % 337) + 'px';
+        }
+        if (resizes < 1000) requestAnimationFrame(tick);
+        else resolve();
+      }
+      requestAnimationFrame(tick);
+    });
+    host.style.width = '555px';
+    await window.__w['#a'].rendered();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await window.__w['#a'].rendered();
+    const c = host.shadowRoot.querySelector('canvas.ew-canvas');
+    return { renders, frames: frames + 2, resizes, width: c.getBoundingClientRect().width, backing: c.width };
+  });
+  assert.equal(r.resizes, 1000);
+  assert.ok(r.renders >= 2, `it re-rendered (${r.renders})`);
+  assert.ok(r.renders <= r.frames, `${r.renders} renders in ${r.frames} frames`);
+  assert.equal(r.width, 555);
+  assert.equal(r.backing, 555);
+  // 1,000 selection changes in one task: one render.
+  const burst = await page.evaluate(async () => {
+    const h = window.__w['#a'];
+    let renders = 0;
+    const count = () => renders++;
+    document.querySelector('#a').addEventListener('econ-widget:render', count);
+    for (let i = 0; i < 1000; i++) h.select({ sort: i % 2 ? 'asc' : 'desc' });
+    const sync = renders;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
+    document.querySelector('#a').removeEventListener('econ-widget:render', count);
+    return { sync, renders, sort: h.state().sort };
+  });
+  assert.deepEqual(burst, { sync: 0, renders: 1, sort: 'asc' });
+  assertClean(page);
+  await page.context().close();
+});
+
+test('too narrow or display:none keeps the last chart and reports element_too_small once', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-sectors' });
+  await events(page);
+  const px0 = await pixels(page, '#a');
+  for (const width of ['100px', '80px', '0px']) {
+    await page.evaluate((w) => { document.querySelector('#a').style.width = w; }, width);
+    await frames(page, 3);
+  }
+  await page.evaluate(() => { document.querySelector('#a').style.display = 'none'; });
+  await frames(page, 3);
+  let evs = await events(page);
+  assert.deepEqual(evs.map((e) => e.type), ['econ-widget:error'], 'one error event for the whole episode');
+  assert.equal(evs[0].detail.code, 'element_too_small');
+  assert.match(evs[0].detail.message, /120/);
+  await page.evaluate(() => { document.querySelector('#a').style.display = ''; document.querySelector('#a').style.width = '640px'; });
+  await frames(page, 3);
+  const px1 = await pixels(page, '#a');
+  assert.equal(px1.hash, px0.hash, 'the chart is the one drawn before');
+  // A successful render ends the episode: a new one is reported again.
+  await page.evaluate(() => { document.querySelector('#a').style.width = '500px'; });
+  await frames(page, 3);
+  await page.evaluate(() => { document.querySelector('#a').style.display = 'none'; });
+  await frames(page, 3);
+  evs = await events(page);
+  assert.deepEqual(evs.map((e) => e.type), ['econ-widget:render', 'econ-widget:error']);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('clicking a legend entry hides and shows that series', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd002-villages', chart: 'grouped_bar' });
+  await events(page);
+  const px0 = await pixels(page, '#a');
+  // Find a legend entry: sweep pointer events until the overlay offers a click.
+  const spot = await page.evaluate(() => {
+    const overlay = document.querySelector('#a').shadowRoot.querySelector('canvas.ew-overlay');
+    const r = overlay.getBoundingClientRect();
+    for (let y = 2; y < r.height; y += 4) {
+      for (let x = 2; x < r.width; x += 6) {
+        overlay.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + x, clientY: r.top + y, bubbles: true, pointerType: 'mouse' }));
+        if (overlay.classList.contains('ew-clickable')) return { x: r.left + x, y: r.top + y };
+      }
+    }
+    return null;
+  });
+  assert.ok(spot, 'a legend entry is found');
+  await page.mouse.move(spot.x, spot.y);
+  const legendTip = await tooltip(page, '#a');
+  assert.ok(/点击隐藏/.test(legendTip), legendTip);
+  await page.mouse.click(spot.x, spot.y);
+  const st = await call(page, '#a', 'state');
+  assert.equal(st.hidden.length, 1, JSON.stringify(st));
+  await rendered(page, '#a');
+  const px1 = await pixels(page, '#a');
+  assert.notEqual(px1.hash, px0.hash);
+  const evs = await events(page);
+  assert.deepEqual(evs.find((e) => e.type === 'econ-widget:change').detail, st);
+  await page.mouse.click(spot.x, spot.y);
+  assert.deepEqual((await call(page, '#a', 'state')).hidden, []);
+  await rendered(page, '#a');
+  assert.equal((await pixels(page, '#a')).hash, px0.hash, 'shown again: the same chart as before');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('follows prefers-color-scheme in auto theme, and devicePixelRatio changes', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  await mount(page, '#b', { view: 'd000-gdp-growth', theme: 'light' });
+  const light = await pixels(page, '#a');
+  const fixed = await pixels(page, '#b');
+  assert.ok(light.background[0] > 200, 'light background');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await frames(page, 3);
+  const dark = await pixels(page, '#a');
+  assert.ok(dark.background[0] < 80, `dark background ${dark.background}`);
+  assert.equal((await pixels(page, '#b')).hash, fixed.hash, 'an explicit light theme ignores the system');
+  const tipDark = await page.evaluate(() => document.querySelector('#a').shadowRoot.querySelector('.ew-chart').classList.contains('ew-dark'));
+  assert.ok(tipDark, 'tooltip styles follow');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await frames(page, 3);
+  assert.equal((await pixels(page, '#a')).hash, light.hash);
+
+  // devicePixelRatio 1 → 2 while mounted: the canvas backing store follows.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 800, deviceScaleFactor: 2, mobile: false });
+  await frames(page, 4);
+  const hi = await pixels(page, '#a');
+  assert.equal(hi.width, hi.css.width * 2);
+  assert.equal(hi.height, hi.css.height * 2);
+  // (Chromium's emulation fires the resolution media query's change event only once per
+  // page, so the way back goes with a window resize, which the widget also listens to.)
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1001, height: 800, deviceScaleFactor: 1, mobile: false });
+  await frames(page, 4);
+  const lo = await pixels(page, '#a');
+  assert.equal(lo.width, lo.css.width);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('destroy() frees everything, is idempotent, and the element can be mounted again', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  await events(page);
+  const r = await page.evaluate(async () => {
+    const h = window.__w['#a'];
+    const host = document.querySelector('#a');
+    h.select({ sort: 'asc' }); // a render is now pending
+    h.destroy();
+    h.destroy();
+    host.style.width = '500px';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
+    let err = null;
+    try {
+      h.state();
+    } catch (e) {
+      err = { code: e.code, isError: e instanceof Error };
+    }
+    return { children: host.shadowRoot.childNodes.length, sheets: host.shadowRoot.adoptedStyleSheets.length, err };
+  });
+  assert.equal(r.children, 0);
+  assert.equal(r.sheets, 0);
+  assert.deepEqual(r.err, { code: 'destroyed', isError: true });
+  const evs = await events(page);
+  assert.deepEqual(evs.map((e) => e.type), ['econ-widget:change'], 'no render after destroy');
+  // Mount again in the same element.
+  await mount(page, '#a', { view: 'd000-gdp-sectors' });
+  assert.ok((await pixels(page, '#a')).ink > 2000);
+  // Mounting over a live widget replaces it.
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  assert.equal(await page.evaluate(() => document.querySelector('#a').shadowRoot.querySelectorAll('canvas').length), 2);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('exports: CSV with a BOM, SVG, PNG; hit-testing still matches the chart afterwards', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  const before = await call(page, '#a', 'focus', 'last');
+  await call(page, '#a', 'focus', 'none');
+  const r = await page.evaluate(async () => {
+    const h = window.__w['#a'];
+    const blob = await h.png({ width: 400 });
+    const bmp = await createImageBitmap(blob);
+    return { csv: h.csv(), svg: h.svg(), svgDark: h.svg(500, true), png: { type: blob.type, w: bmp.width, h: bmp.height } };
+  });
+  assert.ok(r.csv.startsWith('\ufeff项目,系列,时期,数值,'), r.csv.slice(0, 40));
+  assert.ok(r.csv.includes('地区生产总值,,2023年上半年,4.8%,'));
+  assert.match(r.svg, /^<svg[^>]*width="640"/);
+  assert.ok(r.svg.includes('晋中2023年上半年GDP及三次产业增速'));
+  assert.notEqual(r.svgDark, r.svg);
+  assert.deepEqual([r.png.type, r.png.w], ['image/png', 800]);
+  await rendered(page, '#a');
+  assert.equal((await pixels(page, '#a')).css.width, 640);
+  const after = await call(page, '#a', 'focus', 'last');
+  assert.deepEqual(after.ring, before.ring, 'the live chart\'s layout is back after the export');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('setSeries: a 200,000-point host series draws, hovers and steps; bad arrays throw by index', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd000-gdp-growth', lang: 'en' });
+  const px0 = await pixels(page, '#a');
+  const bad = await page.evaluate(() => {
+    const h = window.__w['#a'];
+    const out = [];
+    for (const s of [
+      { label: 'a', x: new Float64Array([1, 2, 3]), y: new Float64Array([1, 2]) },
+      { label: 'a', x: new Float64Array([1, 3, 2]), y: new Float64Array([1, 2, 3]) },
+      { label: 'a', x: new Float64Array([1, 2, 3]), y: new Float64Array([1, NaN, 3]) },
+    ]) {
+      try {
+        h.setSeries(s);
+        out.push(null);
+      } catch (e) {
+        out.push({ code: e.code, path: e.path, isError: e instanceof Error });
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(bad, [
+    { code: 'series_length_mismatch', path: 'series.y', isError: true },
+    { code: 'unsorted_series', path: 'series.x[2]', isError: true },
+    { code: 'bad_number', path: 'series.y[1]', isError: true },
+  ]);
+  await frames(page, 2);
+  assert.equal((await pixels(page, '#a')).hash, px0.hash, 'a refused series changes nothing');
+
+  const t = await page.evaluate(async () => {
+    const h = window.__w['#a'];
+    const n = 200000;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = Math.sin(i / 5000) * 100 + (i % 7);
+    }
+    const t0 = performance.now();
+    h.setSeries({ label: 'Sensor', unit: 'kW', x, y });
+    await h.rendered();
+    return { ms: performance.now() - t0, label: h.element.shadowRoot.querySelector('.ew-chart').getAttribute('aria-label') };
+  });
+  assert.equal(t.label, 'Sensor');
+  assert.ok(t.ms < 2000, `set + render took ${t.ms} ms`);
+  const px1 = await pixels(page, '#a');
+  assert.notEqual(px1.hash, px0.hash);
+  assert.ok(px1.ink > 1000);
+  const first = await call(page, '#a', 'focus', 'first');
+  const next = await call(page, '#a', 'focus', 'next');
+  assert.equal(first.index, 0);
+  assert.ok(next.index > 1, `keyboard steps one pixel column (${next.index} points), not one point`);
+  await call(page, '#a', 'focus', 'none');
+  const p = await toPage(page, '#a', next.x, next.y);
+  await page.mouse.move(p.x, p.y);
+  const tip = await tooltip(page, '#a');
+  assert.ok(tip && tip.includes('Sensor') && tip.includes('kW'), tip);
+  // Choosing a view returns to the dataset.
+  await call(page, '#a', 'select', { view: 'd000-gdp-growth', sort: 'asc' });
+  await rendered(page, '#a');
+  assert.equal((await shadow(page, '#a', '.ew-chart')).attrs['aria-label'], 'Jinzhong GDP and sector growth, H1 2023');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('mount() rejects bad options with a coded error and leaves the element empty', async () => {
+  const page = await fixture();
+  const r = await page.evaluate(async () => {
+    const out = [];
+    for (const opts of [{ view: 'nope' }, { lang: 'fr' }, { data: '{"schema":"x"}' }]) {
+      try {
+        await EconWidget.mount(document.querySelector('#b'), opts);
+        out.push(null);
+      } catch (e) {
+        out.push({ code: e.code, path: e.path, isError: e instanceof Error });
+      }
+    }
+    return { out, shadow: !!document.querySelector('#b').shadowRoot };
+  });
+  assert.deepEqual(r.out[0], { code: 'unknown_view', path: 'selection.view', isError: true });
+  assert.deepEqual(r.out[1], { code: 'unknown_lang', path: 'selection.lang', isError: true });
+  assert.ok(r.out[2] && r.out[2].isError && r.out[2].code, JSON.stringify(r.out[2]));
+  assert.equal(r.shadow, false);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('strict CSP (no inline script or style): the non-inline bundle loads, styles apply', async () => {
+  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+  const strict = await startServer({ csp });
+  try {
+    const page = await openPage(browser);
+    const res = await page.goto(strict.url + '/tests/browser/fixtures/widget.html');
+    assert.equal(res.headers()['content-security-policy'], csp);
+    await page.waitForFunction(() => window.EconWidget);
+    await mount(page, '#a', { view: 'd000-gdp-sectors' });
+    assert.ok((await pixels(page, '#a')).ink > 2000);
+    const styled = await page.evaluate(() => {
+      const root = document.querySelector('#a').shadowRoot;
+      return {
+        overlay: getComputedStyle(root.querySelector('.ew-overlay')).position,
+        live: getComputedStyle(root.querySelector('[aria-live]')).position,
+      };
+    });
+    assert.deepEqual(styled, { overlay: 'absolute', live: 'absolute' });
+    const first = await call(page, '#a', 'focus', 'first');
+    assert.ok(first.value.includes('47.8'));
+    assertClean(page);
+    await page.context().close();
+  } finally {
+    await strict.close();
+  }
+});

@@ -1,0 +1,582 @@
+//! Property tests: whatever a host page passes (dataset text, selection patches, widths), the
+//! core answers with a value or an error, never a panic (a panic aborts the wasm), and a failed
+//! call changes nothing. Number formatting is exact. Case counts keep the file fast in debug.
+
+use econ_widget::data::Dataset;
+use econ_widget::i18n::{display_unit, format_share, format_tick, format_value, group_thousands, shift_decimal, shortest, DisplayUnit, Lang};
+use econ_widget::layout::{HAlign, Mark, Scene};
+use econ_widget::select::FIELDS;
+use econ_widget::text;
+use econ_widget::widget::Widget;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+const MINI: &str = include_str!("fixtures/mini.json");
+const CODES: [&str; 5] = ["malformed_json", "invalid_dataset", "duplicate_id", "dangling_reference", "parts_do_not_add_up"];
+
+/// A fixed seed, so a run is repeatable in CI; `PROPTEST_RNG_SEED` and `PROPTEST_CASES` still
+/// override it for a longer local hunt.
+fn config(cases: u32) -> ProptestConfig {
+    let mut c = ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() };
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x00ec_0a1d);
+    }
+    if let Some(n) = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()) {
+        c.cases = n;
+    }
+    c
+}
+
+fn embedded() -> Rc<Dataset> {
+    // Dataset is not Sync (it is shared through Rc in the widget), so each test thread parses
+    // its own copy once.
+    thread_local!(static DS: Rc<Dataset> = Rc::new(Dataset::embedded().unwrap()));
+    DS.with(Rc::clone)
+}
+
+fn lang_of(zh: bool) -> Lang {
+    if zh { Lang::Zh } else { Lang::En }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenes
+
+fn coords(m: &Mark) -> Vec<f64> {
+    match m {
+        Mark::Rect { x, y, w, h, .. } => vec![*x, *y, *w, *h],
+        Mark::Frame { x, y, w, h, width, .. } => vec![*x, *y, *w, *h, *width],
+        Mark::Path { points, width, .. } => points.iter().flat_map(|p| [p.0, p.1]).chain([*width]).collect(),
+        Mark::Circle { x, y, r, .. } => vec![*x, *y, *r],
+        Mark::Text { x, y, size, .. } => vec![*x, *y, *size],
+    }
+}
+
+fn check_scene(scene: &Scene, width: f64) -> Result<(), TestCaseError> {
+    prop_assert_eq!(scene.width, width.floor());
+    prop_assert!(scene.height.is_finite() && scene.height > 0.0, "height {}", scene.height);
+    for m in &scene.marks {
+        prop_assert!(coords(m).iter().all(|v| v.is_finite()), "non-finite mark {:?}", m);
+    }
+    for h in &scene.hits {
+        let all = [h.area.x, h.area.y, h.area.w, h.area.h, h.mark.x, h.mark.y, h.mark.w, h.mark.h, h.anchor.0, h.anchor.1];
+        prop_assert!(all.iter().all(|v| v.is_finite()), "non-finite hit {:?}", h);
+    }
+    Ok(())
+}
+
+/// At reading widths, no mark of the embedded dataset's charts leaves the chart sideways.
+/// (Host datasets with absurdly long unit names can still push value labels out.)
+fn check_inside(scene: &Scene) -> Result<(), TestCaseError> {
+    for m in &scene.marks {
+        let (x0, x1) = match m {
+            Mark::Rect { x, w, .. } | Mark::Frame { x, w, .. } => (*x, x + w),
+            Mark::Path { points, .. } => (points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min), points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max)),
+            Mark::Circle { x, r, .. } => (x - r, x + r),
+            Mark::Text { x, text: t, size, bold, align, .. } => {
+                let w = text::width(t, *size, *bold);
+                match align {
+                    HAlign::Left => (*x, x + w),
+                    HAlign::Center => (x - w / 2.0, x + w / 2.0),
+                    HAlign::Right => (x - w, *x),
+                }
+            }
+        };
+        prop_assert!(x0 >= -0.5 && x1 <= scene.width + 0.5, "outside: {:.1}..{:.1} of {} {:?}", x0, x1, scene.width, m);
+    }
+    Ok(())
+}
+
+/// Lays out every view and chart of a widget at one width; everything must be finite.
+fn exercise(w: &mut Widget, width: f64) -> Result<(), TestCaseError> {
+    for v in w.views() {
+        for c in &v.charts {
+            for lang in ["zh", "en"] {
+                w.select(&json!({"view": v.id, "chart": c, "lang": lang})).map_err(|e| TestCaseError::fail(format!("{}: {e}", v.id)))?;
+                let scene = w.layout(width).map_err(|e| TestCaseError::fail(e.to_string()))?.clone();
+                check_scene(&scene, width)?;
+                let _ = w.focus("next");
+                if let Some(h) = scene.hits.first() {
+                    let _ = w.hit_at(h.anchor.0, h.anchor.1);
+                }
+                let _ = w.csv();
+                let _ = w.summary();
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dataset::parse
+
+/// Values to drop into a dataset: every JSON type, edge numbers, hostile strings, and ids that
+/// exist in the fixture (so references sometimes resolve and deeper checks run).
+fn json_leaf() -> impl Strategy<Value = Value> {
+    let ids = ["jz.gdp.2023H1", "jz.gdp1.2023H1", "jz.clean_power.2024", "晋中", "晋城", "economy", "亿元", "%", "gdp", "000_ade18ad3f0db81b9.txt", "jc.2025", "level", "target", "bar", "composition", "period"];
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        prop::sample::select(vec![0.0, -0.0, 1.0, -1.0, 0.5, 949.6, 1e15, -1e15, 1e16, 1e300, -1e300, 5e-324, f64::MAX]).prop_map(|f| json!(f)),
+        any::<i64>().prop_map(|i| json!(i)),
+        any::<u64>().prop_map(|i| json!(i)),
+        (-1e6f64..1e6).prop_map(|f| json!(f)),
+        prop::sample::select(ids.to_vec()).prop_map(|s| json!(s)),
+        prop::sample::select(vec!["", " ", "\u{0}", "\n", "é", "2023-0é-1", "2023H1", "2023-2021", "2099Q4", "1900-01-01", "<img src=x>", "=1+1", "https://x.example", "ftp://x"]).prop_map(|s| json!(s)),
+        "[a-zA-Z0-9 ._:/\\-]{0,12}".prop_map(Value::String),
+        "\\PC{0,6}".prop_map(Value::String),
+    ]
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec(("[a-z_]{1,8}", inner), 0..4).prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// JSON pointers to every node of the fixture.
+fn fixture_pointers() -> &'static Vec<String> {
+    static PTRS: OnceLock<Vec<String>> = OnceLock::new();
+    PTRS.get_or_init(|| {
+        fn walk(v: &Value, at: String, out: &mut Vec<String>) {
+            out.push(at.clone());
+            match v {
+                Value::Object(m) => m.iter().for_each(|(k, x)| walk(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+                Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, format!("{at}/{i}"), out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(&serde_json::from_str(MINI).unwrap(), String::new(), &mut out);
+        out
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Replace the node with a new value.
+    Set(usize, Value),
+    /// Replace the node with a copy of another node.
+    Copy(usize, usize),
+    /// Remove the node from its parent.
+    Remove(usize),
+    /// Add a field to an object or an element to an array.
+    Insert(usize, String, Value),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let n = fixture_pointers().len();
+    prop_oneof![
+        3 => (0..n, json_value()).prop_map(|(i, v)| Mutation::Set(i, v)),
+        2 => (0..n, 0..n).prop_map(|(i, j)| Mutation::Copy(i, j)),
+        2 => (1..n).prop_map(Mutation::Remove),
+        1 => (0..n, "[a-z_]{1,10}", json_value()).prop_map(|(i, k, v)| Mutation::Insert(i, k, v)),
+    ]
+}
+
+fn apply(doc: &mut Value, m: &Mutation) {
+    let ptrs = fixture_pointers();
+    match m {
+        Mutation::Set(i, v) => {
+            if let Some(node) = doc.pointer_mut(&ptrs[*i]) {
+                *node = v.clone();
+            }
+        }
+        Mutation::Copy(i, j) => {
+            if let Some(src) = doc.pointer(&ptrs[*j]).cloned() {
+                if let Some(node) = doc.pointer_mut(&ptrs[*i]) {
+                    *node = src;
+                }
+            }
+        }
+        Mutation::Remove(i) => {
+            let p = &ptrs[*i];
+            let (parent, key) = p.rsplit_once('/').unwrap();
+            match doc.pointer_mut(parent) {
+                Some(Value::Object(m)) => {
+                    m.remove(&key.replace("~1", "/").replace("~0", "~"));
+                }
+                Some(Value::Array(a)) => {
+                    if let Ok(k) = key.parse::<usize>() {
+                        if k < a.len() {
+                            a.remove(k);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Mutation::Insert(i, k, v) => match doc.pointer_mut(&ptrs[*i]) {
+            Some(Value::Object(m)) => {
+                m.insert(k.clone(), v.clone());
+            }
+            Some(Value::Array(a)) => a.push(v.clone()),
+            _ => {}
+        },
+    }
+}
+
+fn check_error(e: &econ_widget::error::Error) -> Result<(), TestCaseError> {
+    prop_assert!(CODES.contains(&e.code), "unexpected code {}", e.code);
+    prop_assert!(!e.message.is_empty());
+    prop_assert!(e.message.len() < 2000, "message of {} bytes", e.message.len());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn parse_never_panics_on_arbitrary_text(s in "\\PC{0,200}") {
+        match Dataset::parse(&s) {
+            Ok(_) => prop_assert!(false, "random text parsed as a dataset"),
+            Err(e) => check_error(&e)?,
+        }
+    }
+
+    #[test]
+    fn parse_never_panics_on_json_like_text(parts in prop::collection::vec(prop::sample::select(vec![
+        "{", "}", "[", "]", ",", ":", "\"schema\"", "\"econ-widget/dataset@1\"", "\"values\"", "null", "true", "1e999", "-0", "\"\\u0000\"", "\"\\ud800\"", " ", "\"a\"", "0.5", "\"documents\"",
+    ]), 0..40)) {
+        let s: String = parts.concat();
+        if let Err(e) = Dataset::parse(&s) {
+            check_error(&e)?;
+        }
+    }
+
+    #[test]
+    fn cut_fixture_text_is_an_error(cut in 0usize..MINI.len()) {
+        // Every proper prefix of the fixture is incomplete JSON.
+        let mut cut = cut;
+        while !MINI.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let e = Dataset::parse(&MINI[..cut]).expect_err("a truncated dataset is an error");
+        prop_assert_eq!(e.code, "malformed_json");
+    }
+}
+
+proptest! {
+    #![proptest_config(config(160))]
+
+    #[test]
+    fn mutated_fixture_parses_or_fails_cleanly(muts in prop::collection::vec(mutation(), 1..4), width in 120.0f64..1600.0) {
+        let mut doc: Value = serde_json::from_str(MINI).unwrap();
+        for m in &muts {
+            apply(&mut doc, m);
+        }
+        let text = serde_json::to_string(&doc).unwrap();
+        match Dataset::parse(&text) {
+            Err(e) => check_error(&e)?,
+            Ok(ds) => {
+                // Valid after mutation: the whole pipeline must still work on it.
+                let ds = Rc::new(ds);
+                match Widget::with_dataset(ds, &json!(null)) {
+                    Ok(mut w) => exercise(&mut w, width)?,
+                    Err(e) => prop_assert_eq!(e.code, "no_data"),
+                }
+            }
+        }
+    }
+}
+
+/// Changes that keep the fixture valid: any finite number where the checks allow it, any clean
+/// label, any period, bounds and optional fields. The dataset must still parse, and every view
+/// of it must lay out.
+#[derive(Debug, Clone)]
+enum Tweak {
+    Number(usize, f64),
+    Label(usize, String),
+    Period(usize, String),
+    Bound(usize, &'static str),
+    Printed(usize, String),
+    Drop(usize, &'static str),
+}
+
+/// Values in the fixture's composition group (their sum must match, parts stay ≥ 0, one period).
+const GROUPED: [usize; 4] = [0, 2, 3, 4];
+
+fn label_pointers() -> Vec<usize> {
+    fixture_pointers().iter().enumerate().filter(|(_, p)| p.ends_with("/zh") || p.ends_with("/en")).map(|(i, _)| i).collect()
+}
+
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -1e15f64..1e15,
+        -10f64..10.0,
+        prop::sample::select(vec![0.0, 1e-9, 0.001, 1e15, -1e15, 123456789.123, 0.3333, 5.0]),
+    ]
+}
+
+fn period() -> impl Strategy<Value = String> {
+    (1900u16..2095, 0u8..5, 1u8..13).prop_map(|(y, form, n)| match form {
+        0 => format!("{y}"),
+        1 => format!("{y}H{}", 1 + n % 2),
+        2 => format!("{y}Q{}", 1 + n % 4),
+        3 => format!("{y}-{n:02}"),
+        _ => format!("{y}-{}", y + 1 + n as u16 % 5),
+    })
+}
+
+fn tweak() -> impl Strategy<Value = Tweak> {
+    let labels = label_pointers();
+    prop_oneof![
+        3 => (0usize..14, number()).prop_map(|(i, v)| Tweak::Number(i, if GROUPED.contains(&i) { v.abs() } else { v })),
+        3 => (prop::sample::select(labels), "\\PC{1,60}".prop_filter("not blank", |s| !s.trim().is_empty())).prop_map(|(i, s)| Tweak::Label(i, s)),
+        2 => (5usize..14, period()).prop_map(|(i, p)| Tweak::Period(i, p)),
+        1 => (0usize..14, prop::sample::select(vec!["exact", "at_least", "at_most", "about"])).prop_map(|(i, b)| Tweak::Bound(i, b)),
+        1 => (0usize..14, "[0-9.,百万亿]{1,12}").prop_map(|(i, p)| Tweak::Printed(i, p)),
+        1 => (0usize..14, prop::sample::select(vec!["printed", "note", "subject", "bound"])).prop_map(|(i, k)| Tweak::Drop(i, k)),
+    ]
+}
+
+fn apply_tweak(doc: &mut Value, t: &Tweak) {
+    match t {
+        Tweak::Number(i, v) => doc["values"][*i]["value"] = json!(v),
+        Tweak::Label(p, s) => *doc.pointer_mut(&fixture_pointers()[*p]).unwrap() = json!(s),
+        Tweak::Period(i, p) => doc["values"][*i]["period"] = json!(p),
+        Tweak::Bound(i, b) => doc["values"][*i]["bound"] = json!(b),
+        Tweak::Printed(i, p) => doc["values"][*i]["printed"] = json!(p),
+        Tweak::Drop(i, k) => {
+            doc["values"][*i].as_object_mut().unwrap().remove(*k);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(120))]
+
+    #[test]
+    fn valid_variations_of_the_fixture_lay_out(tweaks in prop::collection::vec(tweak(), 1..8), width in 120.0f64..2400.0) {
+        let mut doc: Value = serde_json::from_str(MINI).unwrap();
+        // Any sum is accepted, so the group's values can vary freely.
+        doc["groups"][0]["tolerance"] = json!(1e16);
+        for t in &tweaks {
+            apply_tweak(&mut doc, t);
+        }
+        let ds = match Dataset::parse(&doc.to_string()) {
+            Ok(ds) => ds,
+            Err(e) => return Err(TestCaseError::fail(format!("{tweaks:?} made the fixture invalid: {e}"))),
+        };
+        let mut w = Widget::with_dataset(Rc::new(ds), &json!(null)).unwrap();
+        exercise(&mut w, width)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection
+
+fn selection_value(ids: Vec<String>) -> impl Strategy<Value = Value> {
+    let known = prop::sample::select(ids);
+    prop_oneof![
+        4 => known.clone().prop_map(Value::String),
+        2 => prop::collection::vec(known, 0..4).prop_map(|v| json!(v)),
+        1 => json_value(),
+        1 => Just(Value::Null),
+    ]
+}
+
+fn patch() -> impl Strategy<Value = Value> {
+    let ds = embedded();
+    let w = Widget::with_dataset(ds.clone(), &json!(null)).unwrap();
+    let mut ids: Vec<String> = w.views().into_iter().map(|v| v.id).collect();
+    ids.extend(ds.raw.regions.iter().map(|r| r.id.clone()));
+    ids.extend(ds.raw.topics.iter().map(|t| t.id.clone()));
+    ids.extend(ds.raw.indicators.iter().take(40).map(|i| i.id.clone()));
+    ids.extend(["bar", "grouped_bar", "composition", "line", "bullet", "timeline", "zh", "en", "en-US", "light", "dark", "auto", "none", "asc", "desc", "2025", "2027", "nope", ""].map(String::from));
+    let mut keys: Vec<&'static str> = FIELDS.to_vec();
+    keys.push("bogus");
+    prop_oneof![
+        10 => prop::collection::vec((prop::sample::select(keys), selection_value(ids)), 0..4)
+            .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        1 => json_value(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(160))]
+
+    #[test]
+    fn selection_patches_never_panic_and_failures_change_nothing(patches in prop::collection::vec(patch(), 1..6), width in 120.0f64..2000.0) {
+        let mut w = Widget::with_dataset(embedded(), &json!(null)).unwrap();
+        w.layout(width).unwrap();
+        for p in &patches {
+            let before = (serde_json::to_string(w.state()).unwrap(), serde_json::to_string(w.spec()).unwrap(), w.scene().cloned());
+            match w.select(p) {
+                Err(e) => {
+                    let after = (serde_json::to_string(w.state()).unwrap(), serde_json::to_string(w.spec()).unwrap(), w.scene().cloned());
+                    prop_assert!(before == after, "failed select {} ({}) changed the widget", p, e);
+                    prop_assert!(e.path.starts_with("selection"), "{:?}", e);
+                    prop_assert!(e.message.len() < 600);
+                }
+                Ok(s) => {
+                    // The new selection is consistent: its view exists and can show its chart.
+                    let s = s.clone();
+                    let views = w.views();
+                    let v = views.iter().find(|v| v.id == s.view);
+                    prop_assert!(v.is_some(), "selected unknown view {}", s.view);
+                    let v = v.unwrap();
+                    prop_assert!(v.charts.contains(&s.chart.id()));
+                    prop_assert_eq!((&v.region, &v.topic), (&s.region, &s.topic));
+                    prop_assert_eq!(w.spec().chart, s.chart);
+                    prop_assert_eq!(w.spec().lang, s.lang);
+                    for i in &s.indicators {
+                        prop_assert!(v.indicators.iter().any(|x| &x.id == i));
+                    }
+                    let scene = w.layout(width).unwrap().clone();
+                    check_scene(&scene, width)?;
+                    if width >= 280.0 {
+                        check_inside(&scene)?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout at any width
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    #[test]
+    fn layout_at_any_width_is_finite(view in any::<prop::sample::Index>(), chart in any::<prop::sample::Index>(), zh in any::<bool>(), width in 120.0f64..4000.0, dark in any::<bool>()) {
+        let mut w = Widget::with_dataset(embedded(), &json!(null)).unwrap();
+        let views = w.views();
+        let v = view.get(&views);
+        let c = chart.get(&v.charts);
+        w.select(&json!({"view": v.id, "chart": c, "lang": if zh { "zh" } else { "en" }})).unwrap();
+        let scene = w.layout(width).unwrap().clone();
+        check_scene(&scene, width)?;
+        if width >= 280.0 {
+            check_inside(&scene)?;
+        }
+        // Every visible datum can be pointed at and reached by keyboard.
+        let focusable = econ_widget::hit::focus_order(&scene).len();
+        prop_assert_eq!(focusable, w.spec().visible().count());
+        let svg = w.svg(width, dark).unwrap();
+        prop_assert!(!svg.contains("\"NaN\"") && !svg.contains("inf\""), "non-finite number in SVG");
+        let head = format!("<svg width=\"{}\" height=\"{}\"", scene.width, scene.height);
+        prop_assert!(svg.starts_with(&head));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and text
+
+/// A plain decimal as a printed number: sign, integer digits, optional fraction.
+fn decimal() -> impl Strategy<Value = String> {
+    (any::<bool>(), "[0-9]{1,15}", prop::option::of("[0-9]{0,15}")).prop_map(|(neg, int, frac)| {
+        let mut s = if neg { "-".to_string() } else { String::new() };
+        s.push_str(&int);
+        if let Some(f) = frac {
+            s.push('.');
+            s.push_str(&f);
+        }
+        s
+    })
+}
+
+fn is_normalized(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    !int.is_empty()
+        && int.bytes().all(|c| c.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && frac.bytes().all(|c| c.is_ascii_digit())
+        && !frac.ends_with('0')
+        && !(body.contains('.') && frac.is_empty())
+        && s != "-0"
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn shift_decimal_never_panics(s in "\\PC{0,30}", k in -40i32..40) {
+        let _ = shift_decimal(&s, k);
+        let _ = group_thousands(&s, Lang::En);
+        let _ = group_thousands(&s, Lang::Zh);
+    }
+
+    #[test]
+    fn shift_decimal_round_trips(x in decimal(), k in -30i32..30) {
+        let normalized = shift_decimal(&x, 0);
+        prop_assert!(is_normalized(&normalized), "{x} normalized to {normalized}");
+        let there = shift_decimal(&x, k);
+        prop_assert!(is_normalized(&there), "{x} shifted by {k}: {there}");
+        prop_assert_eq!(shift_decimal(&there, -k), normalized.clone(), "{} by {} and back", x, k);
+        // The same number, scaled: compare as floats where they are exact enough.
+        let a: f64 = x.parse().unwrap();
+        let b: f64 = there.parse().unwrap();
+        let expect = a * 10f64.powi(k);
+        prop_assert!((b - expect).abs() <= expect.abs() * 1e-12 + f64::MIN_POSITIVE, "{x}e{k} = {there}");
+        prop_assert_eq!(normalized.parse::<f64>().unwrap(), a);
+    }
+
+    #[test]
+    fn shortest_reads_back_and_shifts_back(v in any::<f64>().prop_filter("finite", |v| v.is_finite()), k in -20i32..20) {
+        let s = shortest(v);
+        prop_assert_eq!(s.parse::<f64>().unwrap(), if v == 0.0 { 0.0 } else { v });
+        prop_assert!(!s.contains('e'), "{s}");
+        prop_assert_eq!(shift_decimal(&shift_decimal(&s, k), -k), shift_decimal(&s, 0));
+    }
+
+    #[test]
+    fn format_value_never_panics(v in any::<f64>(), exp in -30i32..30, label in "\\PC{0,8}", tight in any::<bool>(), zh in any::<bool>()) {
+        let unit = DisplayUnit { exp10: exp, label, tight };
+        let _ = format_value(v, &unit, lang_of(zh));
+        let _ = format_tick(v, v.abs(), lang_of(zh));
+        let _ = format_share(v);
+    }
+
+    #[test]
+    fn display_unit_never_panics(factor in any::<f64>(), max_abs in any::<f64>(), dim in prop::sample::select(vec!["yuan", "tonnes", "people", "percent", "watts", "wh", "area", "m3", "count", ""]), zh in any::<bool>()) {
+        let u = display_unit(lang_of(zh), "单位", dim, factor, "units", max_abs);
+        let _ = format_value(max_abs, &u, lang_of(zh));
+    }
+
+    #[test]
+    fn format_value_is_the_printed_number_in_the_display_unit(
+        x in decimal().prop_filter("fits in f64 exactly", |s| s.len() <= 16),
+        unit in prop::sample::select(vec![("亿元", "yuan", 1e8), ("万元", "yuan", 1e4), ("万亿元", "yuan", 1e12), ("亿吨", "tonnes", 1e8), ("万千瓦", "watts", 1e7), ("万人", "people", 1e4), ("%", "percent", 1.0), ("户", "enterprises", 1.0)]),
+        zh in any::<bool>(),
+    ) {
+        let v: f64 = x.parse().unwrap();
+        let lang = lang_of(zh);
+        let du = display_unit(lang, unit.0, unit.1, unit.2, "units", v.abs());
+        let text = format_value(v, &du, lang);
+        // Take the unit off, undo the thousands separators and the decimal shift: the printed
+        // digits come back exactly.
+        let num = text.strip_suffix(&du.label).unwrap_or(&text).trim_end();
+        let digits = num.replace(',', "");
+        prop_assert_eq!(shift_decimal(&digits, -du.exp10), shortest(v), "{} {} as {:?} → {}", x, unit.0, lang, text);
+        prop_assert!(digits.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-'), "{}", text);
+        if zh {
+            prop_assert_eq!(text, format!("{}{}", shortest(v), unit.0));
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_the_text(s in "[a-zA-Z0-9 ,.%()“”，。、（）晋中市年亿元增长-]{0,120}", max in 10.0f64..400.0, size in 10.0f64..18.0, bold in any::<bool>()) {
+        let lines = text::wrap(&s, size, bold, max, 1000);
+        let room = max.max(size * 2.0);
+        for l in &lines {
+            prop_assert!(text::width(l, size, bold) <= room + 1e-9, "{l:?} is wider than {room}");
+        }
+        let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        prop_assert_eq!(squash(&lines.concat()), squash(&s));
+        // Cut to a few lines, the last says so.
+        let few = text::wrap(&s, size, bold, max, 2);
+        prop_assert!(few.len() <= 2);
+        if lines.len() > 2 {
+            prop_assert!(few[1].ends_with('…'));
+            prop_assert!(text::width(&few[1], size, bold) <= room + 1e-9);
+        }
+    }
+}
