@@ -24,7 +24,7 @@ const TYPES = {
 };
 
 /** Starts the server. Returns {url, port, requests, close()}; `requests` lists paths served. */
-export async function startServer({ root = ROOT, csp = null } = {}) {
+export async function startServer({ root = ROOT, csp = null, port: listenPort = 0 } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -54,7 +54,7 @@ export async function startServer({ root = ROOT, csp = null } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => server.once("error", reject).listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address();
   return {
     port,
