@@ -156,7 +156,14 @@ fn derived(ds: &Dataset) -> Vec<View> {
     let region_pos = |r: &str| ds.raw.regions.iter().position(|x| x.id == r).unwrap_or(usize::MAX);
     // (region, topic, kind, unit) → value indices, in dataset order.
     let mut buckets: Vec<((usize, usize, u8, String), Vec<usize>)> = Vec::new();
+    // The same fact reported by two documents is one bar: keep its first report.
+    let mut seen: Vec<(&str, &str, &str, Kind, &str, u64, &str)> = Vec::new();
     for (i, v) in ds.raw.values.iter().enumerate() {
+        let fact = (v.indicator.as_str(), v.region.as_str(), v.period.as_str(), v.kind, v.unit.as_str(), v.value.to_bits(), subject_key(ds, i));
+        if seen.contains(&fact) {
+            continue;
+        }
+        seen.push(fact);
         let Some(ind) = ds.indicator(&v.indicator) else { continue };
         let key = (region_pos(&v.region), topic_pos(&ind.topic), kind_order(v.kind), v.unit.clone());
         match buckets.iter_mut().find(|(k, _)| *k == key) {

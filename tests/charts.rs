@@ -1,6 +1,8 @@
 //! Every chart kind, in Chinese and English, from spec to scene to SVG: the numbers and their
 //! sources reach the drawing, marks stay inside the chart, every datum can be pointed at and
 //! reached by keyboard, series can be switched off, SVG snapshots, escaping, and CSV export.
+// Native tests: `wasm-pack test` builds every test target for wasm32, where these have no use.
+#![cfg(not(target_arch = "wasm32"))]
 
 use econ_widget::data::Dataset;
 use econ_widget::hit;

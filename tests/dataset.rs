@@ -1,6 +1,8 @@
 //! The dataset: the embedded one validates, every number is traceable to a verbatim quote of its
 //! source document, and every check in `data/validate.rs` rejects a bad host dataset with the
 //! right `{code, path, message}`.
+// Native tests: `wasm-pack test` builds every test target for wasm32, where these have no use.
+#![cfg(not(target_arch = "wasm32"))]
 
 use econ_widget::data::{Dataset, Kind, MAX_DATASET_BYTES};
 use econ_widget::error::Error;
@@ -713,4 +715,37 @@ fn errors_serialize_as_code_path_message() {
     let j = serde_json::to_value(&e).unwrap();
     assert_eq!(j, json!({"code": "dangling_reference", "path": "values[12].unit", "message": "unknown unit '亿圆'"}));
     assert_eq!(e.to_string(), "values[12].unit: unknown unit '亿圆'");
+}
+
+#[test]
+fn dates_must_exist_in_the_calendar() {
+    for (date, ok) in [("2024-02-29", true), ("2023-02-29", false), ("2023-02-31", false), ("2023-04-31", false), ("2023-12-31", true)] {
+        let mut v = mini();
+        v["documents"][0]["date"] = serde_json::json!(date);
+        let r = Dataset::parse(&v.to_string());
+        assert_eq!(r.is_ok(), ok, "{date}: {r:?}");
+        if let Err(e) = r {
+            expect(&e, "invalid_dataset", "documents[0].date", &[date]);
+        }
+    }
+}
+
+#[test]
+fn derived_views_show_a_fact_reported_twice_once() {
+    let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
+    for v in econ_widget::views::build_views(&ds).iter().filter(|v| v.id.starts_with("auto/")) {
+        if let econ_widget::views::Content::Values { values, .. } = &v.content {
+            let mut facts: Vec<_> = values
+                .iter()
+                .map(|&i| {
+                    let x = &ds.raw.values[i];
+                    (x.indicator.clone(), x.region.clone(), x.period.clone(), x.unit.clone(), x.value.to_bits(), x.subject.as_ref().map(|s| s.zh.clone()))
+                })
+                .collect();
+            let n = facts.len();
+            facts.sort();
+            facts.dedup();
+            assert_eq!(facts.len(), n, "view {} repeats a fact", v.id);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! Property tests: whatever a host page passes (dataset text, selection patches, widths), the
 //! core answers with a value or an error, never a panic (a panic aborts the wasm), and a failed
 //! call changes nothing. Number formatting is exact. Case counts keep the file fast in debug.
+// Native tests: `wasm-pack test` builds every test target for wasm32, where these have no use.
+#![cfg(not(target_arch = "wasm32"))]
 
 use econ_widget::data::Dataset;
 use econ_widget::i18n::{display_unit, format_share, format_tick, format_value, group_thousands, shift_decimal, shortest, DisplayUnit, Lang};

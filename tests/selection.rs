@@ -1,6 +1,8 @@
 //! The reader's selection through `Widget::select`: every field, every error class of
 //! `select.rs` (with path and a message naming the value), and the guarantee that a failed call
 //! changes nothing. Also the width checks of `Widget::layout`.
+// Native tests: `wasm-pack test` builds every test target for wasm32, where these have no use.
+#![cfg(not(target_arch = "wasm32"))]
 
 use econ_widget::error::Error;
 use econ_widget::widget::Widget;

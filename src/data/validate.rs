@@ -79,15 +79,26 @@ fn check_date(path: &str, date: &str) -> Result<()> {
     let ok = date.is_ascii() && match date.len() {
         4 => Period::parse(date).is_some(),
         7 => Period::parse(date).is_some_and(|p| matches!(p, Period::Month(..))),
-        10 => {
-            Period::parse(&date[..7]).is_some_and(|p| matches!(p, Period::Month(..)))
-                && date.as_bytes()[7] == b'-'
-                && date[8..].bytes().all(|c| c.is_ascii_digit())
-                && date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-        }
+        10 => match Period::parse(&date[..7]) {
+            Some(Period::Month(y, m)) => {
+                date.as_bytes()[7] == b'-'
+                    && date[8..].bytes().all(|c| c.is_ascii_digit())
+                    && date[8..].parse::<u8>().is_ok_and(|d| (1..=days_in_month(y, m)).contains(&d))
+            }
+            _ => false,
+        },
         _ => false,
     };
     if ok { Ok(()) } else { Err(err(path.into(), format!("date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD"))) }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Runs every check; returns the parsed periods of `values` in order.
