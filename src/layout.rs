@@ -224,7 +224,8 @@ fn hatch(b: &mut Builder, r: Rect) {
 
 /// "Nice" ticks covering [lo, hi] with about `n` steps (1, 2, 2.5, 5 × 10^k).
 pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> (f64, f64, f64) {
-    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo, lo + 1.0) };
+    // A span too small for a normal step (5e-324 above 0) would give a zero step and NaN ticks.
+    let (lo, hi) = if hi > lo && ((hi - lo) / n.max(1) as f64).is_normal() { (lo, hi) } else { (lo, lo + 1.0) };
     let raw = (hi - lo) / n.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
@@ -564,5 +565,7 @@ mod tests {
         assert_eq!(nice_ticks(-2.1, 6.3, 4), (-2.5, 7.5, 2.5));
         let (a, b, s) = nice_ticks(0.0, 0.0, 5);
         assert!(a <= 0.0 && b >= 1.0 && s > 0.0);
+        let (a, b, s) = nice_ticks(0.0, 5e-324, 7);
+        assert!(a <= 0.0 && b >= 1.0 && s > 0.0, "{a} {b} {s}");
     }
 }

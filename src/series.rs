@@ -5,6 +5,14 @@
 use crate::error::{Error, Result};
 
 pub const MAX_POINTS: usize = 10_000_000;
+/// Largest |x| or |y| accepted, as for dataset values: beyond it tick labels grow to hundreds
+/// of digits and spans overflow to infinity (NaN coordinates, no line drawn).
+pub const MAX_ABS: f64 = 1e15;
+
+/// A number as error messages show it: 1e308, not 309 digits.
+fn show(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e16 { format!("{v:e}") } else { format!("{v}") }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostSeries {
@@ -40,11 +48,11 @@ impl HostSeries {
         }
         let (mut ylo, mut yhi) = (f64::INFINITY, f64::NEG_INFINITY);
         for i in 0..x.len() {
-            if !x[i].is_finite() {
-                return Err(Error::new("bad_number", format!("series.x[{i}]"), format!("x must be a finite number, got {}", x[i])));
+            if !(x[i].is_finite() && x[i].abs() <= MAX_ABS) {
+                return Err(Error::new("bad_number", format!("series.x[{i}]"), format!("x must be a finite number within ±1e15, got {}", show(x[i]))));
             }
-            if !y[i].is_finite() {
-                return Err(Error::new("bad_number", format!("series.y[{i}]"), format!("y must be a finite number, got {}", y[i])));
+            if !(y[i].is_finite() && y[i].abs() <= MAX_ABS) {
+                return Err(Error::new("bad_number", format!("series.y[{i}]"), format!("y must be a finite number within ±1e15, got {}", show(y[i]))));
             }
             if i > 0 && x[i] < x[i - 1] {
                 return Err(Error::new(
@@ -159,6 +167,9 @@ mod tests {
         assert_eq!(e.code, "unsorted_series");
         assert_eq!(HostSeries::new("s", "", vec![], vec![]).unwrap_err().code, "empty_series");
         assert!(HostSeries::new("s", "", vec![1.0], vec![-0.0]).is_ok());
+        let e = HostSeries::new("s", "", vec![0.0, 1.0], vec![-1e308, 1e308]).unwrap_err();
+        assert_eq!((e.code, e.path.as_str(), e.message.as_str()), ("bad_number", "series.y[0]", "y must be a finite number within ±1e15, got -1e308"));
+        assert!(HostSeries::new("s", "", vec![-1e15, 1e15], vec![1e15, -1e15]).is_ok());
     }
 
     #[test]

@@ -244,7 +244,7 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, lang: Lang) -> (String, Strin
         SeriesBy::Kind => {
             let word = if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
             let sep = if lang == Lang::Zh { "" } else { " " };
-            (format!("{}:{}", crate::views::kind_id(v.kind), v.period), format!("{}{sep}{word}", p.label(lang)))
+            (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", p.label(lang)))
         }
     }
 }

@@ -187,7 +187,7 @@ fn derived(ds: &Dataset) -> Vec<View> {
         let content = Content::Values { values, series: if repeats { Some(SeriesBy::Period) } else { None } };
         let charts = compatible_charts(ds, &content);
         out.push(View {
-            id: format!("auto/{}/{}/{}/{}", first.region, topic.id, kind_id(first.kind), unit),
+            id: format!("auto/{}/{}/{}/{}", first.region, topic.id, first.kind.id(), unit),
             region: first.region.clone(),
             topic: topic.id.clone(),
             title,
@@ -224,14 +224,4 @@ fn derived(ds: &Dataset) -> Vec<View> {
 
 fn subject_key(ds: &Dataset, i: usize) -> &str {
     ds.raw.values[i].subject.as_ref().map(|s| s.zh.as_str()).unwrap_or("")
-}
-
-pub fn kind_id(k: Kind) -> &'static str {
-    match k {
-        Kind::Level => "level",
-        Kind::Growth => "growth",
-        Kind::Share => "share",
-        Kind::Count => "count",
-        Kind::Target => "target",
-    }
 }

@@ -34,15 +34,23 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-/// A JS value as JSON. Values JSON cannot hold (NaN, functions, symbols, BigInt) are reported
-/// with the field they were in.
+/// A JS value as JSON, through `JSON.stringify` and serde_json. Walking the object from Rust
+/// (serde_wasm_bindgen) let a throwing getter or Proxy trap unwind through wasm with the handle
+/// still borrowed (every later call failed), and recursed on the wasm stack without a limit (a
+/// cyclic or deeply nested object overflowed it into the heap). `JSON.stringify` runs in JS,
+/// where those throw and are caught here, and serde_json stops at 128 levels. It turns NaN and
+/// ±Infinity into null and drops functions, symbols and undefined fields; the JS API
+/// (www/src/api.js) reports those by field before calling in.
 fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(Json::Null);
     }
-    serde_wasm_bindgen::from_value::<Json>(v).map_err(|e| {
-        js_error(Error::new("bad_type", what, format!("not a plain JSON value: {e}")))
-    })
+    let bad = |msg: String| js_error(Error::new("bad_type", what, format!("not a plain JSON value: {msg}")));
+    let text = js_sys::JSON::stringify(&v)
+        .map_err(|e| bad(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "JSON.stringify threw".into())))?
+        .as_string()
+        .ok_or_else(|| bad("a function, symbol or undefined".into()))?;
+    serde_json::from_str(&text).map_err(|e| bad(e.to_string()))
 }
 
 fn embedded() -> Result<Rc<Dataset>, JsValue> {

@@ -76,6 +76,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The id used in JSON and in derived view ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Level => "level",
+            Kind::Growth => "growth",
+            Kind::Share => "share",
+            Kind::Count => "count",
+            Kind::Target => "target",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Kind::Level => lang.pick("总量", "level"),

@@ -191,7 +191,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             if pv.unit != whole.unit || pv.kind != whole.kind || periods[pi] != periods[w] {
                 return Err(err(
                     format!("{p}.parts[{j}]"),
-                    format!("'{part}' ({} {} {}) does not match the whole ({} {} {})", pv.period, pv.unit, kind_id(pv.kind), whole.period, whole.unit, kind_id(whole.kind)),
+                    format!("'{part}' ({} {} {}) does not match the whole ({} {} {})", pv.period, pv.unit, Kind::id(pv.kind), whole.period, whole.unit, Kind::id(whole.kind)),
                 ));
             }
             if pv.value < 0.0 {
@@ -276,14 +276,4 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         }
     }
     Ok(periods)
-}
-
-fn kind_id(k: Kind) -> &'static str {
-    match k {
-        Kind::Level => "level",
-        Kind::Growth => "growth",
-        Kind::Share => "share",
-        Kind::Count => "count",
-        Kind::Target => "target",
-    }
 }
