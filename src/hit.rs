@@ -15,17 +15,15 @@ fn dist2(h: &Hit, x: f64, y: f64) -> f64 {
     (h.anchor.0 - x).powi(2) + (h.anchor.1 - y).powi(2)
 }
 
-/// Data points in keyboard order (reading order, each datum once; legend entries excluded).
+/// Keyboard order: data points in reading order (each once), then the legend entries, so a
+/// keyboard user can reach them and switch a series with Enter as a mouse user clicks.
 pub fn focus_order(scene: &Scene) -> Vec<&Hit> {
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
+    let mut out: Vec<&Hit> = Vec::new();
     for h in &scene.hits {
-        if let Target::Datum(i) = h.target {
-            if !seen.contains(&i) {
-                seen.push(i);
-                out.push(h);
-            }
+        if matches!(h.target, Target::Datum(_)) && !out.iter().any(|o| o.target == h.target) {
+            out.push(h);
         }
     }
+    out.extend(scene.hits.iter().filter(|h| matches!(h.target, Target::Legend(_))));
     out
 }

@@ -9,9 +9,9 @@ pub const MAX_POINTS: usize = 10_000_000;
 /// of digits and spans overflow to infinity (NaN coordinates, no line drawn).
 pub const MAX_ABS: f64 = 1e15;
 
-/// A number as error messages show it: 1e308, not 309 digits.
+/// A number as error messages show it: 1e308 and 5e-324, not hundreds of digits.
 fn show(v: f64) -> String {
-    if v.is_finite() && v.abs() >= 1e16 { format!("{v:e}") } else { format!("{v}") }
+    if v.is_finite() && v != 0.0 && !(1e-9..1e16).contains(&v.abs()) { format!("{v:e}") } else { format!("{v}") }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +58,7 @@ impl HostSeries {
                 return Err(Error::new(
                     "unsorted_series",
                     format!("series.x[{i}]"),
-                    format!("x must ascend, but x[{i}] = {} comes after {}", x[i], x[i - 1]),
+                    format!("x must ascend, but x[{i}] = {} comes after {}", show(x[i]), show(x[i - 1])),
                 ));
             }
             ylo = ylo.min(y[i]);

@@ -287,17 +287,30 @@ impl Widget {
 
     fn info(&self, h: &Hit) -> HitInfo {
         let lang = self.sel.lang;
-        let order = self.scene.as_ref().map(hit::focus_order).unwrap_or_default();
+        // "3 of 4" counts data points, or legend entries, not both together.
+        let is_legend = matches!(h.target, Target::Legend(_));
+        let order: Vec<&Hit> = self
+            .scene
+            .as_ref()
+            .map(hit::focus_order)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|o| matches!(o.target, Target::Legend(_)) == is_legend)
+            .collect();
         let position = order.iter().position(|o| o.target == h.target);
         let ring = [h.mark.x, h.mark.y, h.mark.w, h.mark.h];
         match h.target {
             Target::Legend(i) => {
                 let s = &self.spec.series[i];
-                let state = if s.hidden { lang.pick("已隐藏，点击显示", "hidden; click to show") } else { lang.pick("点击隐藏", "click to hide") };
+                let state = if s.hidden {
+                    lang.pick("图例，已隐藏；按回车键或点击显示", "legend, hidden; press Enter or click to show")
+                } else {
+                    lang.pick("图例，已显示；按回车键或点击隐藏", "legend, shown; press Enter or click to hide")
+                };
                 HitInfo {
                     kind: "legend",
                     index: i,
-                    position: None,
+                    position,
                     count: self.spec.series.len(),
                     label: s.label.clone(),
                     series: s.label.clone(),

@@ -420,7 +420,12 @@ fn keyboard_focus_walks_all_data_in_order() {
             let mut w = widget_for(chart, lang);
             assert_eq!(w.focus("next").unwrap(), None, "no scene yet, no focus");
             let scene = w.layout(640.0).unwrap().clone();
-            let order: Vec<usize> = hit::focus_order(&scene).iter().map(|h| if let Target::Datum(i) = h.target { i } else { unreachable!() }).collect();
+            // Data first, in data order; legend entries (if any) come after all of them.
+            let full = hit::focus_order(&scene);
+            let first_legend = full.iter().position(|h| matches!(h.target, Target::Legend(_))).unwrap_or(full.len());
+            assert!(full[first_legend..].iter().all(|h| matches!(h.target, Target::Legend(_))), "{chart}/{lang}: legend after data");
+            let order: Vec<usize> = full[..first_legend].iter().map(|h| if let Target::Datum(i) = h.target { i } else { unreachable!() }).collect();
+            let legends = full.len() - first_legend;
             let vis = visible_indices(&w);
             assert_eq!(order, vis, "{chart}/{lang}: keyboard order is the data order");
             let n = vis.len();
@@ -434,16 +439,26 @@ fn keyboard_focus_walks_all_data_in_order() {
                 walked.push(f.index);
             }
             assert_eq!(walked, vis, "{chart}/{lang}");
-            // At the end, next stays; prev goes back; first/last jump; none leaves.
-            assert_eq!(w.focus("next").unwrap().unwrap().index, vis[n - 1]);
+            // After the data come the legend entries (if any); at the very end, next stays;
+            // prev goes back; first/last jump; none leaves.
+            if legends > 0 {
+                let l = w.focus("next").unwrap().unwrap();
+                assert_eq!((l.kind, l.index, l.position, l.count), ("legend", 0, Some(0), legends), "{chart}/{lang}");
+                assert_eq!(w.focus("prev").unwrap().unwrap().index, vis[n - 1]);
+            } else {
+                assert_eq!(w.focus("next").unwrap().unwrap().index, vis[n - 1]);
+            }
             if n > 1 {
                 assert_eq!(w.focus("prev").unwrap().unwrap().index, vis[n - 2]);
             }
             assert_eq!(w.focus("first").unwrap().unwrap().index, vis[0]);
             assert_eq!(w.focus("prev").unwrap().unwrap().index, vis[0]);
-            assert_eq!(w.focus("last").unwrap().unwrap().index, vis[n - 1]);
+            let last = w.focus("last").unwrap().unwrap();
+            let want_last = if legends > 0 { ("legend", legends - 1) } else { ("datum", vis[n - 1]) };
+            assert_eq!((last.kind, last.index), want_last);
             assert_eq!(w.focus("none").unwrap(), None);
-            assert_eq!(w.focus("prev").unwrap().unwrap().index, vis[n - 1], "prev from outside starts at the end");
+            let from_outside = w.focus("prev").unwrap().unwrap();
+            assert_eq!((from_outside.kind, from_outside.index), want_last, "prev from outside starts at the end");
             let e = w.focus("sideways").unwrap_err();
             assert_eq!((e.code, e.path.as_str()), ("bad_argument", "focus"));
             assert!(e.message.contains("'sideways'"));
@@ -503,7 +518,10 @@ fn toggle_series_hides_a_grouped_bar_series() {
         assert_inside(&scene, "all hidden");
         let texts = svg_texts(&w.svg(640.0, false).unwrap());
         assert!(shows(&texts, if lang == "zh" { "没有可显示的数据" } else { "No data to show" }), "{texts:?}");
-        assert_eq!(w.focus("next").unwrap(), None);
+        // With every series off, the keyboard still reaches the legend to switch them back on.
+        let f = w.focus("next").unwrap().unwrap();
+        assert_eq!(f.kind, "legend");
+        assert!(f.announce.contains(if lang == "zh" { "已隐藏" } else { "hidden" }), "{}", f.announce);
         assert_eq!(w.table().rows.len(), 0);
         let e = w.toggle_series(spec.series.len()).unwrap_err();
         assert_eq!(e.code, "bad_argument");

@@ -458,8 +458,8 @@ proptest! {
         if width >= 280.0 {
             check_inside(&scene)?;
         }
-        // Every visible datum can be pointed at and reached by keyboard.
-        let focusable = econ_widget::hit::focus_order(&scene).len();
+        // Every visible datum can be reached by keyboard (legend entries come on top of them).
+        let focusable = econ_widget::hit::focus_order(&scene).iter().filter(|h| matches!(h.target, econ_widget::layout::Target::Datum(_))).count();
         prop_assert_eq!(focusable, w.spec().visible().count());
         let svg = w.svg(width, dark).unwrap();
         prop_assert!(!svg.contains("\"NaN\"") && !svg.contains("inf\""), "non-finite number in SVG");
@@ -579,6 +579,77 @@ proptest! {
         if lines.len() > 2 {
             prop_assert!(few[1].ends_with('…'));
             prop_assert!(text::width(&few[1], size, bold) <= room + 1e-9);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host series (setSeries): any numbers
+
+/// Numbers a host page might put in a Float64Array: ordinary ones and every edge case.
+fn series_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        4 => -1e6f64..1e6,
+        1 => any::<f64>(),
+        2 => prop::sample::select(vec![0.0, -0.0, 1.0, -1.0, 5e-324, -5e-324, 1e-300, 2.2250738585072014e-308, 1e15, -1e15, 1.0000000000000002e15, 1e16, 1e308, f64::MAX, f64::MIN, f64::NAN, f64::INFINITY, f64::NEG_INFINITY]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    /// A series is refused with the index of the first bad number, or drawn with finite
+    /// coordinates everywhere (chart, hover, keyboard, SVG) and short tick labels.
+    #[test]
+    fn host_series_are_refused_by_index_or_drawn_finite(
+        xs in prop::collection::vec(series_number(), 0..40),
+        ys in prop::collection::vec(series_number(), 0..40),
+        sorted in any::<bool>(),
+        same_len in any::<bool>(),
+        width in 120.0f64..2400.0,
+        zh in any::<bool>(),
+    ) {
+        let mut xs = xs;
+        let mut ys = ys;
+        if sorted {
+            xs.sort_by(f64::total_cmp);
+        }
+        if same_len {
+            let n = xs.len().min(ys.len());
+            xs.truncate(n);
+            ys.truncate(n);
+        }
+        match econ_widget::series::HostSeries::new("s", "u", xs.clone(), ys.clone()) {
+            Err(e) => {
+                prop_assert!(["series_length_mismatch", "empty_series", "bad_number", "unsorted_series"].contains(&e.code), "{:?}", e);
+                prop_assert!(e.path.starts_with("series."), "{:?}", e);
+                prop_assert!(e.message.len() < 200, "{:?}", e);
+            }
+            Ok(s) => {
+                prop_assert!(xs.iter().chain(&ys).all(|v| v.is_finite() && v.abs() <= 1e15));
+                let mut w = Widget::with_dataset(embedded(), &json!({"lang": if zh { "zh" } else { "en" }})).unwrap();
+                w.set_series(s);
+                let scene = w.layout(width).unwrap().clone();
+                check_scene(&scene, width)?;
+                for m in &scene.marks {
+                    if let Mark::Text { text, .. } = m {
+                        prop_assert!(text.chars().count() < 60, "tick label {:?}", text);
+                    }
+                }
+                for k in 0..=20 {
+                    if let Some(h) = w.hit_at(k as f64 * width / 20.0, scene.height / 2.0) {
+                        prop_assert!(h.x.is_finite() && h.y.is_finite() && h.ring.iter().all(|v| v.is_finite()), "{:?}", h);
+                    }
+                }
+                for how in ["first", "next", "next", "last", "prev"] {
+                    if let Some(h) = w.focus(how).unwrap() {
+                        prop_assert!(h.x.is_finite() && h.y.is_finite(), "{:?}", h);
+                    }
+                }
+                let svg = w.svg(width, zh).unwrap();
+                prop_assert!(!svg.contains("NaN") && !svg.contains("inf"), "non-finite SVG");
+                prop_assert_eq!(w.csv().lines().count(), xs.len() + 1);
+            }
         }
     }
 }
