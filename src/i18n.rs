@@ -57,7 +57,9 @@ const EN_SI_SCALES: [(i32, &str); 4] = [(9, "G"), (6, "M"), (3, "k"), (0, "")];
 pub fn display_unit(lang: Lang, unit_id: &str, dimension: &str, factor: f64, en_name: &str, max_abs: f64) -> DisplayUnit {
     let tight_zh = true;
     if lang == Lang::Zh {
-        return DisplayUnit { exp10: 0, label: unit_id.to_string(), tight: tight_zh };
+        // A fraction printed as "1/4" needs no unit word after it.
+        let label = if dimension == "fraction" { String::new() } else { unit_id.to_string() };
+        return DisplayUnit { exp10: 0, label, tight: tight_zh };
     }
     if dimension == "percent" {
         return DisplayUnit { exp10: 0, label: "%".into(), tight: true };

@@ -298,8 +298,23 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
 
 /// Labels made unique by adding the period, then the kind, where two values would share one.
 fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
-    let base: Vec<String> = idx.iter().map(|&i| base_label(ds, &ds.raw.values[i], lang)).collect();
     let dup = |labels: &[String], k: usize| labels.iter().filter(|l| **l == labels[k]).count() > 1;
+    // Several indicators about one subject (visits, tickets, revenue of the same scenic
+    // spots): name the indicator first, the subject after it.
+    let subject_only: Vec<String> = idx.iter().map(|&i| base_label(ds, &ds.raw.values[i], lang)).collect();
+    let base: Vec<String> = (0..idx.len())
+        .map(|k| {
+            let v = &ds.raw.values[idx[k]];
+            let other_indicator = idx.iter().any(|&j| ds.raw.values[j].indicator != v.indicator && base_label(ds, &ds.raw.values[j], lang) == subject_only[k]);
+            match (&v.subject, ds.indicator(&v.indicator)) {
+                (Some(s), Some(ind)) if other_indicator && dup(&subject_only, k) => match lang {
+                    Lang::Zh => format!("{}（{}）", ind.name.zh, s.zh),
+                    Lang::En => format!("{} ({})", ind.name.en, s.en),
+                },
+                _ => subject_only[k].clone(),
+            }
+        })
+        .collect();
     let with_period: Vec<String> = (0..idx.len())
         .map(|k| if dup(&base, k) { format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang)) } else { base[k].clone() })
         .collect();
