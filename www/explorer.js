@@ -26,6 +26,21 @@
       tableRegion: '数据表',
       csv: '下载 CSV',
       svg: '下载 SVG',
+      png: '下载 PNG',
+      embed: '嵌入',
+      embedHeading: '嵌入此图表',
+      embedIntro: '把下面任一段代码粘贴到网页中。脚本嵌入在页面里直接绘图，并带有不需要 JavaScript 的备用内容；iframe 嵌入适合只允许 iframe 的内容管理系统。',
+      embedScript: '脚本嵌入',
+      embedIframe: 'iframe 嵌入',
+      copyScript: '复制脚本代码',
+      copyIframe: '复制 iframe 代码',
+      copied: '已复制到剪贴板。',
+      copyManual: '代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+      embedDocs: '嵌入说明（数据属性、iframe 参数、内容安全策略）',
+      source: '来源：',
+      docTitle: function (title, date) { return '《' + title + '》' + (date ? '（' + date + '）' : ''); },
+      listSep: '；',
+      exportFailed: '导出失败：',
       footer: '数据摘自晋中市、晋城市等地公开发布的文件；图表在浏览器中由 Rust 编译的 WebAssembly 绘制。',
       sort_none: '原文顺序',
       sort_asc: '从小到大',
@@ -63,6 +78,21 @@
       tableRegion: 'Data table',
       csv: 'Download CSV',
       svg: 'Download SVG',
+      png: 'Download PNG',
+      embed: 'Embed',
+      embedHeading: 'Embed this chart',
+      embedIntro: 'Paste either snippet into a web page. The script embed draws in the page itself and carries a fallback that needs no JavaScript; the iframe embed suits content systems that only allow iframes.',
+      embedScript: 'Script embed',
+      embedIframe: 'Iframe embed',
+      copyScript: 'Copy the script code',
+      copyIframe: 'Copy the iframe code',
+      copied: 'Copied to the clipboard.',
+      copyManual: 'The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+      embedDocs: 'How embedding works (data attributes, iframe parameters, Content-Security-Policy)',
+      source: 'Source: ',
+      docTitle: function (title, date) { return title + (date ? ' (' + date + ')' : ''); },
+      listSep: '; ',
+      exportFailed: 'Export failed: ',
       footer: 'Figures are taken from documents published by Jinzhong, Jincheng and other places; the chart is drawn in your browser by Rust compiled to WebAssembly.',
       sort_none: 'Source order',
       sort_asc: 'Ascending',
@@ -84,7 +114,9 @@
   var CHARTS = ['bar', 'grouped_bar', 'composition', 'line', 'bullet', 'timeline'];
   var SORTS = ['none', 'asc', 'desc'];
   var THEMES = ['auto', 'light', 'dark'];
-  var HASH_KEYS = ['view', 'chart', 'indicators', 'lang', 'theme', 'sort'];
+  // The explorer's state in the URL: #view=…&chart=…&lang=en… (region last, for reading).
+  var HASH_KEYS = ['view', 'chart', 'indicators', 'hidden', 'lang', 'theme', 'sort', 'region'];
+  var LIST_KEYS = ['indicators', 'hidden'];
 
   var $ = function (id) { return document.getElementById(id); };
   var host = $('chart');
@@ -102,9 +134,14 @@
   var tableToggle = $('table-toggle');
   var tableWrap = $('table-wrap');
   var indicatorList = $('indicator-list');
+  var embedToggle = $('embed-toggle');
+  var embedPanel = $('embed-panel');
+  var copyStatus = $('copy-status');
 
   var handle = null;
   var lang = 'zh';
+  var hashWritten = false; // the first write replaces the entry the page was opened with
+  var restoring = false; // applying the hash after back/forward: do not add an entry
 
   function t(key) {
     return (DICT[lang] || DICT.zh)[key];
@@ -196,6 +233,7 @@
     if (st.theme === 'auto') document.documentElement.removeAttribute('data-theme');
     else document.documentElement.setAttribute('data-theme', st.theme);
     if (!tableWrap.hidden) renderTable();
+    if (!embedPanel.hidden) renderEmbed();
     writeHash(st);
   }
 
@@ -254,8 +292,8 @@
     tableWrap.replaceChildren(table);
   }
 
-  function download(text, type, name) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
+  function download(data, type, name) {
+    var url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: type }));
     var a = el('a', null, { href: url, download: name });
     document.body.append(a);
     a.click();
@@ -273,27 +311,118 @@
     HASH_KEYS.forEach(function (k) {
       var v = params.get(k);
       if (v == null) return;
-      out[k] = k === 'indicators' ? (v ? v.split(',') : []) : v;
+      out[k] = LIST_KEYS.indexOf(k) >= 0 ? (v ? v.split(',') : []) : v;
     });
     return out;
   }
 
-  function writeHash(st) {
+  function hashOf(st) {
     var params = new URLSearchParams();
     HASH_KEYS.forEach(function (k) {
       var v = st[k];
-      if (k === 'indicators') {
+      if (LIST_KEYS.indexOf(k) >= 0) {
         if (v.length) params.set(k, v.join(','));
       } else {
         params.set(k, v);
       }
     });
-    var hash = '#' + params.toString();
+    return '#' + params.toString();
+  }
+
+  function writeHash(st) {
+    var hash = hashOf(st);
     if (location.hash !== hash) {
       try {
-        history.replaceState(null, '', hash);
+        // Each change is a history entry, so back and forward step through the charts seen.
+        if (hashWritten && !restoring) history.pushState(null, '', hash);
+        else history.replaceState(null, '', hash);
       } catch (e) { /* some file:// setups refuse; the page works without it */ }
     }
+    hashWritten = true;
+  }
+
+  /** Back/forward, or a hand-edited hash: show the chart the URL names. */
+  function fromHash() {
+    if (!handle) return;
+    var want = readHash();
+    if (!Object.keys(want).length) return;
+    // A full link (with a view) means "no subset, nothing hidden" where it names none.
+    if (want.view) LIST_KEYS.forEach(function (k) { if (!want[k]) want[k] = []; });
+    restoring = true;
+    try {
+      apply(want);
+    } finally {
+      restoring = false;
+    }
+  }
+  window.addEventListener('popstate', fromHash);
+  window.addEventListener('hashchange', fromHash);
+
+  // Embedding: a script snippet (with a no-JS fallback made from the chart's data) and an
+  // iframe snippet, for the current selection.
+  function esc(v) {
+    return String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  function embedParams(st) {
+    var out = [['view', st.view], ['chart', st.chart], ['lang', st.lang], ['theme', st.theme]];
+    if (st.sort !== 'none') out.push(['sort', st.sort]);
+    LIST_KEYS.forEach(function (k) { if (st[k].length) out.push([k, st[k].join(',')]); });
+    return out;
+  }
+
+  function fnv(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+    return ('0000000' + h.toString(16)).slice(-8);
+  }
+
+  function scriptSnippet(st) {
+    var data = handle.table();
+    var cols = [0, 1, 2, 3].filter(function (i) {
+      return i !== 1 || data.rows.some(function (r) { return r[1]; });
+    });
+    var sources = [];
+    data.rows.forEach(function (r) {
+      var s = t('docTitle')(r[8], r[9]);
+      if (r[8] && sources.indexOf(s) < 0) sources.push(s);
+    });
+    var link = new URL('index.html', location.href).href + hashOf(st);
+    var lines = [
+      '<script src="' + esc(new URL('embed.js', location.href).href) + '" defer></script>',
+      '<div data-econ-widget ' + embedParams(st).map(function (p) { return 'data-' + p[0] + '="' + esc(p[1]) + '"'; }).join(' ') + '>',
+      '  <table>',
+      '    <caption><a href="' + esc(link) + '">' + esc(data.caption) + '</a></caption>',
+      '    <thead><tr>' + cols.map(function (i) { return '<th scope="col">' + esc(data.columns[i]) + '</th>'; }).join('') + '</tr></thead>',
+      '    <tbody>'
+    ];
+    data.rows.forEach(function (r) {
+      lines.push('      <tr>' + cols.map(function (i) {
+        return i === 0 ? '<th scope="row">' + esc(r[i]) + '</th>' : '<td>' + esc(r[i]) + '</td>';
+      }).join('') + '</tr>');
+    });
+    lines.push('    </tbody>', '  </table>');
+    if (sources.length) lines.push('  <p>' + esc(t('source') + sources.join(t('listSep'))) + '</p>');
+    lines.push('</div>');
+    return lines.join('\n');
+  }
+
+  function iframeSnippet(st) {
+    var query = embedParams(st).map(function (p) { return p[0] + '=' + encodeURIComponent(p[1]); }).join('&');
+    var id = 'econ-widget-' + fnv(query);
+    var src = new URL('embed.html', location.href).href + '?' + query + '&id=' + id;
+    var height = Math.ceil(host.getBoundingClientRect().height) + 40;
+    return [
+      '<iframe src="' + esc(src) + '" id="' + id + '" title="' + esc(handle.title()) + '" width="100%" height="' + height + '" loading="lazy" frameborder="0"></iframe>',
+      '<script src="' + esc(new URL('embed-resize.js', location.href).href) + '" defer></script>'
+    ].join('\n');
+  }
+
+  function renderEmbed() {
+    var st = handle.state();
+    $('embed-script').value = scriptSnippet(st);
+    $('embed-iframe').value = iframeSnippet(st);
+    copyStatus.textContent = '';
   }
 
   // Selectors → widget.
@@ -333,6 +462,41 @@
     else tableWrap.replaceChildren();
   });
 
+  embedToggle.addEventListener('click', function () {
+    var open = embedPanel.hidden;
+    embedPanel.hidden = !open;
+    embedToggle.setAttribute('aria-expanded', String(open));
+    if (open && handle) renderEmbed();
+  });
+
+  embedPanel.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-copy]');
+    if (!button) return;
+    var area = $(button.getAttribute('data-copy'));
+    var manual = function () {
+      area.focus();
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch (err) { /* not allowed here */ }
+      copyStatus.textContent = t(ok ? 'copied' : 'copyManual');
+    };
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      navigator.clipboard.writeText(area.value).then(function () { copyStatus.textContent = t('copied'); }, manual);
+    } else {
+      manual();
+    }
+  });
+
+  $('download-png').addEventListener('click', function () {
+    if (!handle) return;
+    // 2× the width on screen; Rust draws the title, unit and source line into it.
+    handle.png({ dpr: 2 }).then(function (blob) { download(blob, 'image/png', fileName('png')); }, function (e) {
+      status.textContent = t('exportFailed') + ((e && e.message) || String(e));
+      status.hidden = false;
+    });
+  });
   $('download-csv').addEventListener('click', function () {
     if (handle) download(handle.csv(), 'text/csv;charset=utf-8', fileName('csv'));
   });

@@ -11,6 +11,7 @@ var EW_FIELDS = ['view', 'region', 'topic', 'indicators', 'chart', 'lang', 'them
 
 var ewReady = null;
 var ewLoaded = false;
+var ewMemory = null; // the wasm instance's WebAssembly.Memory (for EconWidget._memoryBytes)
 var ewInstances = new WeakMap();
 var ewSheet = null;
 
@@ -35,12 +36,37 @@ var EW_CSS = [
   '.ew-tip-source{margin:6px 0 0;padding-top:6px;border-top:1px solid #d8dee4;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-source{border-top-color:#3d444d;color:#9da7b3}',
   '.ew-tip-quote{margin:2px 0 0;font-style:normal}',
-  '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}'
+  '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
+  // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
+  // rule on the host lays out a single child), and the inner boxes reset what they would
+  // inherit from the page. A page's display:none on the host still hides the widget.
+  '.ew-root{display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:0;padding:0;border:0;float:none}',
+  ".ew-chart,.ew-extra,.ew-sr{font:13px/1.45 'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif;",
+  'color:#1f2328;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:left;text-shadow:none;font-style:normal;visibility:visible;direction:ltr}',
+  '.ew-chart,.ew-extra{white-space:normal}',
+  // The optional data table (mount option tableToggle), in the chart's colours.
+  '.ew-extra{display:block;margin:0;padding:0 12px 10px;background:#fff}',
+  '.ew-extra.ew-dark{background:#15191e;color:#e6edf3}',
+  '.ew-table-toggle{font:inherit;font-size:12px;color:inherit;background:transparent;border:1px solid #6e7781;border-radius:4px;padding:2px 10px;min-height:26px;cursor:pointer}',
+  '.ew-dark .ew-table-toggle{border-color:#8b949e}',
+  '.ew-table-toggle:focus-visible,.ew-table:focus-visible{outline:2px solid #1a66d2;outline-offset:2px}',
+  '.ew-dark .ew-table-toggle:focus-visible,.ew-dark .ew-table:focus-visible{outline-color:#7eb3ff}',
+  '.ew-table{overflow-x:auto;max-width:100%;margin:6px 0 0}',
+  '.ew-table[hidden]{display:none}',
+  '.ew-table table{border-collapse:collapse;font-size:12px;min-width:100%}',
+  '.ew-table caption{text-align:left;font-weight:700;padding:2px 0 6px}',
+  '.ew-table th,.ew-table td{border:1px solid #c8ced6;padding:3px 6px;text-align:left;vertical-align:top;white-space:normal;overflow-wrap:normal}',
+  '.ew-table thead th{background:#f6f8fa;white-space:nowrap}',
+  '.ew-dark .ew-table th,.ew-dark .ew-table td{border-color:#444c56}',
+  '.ew-dark .ew-table thead th{background:#1f2428}'
 ].join('');
 
 var EW_TEXT = {
   zh: {
     roledesc: '图表',
+    showTable: '显示数据表',
+    hideTable: '隐藏数据表',
+    tableRegion: '数据表',
     hint: '按方向键逐项浏览数据，按 Home、End 跳到首项、末项，按 Esc 退出。',
     source: '来源：',
     share: '占比 ',
@@ -49,6 +75,9 @@ var EW_TEXT = {
   },
   en: {
     roledesc: 'chart',
+    showTable: 'Show data table',
+    hideTable: 'Hide data table',
+    tableRegion: 'Data table',
     hint: 'Use the arrow keys to step through the data, Home and End to jump to the first and last item, Escape to leave.',
     source: 'Source: ',
     share: 'share ',
@@ -64,6 +93,114 @@ function ewError(code, path, message) {
   e.path = path;
   e.detail = message;
   return e;
+}
+
+/** A JS value as error messages name it (strings clipped like Rust's `clip`). */
+function ewDescribe(v) {
+  var t = typeof v;
+  if (v === null) return 'null';
+  if (t === 'string') return "string '" + ewClip(v) + "'";
+  if (t === 'number' || t === 'boolean') return t + ' ' + String(v);
+  if (t === 'bigint') return 'BigInt ' + String(v) + 'n';
+  if (t === 'symbol') return 'a symbol';
+  if (t === 'function') return 'a function';
+  if (t === 'undefined') return 'undefined';
+  if (Array.isArray(v)) return 'an array';
+  try {
+    var tag = Object.prototype.toString.call(v).slice(8, -1);
+    if (tag && tag !== 'Object') return 'a ' + tag;
+  } catch (e) { /* a Proxy whose traps throw */ }
+  return 'an object';
+}
+
+function ewClip(s) {
+  return s.length > 60 ? s.slice(0, 60) + '\u2026' : s;
+}
+
+/**
+ * A copy of `v` made only of JSON values (strings, finite numbers, booleans, null, arrays,
+ * plain objects), so that what crosses into wasm cannot throw half-way (a getter, a Proxy
+ * trap), nest without end (a cycle) or change meaning (NaN and Infinity would become null).
+ * Undefined fields are left out, as if absent; `skip` is a top-level key left out too.
+ * Throws bad_type with the path of the offending field.
+ */
+function ewPlain(v, path, depth, skip) {
+  var t = typeof v;
+  if (v === null || t === 'string' || t === 'boolean' || (t === 'number' && isFinite(v))) return v;
+  if (t !== 'object') throw ewError('bad_type', path, 'expected a JSON value, got ' + ewDescribe(v));
+  if (depth >= 8) throw ewError('bad_type', path, 'nested more than 8 levels deep (a cycle?)');
+  try {
+    if (Array.isArray(v)) {
+      var list = [];
+      for (var i = 0; i < v.length; i++) list.push(ewPlain(v[i], path + '[' + i + ']', depth + 1));
+      return list;
+    }
+    var proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw ewError('bad_type', path, 'expected a plain object, got ' + ewDescribe(v));
+    var out = {};
+    Object.keys(v).forEach(function (k) {
+      if (depth === 0 && k === skip) return;
+      var x;
+      try {
+        x = v[k];
+      } catch (e) {
+        throw ewError('bad_type', path + '.' + ewClip(k), 'reading it threw ' + String((e && e.message) || e));
+      }
+      // defineProperty: a "__proto__" key stays a field (and is then reported as unknown).
+      if (x !== undefined) Object.defineProperty(out, k, { value: ewPlain(x, path + '.' + ewClip(k), depth + 1), enumerable: true, writable: true, configurable: true });
+    });
+    return out;
+  } catch (e) {
+    if (e && e.name === 'EconWidgetError') throw e;
+    throw ewError('bad_type', path, 'reading it threw ' + String((e && e.message) || e));
+  }
+}
+
+var EW_MAX_DATASET_BYTES = 4194304; // src/data/mod.rs MAX_DATASET_BYTES
+
+/** A host dataset for wasm: JSON text as is, an object as JSON text. */
+function ewDatasetText(data) {
+  var text;
+  if (typeof data === 'string') {
+    text = data;
+  } else if (data !== null && typeof data === 'object') {
+    try {
+      text = JSON.stringify(data);
+    } catch (e) {
+      throw ewError('bad_type', 'data', 'the dataset object cannot be turned into JSON: ' + String((e && e.message) || e));
+    }
+  }
+  if (typeof text !== 'string') throw ewError('bad_type', 'data', 'expected the dataset as a JSON string or an object, got ' + ewDescribe(data));
+  // Each UTF-16 unit is at least one UTF-8 byte: refused here, it is never copied into wasm
+  // memory (which never shrinks). Rust checks the exact byte count of what gets through.
+  if (text.length > EW_MAX_DATASET_BYTES) throw ewError('dataset_too_large', 'data', 'dataset is at least ' + text.length + ' bytes; the limit is ' + EW_MAX_DATASET_BYTES + ' bytes');
+  return text;
+}
+
+/** setSeries' x or y: a plain array of numbers or a numeric typed array, at most 10,000,000 long. */
+var EW_NUMERIC_ARRAYS = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray'];
+var EW_MAX_POINTS = 10000000; // src/series.rs MAX_POINTS
+
+function ewNumbers(a, path) {
+  var plain = Array.isArray(a);
+  var typed = !plain && a !== null && typeof a === 'object' && ArrayBuffer.isView(a) && EW_NUMERIC_ARRAYS.indexOf(Object.prototype.toString.call(a).slice(8, -1)) >= 0;
+  if (!plain && !typed) throw ewError('bad_type', path, 'expected a Float64Array or an array of numbers, got ' + ewDescribe(a));
+  // Checked before copying into wasm memory, which never shrinks.
+  if (a.length > EW_MAX_POINTS) throw ewError('series_too_large', path, a.length + ' points; the limit is ' + EW_MAX_POINTS);
+  if (plain) {
+    for (var i = 0; i < a.length; i++) {
+      if (typeof a[i] !== 'number') throw ewError('bad_type', path + '[' + i + ']', 'expected a number, got ' + ewDescribe(a[i]));
+    }
+  }
+  return a;
+}
+
+/** setSeries' label or unit: a string (a number is turned into one; null or undefined is empty). */
+function ewLabel(v, path) {
+  if (v == null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  throw ewError('bad_type', path, 'expected a string, got ' + ewDescribe(v));
 }
 
 function ewBase64(text) {
@@ -85,7 +222,8 @@ function ready() {
         else throw ewError('wasm_unavailable', 'wasm', 'cannot tell where ' + EW_WASM_FILE + ' is: load econ-widget.js with a <script src>');
         return wasm_bindgen({ module_or_path: source });
       })
-      .then(function () {
+      .then(function (exports) {
+        ewMemory = (exports && exports.memory) || null;
         ewLoaded = true;
         return EconWidget;
       });
@@ -125,26 +263,28 @@ function para(cls, text) {
 
 /**
  * Mounts a widget in `element` (its shadow root). Options: a partial selection (view, region,
- * topic, indicators, chart, lang, theme, sort, hidden) and `data` (a host dataset as JSON text
- * or object; default the embedded one). Resolves with the handle once the first chart is drawn
+ * topic, indicators, chart, lang, theme, sort, hidden), `data` (a host dataset as JSON text
+ * or object; default the embedded one) and `tableToggle` (true: a "show data table" button under
+ * the chart, as embeds have; docs/embedding.md). Resolves with the handle once the first chart is drawn
  * (if the element has a usable width).
  */
 function mount(element, options) {
   return ready().then(function () {
-    if (!element || element.nodeType !== 1) throw ewError('bad_argument', 'element', 'mount() needs an element to draw in');
+    if (!element || element.nodeType !== 1) throw ewError('bad_argument', 'element', 'mount() needs an element to draw in, got ' + ewDescribe(element));
     options = options || {};
-    if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options');
-    var init = {};
-    Object.keys(options).forEach(function (k) {
-      if (k !== 'data' && options[k] !== undefined) init[k] = options[k];
-    });
+    if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options, got ' + ewDescribe(options));
+    var init = ewPlain(options, 'selection', 0, 'data');
+    // tableToggle is a DOM option, not part of the selection.
+    var dom = { tableToggle: init.tableToggle === true };
+    delete init.tableToggle;
+    var data = options.data;
     // Throws (code, path) on bad options or data, before anything on the page changes.
-    var wasmHandle = new wasm_bindgen.WidgetHandle(options.data == null ? null : options.data, init);
+    var wasmHandle = new wasm_bindgen.WidgetHandle(data == null ? null : ewDatasetText(data), init);
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
     var w;
     try {
-      w = new Widget(element, wasmHandle);
+      w = new Widget(element, wasmHandle, dom);
     } catch (e) {
       wasmHandle.free();
       throw e;
@@ -154,7 +294,7 @@ function mount(element, options) {
   });
 }
 
-function Widget(host, h) {
+function Widget(host, h, options) {
   var self = this;
   this.host = host;
   this.h = h;
@@ -180,8 +320,11 @@ function Widget(host, h) {
   var desc = el('p', 'ew-sr', { id: 'ew-desc' });
   var hint = el('p', 'ew-sr', { id: 'ew-hint' });
   var live = el('div', 'ew-sr ew-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
-  shadow.append(chart, desc, hint, live);
+  var root = el('div', 'ew-root');
+  root.append(chart, desc, hint, live);
+  shadow.append(root);
   Object.assign(this, { chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
+  if (options && options.tableToggle) this.tableUi();
 
   this.on(overlay, 'pointermove', function (e) { self.pointer(e); });
   this.on(overlay, 'pointerdown', function (e) { self.pointer(e); });
@@ -249,6 +392,63 @@ Widget.prototype.labels = function () {
   this.desc.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   this.desc.textContent = this.h.summary();
   this.hint.textContent = t.hint;
+  if (this.extra) this.tableLabels();
+};
+
+/** A "show data table" button under the chart and a real <table> of the chart's data. */
+Widget.prototype.tableUi = function () {
+  var self = this;
+  var extra = el('div', 'ew-extra');
+  var button = el('button', 'ew-table-toggle', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'ew-table' });
+  var wrap = el('div', 'ew-table', { id: 'ew-table', role: 'region', tabindex: '0' });
+  wrap.hidden = true;
+  extra.append(button, wrap);
+  this.desc.parentNode.insertBefore(extra, this.desc);
+  Object.assign(this, { extra: extra, tableButton: button, tableWrap: wrap });
+  this.on(button, 'click', function () { self.showTable(wrap.hidden); });
+};
+
+Widget.prototype.showTable = function (open) {
+  if (!this.extra) return;
+  this.tableWrap.hidden = !open;
+  this.tableButton.setAttribute('aria-expanded', String(!!open));
+  this.tableLabels();
+};
+
+Widget.prototype.tableLabels = function () {
+  var t = this.text();
+  var open = !this.tableWrap.hidden;
+  this.extra.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
+  this.tableButton.textContent = open ? t.hideTable : t.showTable;
+  this.tableWrap.setAttribute('aria-label', t.tableRegion);
+  if (!open) {
+    this.tableWrap.replaceChildren();
+    return;
+  }
+  var data = this.h.table();
+  var table = el('table');
+  var caption = el('caption');
+  caption.textContent = data.caption;
+  var head = el('thead');
+  var hr = el('tr');
+  data.columns.forEach(function (c) {
+    var th = el('th', null, { scope: 'col' });
+    th.textContent = c;
+    hr.append(th);
+  });
+  head.append(hr);
+  var body = el('tbody');
+  data.rows.forEach(function (row) {
+    var tr = el('tr');
+    row.forEach(function (cell, i) {
+      var c = i === 0 ? el('th', null, { scope: 'row' }) : el('td');
+      c.textContent = cell;
+      tr.append(c);
+    });
+    body.append(tr);
+  });
+  table.append(caption, head, body);
+  this.tableWrap.replaceChildren(table);
 };
 
 Widget.prototype.schedule = function () {
@@ -292,6 +492,7 @@ Widget.prototype.renderNow = function () {
     this.overlay.style.width = cssW;
     this.overlay.style.height = cssH;
     this.chart.classList.toggle('ew-dark', dark);
+    if (this.extra) this.extra.classList.toggle('ew-dark', dark);
     this.dirty = false;
     this.errorCode = null;
     this.last = { width: Math.floor(width), height: height, dpr: dpr, dark: dark };
@@ -477,8 +678,9 @@ Widget.prototype.publicApi = function () {
     /** Applies a partial selection; throws (code, path) and changes nothing if it is bad. */
     select: function (partial) {
       w.alive();
+      var patch = ewPlain(partial, 'selection', 0);
       var before = JSON.stringify(w.h.state());
-      var state = w.h.select(partial);
+      var state = w.h.select(patch);
       w.changed(before, state);
       return state;
     },
@@ -491,12 +693,17 @@ Widget.prototype.publicApi = function () {
     /** SVG of the chart; width defaults to the width on screen (or 640), dark to the theme shown. */
     svg: function (width, dark) {
       w.alive();
+      if (width != null && typeof width !== 'number') throw ewError('bad_type', 'width', 'expected a number of CSS px, got ' + ewDescribe(width));
       return w.h.svg(width == null ? (w.last ? w.last.width : 640) : width, dark == null ? w.isDark() : !!dark);
     },
     /** PNG of the chart (default 2× the on-screen width), as a Blob. */
     png: function (opts) {
       w.alive();
-      opts = opts || {};
+      opts = opts == null ? {} : opts;
+      if (typeof opts !== 'object') throw ewError('bad_type', 'png', 'expected an object of options, got ' + ewDescribe(opts));
+      ['width', 'dpr'].forEach(function (k) {
+        if (opts[k] != null && typeof opts[k] !== 'number') throw ewError('bad_type', 'png.' + k, 'expected a number, got ' + ewDescribe(opts[k]));
+      });
       var c = document.createElement('canvas');
       try {
         w.h.render_to(c, opts.width == null ? (w.last ? w.last.width : 640) : opts.width, opts.dpr == null ? 2 : opts.dpr, opts.dark == null ? w.isDark() : !!opts.dark);
@@ -512,13 +719,16 @@ Widget.prototype.publicApi = function () {
     },
     /**
      * Shows a big host series as a line chart: {label, unit, x, y} with x, y Float64Arrays of
-     * equal length (x ascending, all finite). Throws (code, path naming the index) if not.
+     * equal length (x ascending, all finite and within ±1e15). Throws (code, path naming the index) if not.
      * Selecting a view (or region, topic, chart, indicators) goes back to the dataset.
      */
     setSeries: function (series) {
       w.alive();
-      series = series || {};
-      w.h.set_series(String(series.label == null ? '' : series.label), String(series.unit == null ? '' : series.unit), series.x, series.y);
+      series = series == null ? {} : series;
+      if (typeof series !== 'object') throw ewError('bad_type', 'series', 'expected {label, unit, x, y}, got ' + ewDescribe(series));
+      var label = ewLabel(series.label, 'series.label');
+      var unit = ewLabel(series.unit, 'series.unit');
+      w.h.set_series(label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y'));
       w.dirty = true;
       w.labels();
       w.hideTip();
@@ -526,10 +736,19 @@ Widget.prototype.publicApi = function () {
       w.schedule();
     },
     /** Legend toggle by series index (what a click on a legend entry does). */
-    toggleSeries: function (index) { w.alive(); return w.toggle(index); },
+    toggleSeries: function (index) {
+      w.alive();
+      // wasm would read 'abc', NaN or 2**32 as series 0.
+      if (typeof index !== 'number' || !(index >= 0 && index <= 4294967295 && Math.floor(index) === index)) {
+        throw ewError('bad_type', 'series', 'expected a series index (a whole number from 0), got ' + ewDescribe(index));
+      }
+      return w.toggle(index);
+    },
     /** Keyboard focus: "next", "prev", "first", "last" or "none"; returns the hit info or null. */
     focus: function (how) {
       w.alive();
+      // A non-string would reach wasm as a malformed string (and corrupt its heap).
+      if (typeof how !== 'string') throw ewError('bad_type', 'focus', 'expected next, prev, first, last or none, got ' + ewDescribe(how));
       if (w.frame) w.renderNow();
       return w.move(how);
     },
@@ -554,7 +773,16 @@ var EconWidget = {
   mount: mount,
   fields: EW_FIELDS.slice(),
   schemaVersion: ewWasm('schemaVersion'),
-  validateDataset: ewWasm('validateDataset')
+  /** Validates a host dataset (JSON text or an object); throws the first problem (code, path). */
+  validateDataset: function (data) {
+    if (!ewLoaded) throw ewError('not_ready', 'validateDataset', 'wait for EconWidget.ready() first');
+    return wasm_bindgen.validateDataset(ewDatasetText(data));
+  },
+  /**
+   * For tests and debugging only: the size in bytes of the wasm linear memory every widget on
+   * the page shares (0 before ready()). Read-only; wasm memory grows but never shrinks.
+   */
+  _memoryBytes: function () { return ewMemory ? ewMemory.buffer.byteLength : 0; }
 };
 
 if (typeof window !== 'undefined') window.EconWidget = EconWidget;

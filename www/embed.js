@@ -1,0 +1,122 @@
+/*! econ-widget embed loader — MIT. Docs: docs/embedding.md */
+// <script src=".../www/embed.js" defer></script> and any number of
+// <div data-econ-widget data-view="…" data-lang="en" data-theme="dark">fallback</div>.
+// Each div becomes a widget when it comes within 200 px of the viewport. The widget bundle
+// (../pkg/econ-widget.js from this file) is loaded once, on the first such div, and compiles
+// the wasm once for all of them. A div keeps its own content (the no-JS fallback) until its
+// widget is drawn in its shadow root, and keeps it for good if loading fails.
+(function () {
+  'use strict';
+  if (window.EconWidgetEmbed) { // a page may include this script once per snippet
+    window.EconWidgetEmbed.scan();
+    return;
+  }
+  var me = document.currentScript;
+  var base = (me && me.src) || location.href;
+  // From file:// the wasm cannot be fetched: take the bundle that carries it inline.
+  var bundleUrl = new URL((me && me.getAttribute('data-bundle')) ||
+    (/^file:/.test(base) ? '../pkg/econ-widget.inline.js' : '../pkg/econ-widget.js'), base).href;
+  var FIELDS = ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort'];
+  var LISTS = ['indicators', 'hidden'];
+  var seen = new WeakMap(); // div → {promise}
+  var loading = null;
+  var io = typeof IntersectionObserver === 'function' ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) {
+        io.unobserve(e.target);
+        start(e.target);
+      }
+    });
+  }, { rootMargin: '200px 0px' }) : null;
+
+  /** Loads the bundle once (or uses the one the page already has). */
+  function load() {
+    if (window.EconWidget) return Promise.resolve(window.EconWidget);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        s.src = bundleUrl;
+        s.async = true;
+        s.onload = function () {
+          if (window.EconWidget) resolve(window.EconWidget);
+          else reject(new Error(bundleUrl + ' did not define EconWidget'));
+        };
+        s.onerror = function () {
+          loading = null; // the next widget may retry
+          s.remove();
+          reject(new Error('could not load ' + bundleUrl));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+
+  /** mount() options from the div's data attributes. */
+  function options(el) {
+    var o = { tableToggle: el.getAttribute('data-table') !== 'false' };
+    FIELDS.forEach(function (k) {
+      var v = el.getAttribute('data-' + k);
+      if (v != null && v.trim() !== '') o[k] = v.trim();
+    });
+    LISTS.forEach(function (k) {
+      var v = el.getAttribute('data-' + k);
+      if (v != null) o[k] = v.split(',').map(function (x) { return x.trim(); }).filter(Boolean);
+    });
+    return o;
+  }
+
+  function state(el, s) {
+    el.setAttribute('data-econ-widget-state', s);
+  }
+
+  /** Mounts one div now; resolves with its handle. */
+  function start(el) {
+    var rec = seen.get(el);
+    if (rec && rec.promise) return rec.promise;
+    if (io) io.unobserve(el);
+    state(el, 'loading');
+    var p = load()
+      .then(function (EW) { return EW.mount(el, options(el)); })
+      .then(function (handle) {
+        state(el, 'ready');
+        return handle;
+      }, function (e) {
+        state(el, 'error');
+        el.setAttribute('data-econ-widget-error', (e && e.code) || 'load_failed');
+        if (window.console) console.error('econ-widget: ' + ((e && e.message) || e));
+        el.dispatchEvent(new CustomEvent('econ-widget:error', { bubbles: true, detail: { code: (e && e.code) || 'load_failed', path: (e && e.path) || '', message: (e && e.message) || String(e) } }));
+        throw e;
+      });
+    p.catch(function () { /* reported above; the fallback content stays */ });
+    seen.set(el, { promise: p });
+    return p;
+  }
+
+  /** Finds new [data-econ-widget] divs (call it after adding some). */
+  function scan(root) {
+    var list = (root || document).querySelectorAll('[data-econ-widget]');
+    Array.prototype.forEach.call(list, function (el) {
+      if (seen.has(el)) return;
+      seen.set(el, {});
+      state(el, 'pending');
+      if (el.getAttribute('data-loading') === 'eager' || !io) start(el);
+      else io.observe(el);
+    });
+  }
+
+  window.EconWidgetEmbed = {
+    bundleUrl: bundleUrl,
+    load: load,
+    scan: scan,
+    mount: start,
+    /** The handle's promise for a div (null before it starts). */
+    get: function (el) {
+      var rec = seen.get(el);
+      return (rec && rec.promise) || null;
+    }
+  };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { scan(); });
+  else scan();
+})();
