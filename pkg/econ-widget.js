@@ -35,14 +35,12 @@ let wasm_bindgen = (function(exports) {
         }
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
-         * @param {HTMLCanvasElement} overlay
-         * @param {string} how
+         * @param {any} overlay
+         * @param {any} how
          * @returns {any}
          */
         focus(overlay, how) {
-            const ptr0 = passStringToWasm0(how, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len0 = WASM_VECTOR_LEN;
-            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, ptr0, len0);
+            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -51,7 +49,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
          * the chart canvas is not touched.
-         * @param {HTMLCanvasElement} overlay
+         * @param {any} overlay
          * @param {number} x
          * @param {number} y
          * @returns {any}
@@ -81,7 +79,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Lays out for `width` CSS px, sizes the canvas for `dpr` and paints it. Returns the
          * height in CSS px the element needs. On error the canvas keeps its last chart.
-         * @param {HTMLCanvasElement} canvas
+         * @param {any} canvas
          * @param {number} width
          * @param {number} dpr
          * @param {boolean} dark
@@ -97,7 +95,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Paints the chart on another canvas (PNG export at 2×) without touching the live one:
          * hover and focus keep using the scene on screen.
-         * @param {HTMLCanvasElement} canvas
+         * @param {any} canvas
          * @param {number} width
          * @param {number} dpr
          * @param {boolean} dark
@@ -126,30 +124,24 @@ let wasm_bindgen = (function(exports) {
         /**
          * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
          * copied once into wasm memory. Errors name the offending index.
-         * @param {string} label
-         * @param {string} unit
+         * @param {any} label
+         * @param {any} unit
          * @param {Float64Array | number[]} x
          * @param {Float64Array | number[]} y
          */
         set_series(label, unit, x, y) {
-            let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+            let ptr0, len0, ptr1, len1;
             try {
-                ptr0 = passStringToWasm0(label, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                ptr0 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
                 len0 = WASM_VECTOR_LEN;
-                ptr1 = passStringToWasm0(unit, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                ptr1 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
                 len1 = WASM_VECTOR_LEN;
-                ptr2 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
-                len2 = WASM_VECTOR_LEN;
-                ptr3 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
-                len3 = WASM_VECTOR_LEN;
             } catch (e) {
-                if (ptr3) { wasm.__wbindgen_free(ptr3, len3 * 8, 8); }
-                if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 8, 8); }
-                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
-                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 8, 8); }
+                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 8, 8); }
                 throw e;
             }
-            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, label, unit, ptr0, len0, ptr1, len1);
             if (ret[1]) {
                 throw takeFromExternrefTable0(ret[0]);
             }
@@ -264,12 +256,10 @@ let wasm_bindgen = (function(exports) {
 
     /**
      * Validates a host dataset without creating a widget; throws the first problem found.
-     * @param {string} data
+     * @param {any} data
      */
     function validateDataset(data) {
-        const ptr0 = passStringToWasm0(data, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-        const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.validateDataset(ptr0, len0);
+        const ret = wasm.validateDataset(data);
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }
@@ -280,43 +270,6 @@ let wasm_bindgen = (function(exports) {
             __proto__: null,
             __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
                 const ret = Error(getStringFromWasm0(arg0, arg1));
-                return ret;
-            },
-            __wbg_String_8564e559799eccda: function(arg0, arg1) {
-                const ret = String(arg1);
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            __wbg___wbindgen_bigint_get_as_i64_11da4b52cd0aedef: function(arg0, arg1) {
-                const v = arg1;
-                const ret = typeof(v) === 'bigint' ? v : undefined;
-                getDataViewMemory0().setBigInt64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
-            },
-            __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
-                const v = arg0;
-                const ret = typeof(v) === 'boolean' ? v : undefined;
-                return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
-            },
-            __wbg___wbindgen_debug_string_f249a2a76caa9a55: function(arg0, arg1) {
-                const ret = debugString(arg1);
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            __wbg___wbindgen_in_3f58a9d3b3a7eed2: function(arg0, arg1) {
-                const ret = arg0 in arg1;
-                return ret;
-            },
-            __wbg___wbindgen_is_bigint_5fa10641e039d3ef: function(arg0) {
-                const ret = typeof(arg0) === 'bigint';
-                return ret;
-            },
-            __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
-                const ret = typeof(arg0) === 'function';
                 return ret;
             },
             __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
@@ -331,20 +284,6 @@ let wasm_bindgen = (function(exports) {
             __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
-            },
-            __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
-                const ret = arg0 === arg1;
-                return ret;
-            },
-            __wbg___wbindgen_jsval_loose_eq_b2f214e2e4b30e36: function(arg0, arg1) {
-                const ret = arg0 == arg1;
-                return ret;
-            },
-            __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
-                const obj = arg1;
-                const ret = typeof(obj) === 'number' ? obj : undefined;
-                getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
             __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
                 const obj = arg1;
@@ -363,20 +302,8 @@ let wasm_bindgen = (function(exports) {
             __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
                 arg0.beginPath();
             },
-            __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
-                const ret = arg0.call(arg1);
-                return ret;
-            }, arguments); },
             __wbg_clearRect_428f96a6ba73b2f4: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.clearRect(arg1, arg2, arg3, arg4);
-            },
-            __wbg_done_57e08d0be6e30c02: function(arg0) {
-                const ret = arg0.done;
-                return ret;
-            },
-            __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
-                const ret = Object.entries(arg0);
-                return ret;
             },
             __wbg_fillRect_e1f0b9915220348b: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
@@ -391,30 +318,8 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
-                const ret = Reflect.get(arg0, arg1);
-                return ret;
-            }, arguments); },
-            __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
-                const ret = arg0[arg1 >>> 0];
-                return ret;
-            },
-            __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
-                const ret = arg0[arg1 >>> 0];
-                return ret;
-            },
             __wbg_height_ac6f1c3f49c13fe2: function(arg0) {
                 const ret = arg0.height;
-                return ret;
-            },
-            __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
-                let result;
-                try {
-                    result = arg0 instanceof ArrayBuffer;
-                } catch (_) {
-                    result = false;
-                }
-                const ret = result;
                 return ret;
             },
             __wbg_instanceof_CanvasRenderingContext2d_72a60be8aaadecab: function(arg0) {
@@ -427,55 +332,35 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_Map_0b4fc8b62e73f163: function(arg0) {
+            __wbg_instanceof_Error_74e3cca0c4a69161: function(arg0) {
                 let result;
                 try {
-                    result = arg0 instanceof Map;
+                    result = arg0 instanceof Error;
                 } catch (_) {
                     result = false;
                 }
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+            __wbg_instanceof_HtmlCanvasElement_89f280683e987b9e: function(arg0) {
                 let result;
                 try {
-                    result = arg0 instanceof Uint8Array;
+                    result = arg0 instanceof HTMLCanvasElement;
                 } catch (_) {
                     result = false;
                 }
                 const ret = result;
-                return ret;
-            },
-            __wbg_isArray_bcf1376d0d732d08: function(arg0) {
-                const ret = Array.isArray(arg0);
-                return ret;
-            },
-            __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
-                const ret = Number.isSafeInteger(arg0);
-                return ret;
-            },
-            __wbg_iterator_e4c5e8f68ada7b58: function() {
-                const ret = Symbol.iterator;
-                return ret;
-            },
-            __wbg_length_186163212ffe79c3: function(arg0) {
-                const ret = arg0.length;
-                return ret;
-            },
-            __wbg_length_b03a0fabb109b1e9: function(arg0) {
-                const ret = arg0.length;
                 return ret;
             },
             __wbg_lineTo_91262b25fb37c461: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
+            __wbg_message_43d8c8f1d543a349: function(arg0) {
+                const ret = arg0.message;
+                return ret;
+            },
             __wbg_moveTo_b4cd3b0b7e1585a5: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
-            },
-            __wbg_new_13de428334042d26: function(arg0) {
-                const ret = new Uint8Array(arg0);
-                return ret;
             },
             __wbg_new_37eb45aaf5eeb820: function() {
                 const ret = new Array();
@@ -488,17 +373,6 @@ let wasm_bindgen = (function(exports) {
             __wbg_new_cd4348290afae586: function() {
                 const ret = new Object();
                 return ret;
-            },
-            __wbg_next_178c1651c11432b3: function(arg0) {
-                const ret = arg0.next;
-                return ret;
-            },
-            __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
-                const ret = arg0.next();
-                return ret;
-            }, arguments); },
-            __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
-                Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
             },
             __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
@@ -547,10 +421,6 @@ let wasm_bindgen = (function(exports) {
             __wbg_stroke_19fa3f3ec093bc25: function(arg0) {
                 arg0.stroke();
             },
-            __wbg_value_e0f328965e184931: function(arg0) {
-                const ret = arg0.value;
-                return ret;
-            },
             __wbg_width_babc5dc7654771b1: function(arg0) {
                 const ret = arg0.width;
                 return ret;
@@ -560,17 +430,12 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0;
                 return ret;
             },
-            __wbindgen_generic_0000000000000002: function(arg0) {
-                // Cast intrinsic for `I64 -> Externref`.
-                const ret = arg0;
-                return ret;
-            },
-            __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+            __wbindgen_generic_0000000000000002: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            __wbindgen_generic_0000000000000004: function(arg0) {
+            __wbindgen_generic_0000000000000003: function(arg0) {
                 // Cast intrinsic for `U64 -> Externref`.
                 const ret = BigInt.asUintN(64, arg0);
                 return ret;
@@ -598,69 +463,6 @@ let wasm_bindgen = (function(exports) {
         const idx = wasm.__externref_table_alloc();
         wasm.__wbindgen_externrefs.set(idx, obj);
         return idx;
-    }
-
-    function debugString(val) {
-        switch (typeof val) {
-            // primitive types
-            case 'number':
-            case 'boolean':
-            case 'undefined':
-            return `${val}`;
-            case 'string':
-            return JSON.stringify(val);
-            case 'bigint':
-            return `${val}n`;
-            case 'symbol':
-            return val.description !== undefined
-                ? `Symbol(${val.description})`
-                : 'Symbol';
-            case 'function':
-            return typeof val.name === 'string' && val.name !== ''
-                ? `Function(${val.name})`
-                : 'Function';
-            case 'object': {
-                if (val === null) {
-                    return 'null';
-                }
-                // objects
-                if (Array.isArray(val)) {
-                    return '[' + Array.from(val, debugString).join(', ') + ']';
-                }
-                // errors
-                if (val instanceof Error) {
-                    return `${val.name}: ${val.message}\n${val.stack}`;
-                }
-
-                const toStringOutput = toString.call(val);
-                // Test for built-in
-                const className = /\[object ([^\]]+)\]/.exec(toStringOutput)?.[1];
-
-                // Failed to match the standard '[object ClassName]'
-                if (className === undefined) {
-                    return toStringOutput;
-                }
-                if (className === 'Object') {
-                    // we're a user defined class or Object
-                    // JSON.stringify avoids problems with cycles, and is generally much
-                    // easier than looping through ownProperties of `val`.
-                    try {
-                        return 'Object(' + JSON.stringify(val) + ')';
-                    } catch (_) {
-                        return 'Object';
-                    }
-                }
-                // TODO we could test for more things here, like `Set`s and `Map`s.
-                return className;
-            }
-            // Per MDN: 'This list of values is exhaustive.'
-            // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/typeof#description
-        }
-    }
-
-    function getArrayU8FromWasm0(ptr, len) {
-        ptr = ptr >>> 0;
-        return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
     }
 
     let cachedDataViewMemory0 = null;
@@ -898,6 +700,7 @@ var EW_FIELDS = ['view', 'region', 'topic', 'indicators', 'chart', 'lang', 'them
 
 var ewReady = null;
 var ewLoaded = false;
+var ewMemory = null; // the wasm instance's WebAssembly.Memory (for EconWidget._memoryBytes)
 var ewInstances = new WeakMap();
 var ewSheet = null;
 
@@ -922,13 +725,38 @@ var EW_CSS = [
   '.ew-tip-source{margin:6px 0 0;padding-top:6px;border-top:1px solid #d8dee4;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-source{border-top-color:#3d444d;color:#9da7b3}',
   '.ew-tip-quote{margin:2px 0 0;font-style:normal}',
-  '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}'
+  '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
+  // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
+  // rule on the host lays out a single child), and the inner boxes reset what they would
+  // inherit from the page. A page's display:none on the host still hides the widget.
+  '.ew-root{display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:0;padding:0;border:0;float:none}',
+  ".ew-chart,.ew-extra,.ew-sr{font:13px/1.45 'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif;",
+  'color:#1f2328;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:left;text-shadow:none;font-style:normal;visibility:visible;direction:ltr}',
+  '.ew-chart,.ew-extra{white-space:normal}',
+  // The optional data table (mount option tableToggle), in the chart's colours.
+  '.ew-extra{display:block;margin:0;padding:0 12px 10px;background:#fff}',
+  '.ew-extra.ew-dark{background:#15191e;color:#e6edf3}',
+  '.ew-table-toggle{font:inherit;font-size:12px;color:inherit;background:transparent;border:1px solid #6e7781;border-radius:4px;padding:2px 10px;min-height:26px;cursor:pointer}',
+  '.ew-dark .ew-table-toggle{border-color:#8b949e}',
+  '.ew-table-toggle:focus-visible,.ew-table:focus-visible{outline:2px solid #1a66d2;outline-offset:2px}',
+  '.ew-dark .ew-table-toggle:focus-visible,.ew-dark .ew-table:focus-visible{outline-color:#7eb3ff}',
+  '.ew-table{overflow-x:auto;max-width:100%;margin:6px 0 0}',
+  '.ew-table[hidden]{display:none}',
+  '.ew-table table{border-collapse:collapse;font-size:12px;min-width:100%}',
+  '.ew-table caption{text-align:left;font-weight:700;padding:2px 0 6px}',
+  '.ew-table th,.ew-table td{border:1px solid #c8ced6;padding:3px 6px;text-align:left;vertical-align:top;white-space:normal;overflow-wrap:normal}',
+  '.ew-table thead th{background:#f6f8fa;white-space:nowrap}',
+  '.ew-dark .ew-table th,.ew-dark .ew-table td{border-color:#444c56}',
+  '.ew-dark .ew-table thead th{background:#1f2428}'
 ].join('');
 
 var EW_TEXT = {
   zh: {
     roledesc: '图表',
-    hint: '按方向键逐项浏览数据，按 Home、End 跳到首项、末项，按 Esc 退出。',
+    showTable: '显示数据表',
+    hideTable: '隐藏数据表',
+    tableRegion: '数据表',
+    hint: '按方向键逐项浏览数据（图例在最后，按回车键显示或隐藏系列），按 Home、End 跳到首项、末项，按 Esc 退出。',
     source: '来源：',
     share: '占比 ',
     docTitle: function (t) { return '《' + t + '》'; },
@@ -936,7 +764,10 @@ var EW_TEXT = {
   },
   en: {
     roledesc: 'chart',
-    hint: 'Use the arrow keys to step through the data, Home and End to jump to the first and last item, Escape to leave.',
+    showTable: 'Show data table',
+    hideTable: 'Hide data table',
+    tableRegion: 'Data table',
+    hint: 'Use the arrow keys to step through the data (legend entries come last; Enter shows or hides a series), Home and End to jump to the first and last item, Escape to leave.',
     source: 'Source: ',
     share: 'share ',
     docTitle: function (t) { return t; },
@@ -951,6 +782,114 @@ function ewError(code, path, message) {
   e.path = path;
   e.detail = message;
   return e;
+}
+
+/** A JS value as error messages name it (strings clipped like Rust's `clip`). */
+function ewDescribe(v) {
+  var t = typeof v;
+  if (v === null) return 'null';
+  if (t === 'string') return "string '" + ewClip(v) + "'";
+  if (t === 'number' || t === 'boolean') return t + ' ' + String(v);
+  if (t === 'bigint') return 'BigInt ' + String(v) + 'n';
+  if (t === 'symbol') return 'a symbol';
+  if (t === 'function') return 'a function';
+  if (t === 'undefined') return 'undefined';
+  if (Array.isArray(v)) return 'an array';
+  try {
+    var tag = Object.prototype.toString.call(v).slice(8, -1);
+    if (tag && tag !== 'Object') return 'a ' + tag;
+  } catch (e) { /* a Proxy whose traps throw */ }
+  return 'an object';
+}
+
+function ewClip(s) {
+  return s.length > 60 ? s.slice(0, 60) + '\u2026' : s;
+}
+
+/**
+ * A copy of `v` made only of JSON values (strings, finite numbers, booleans, null, arrays,
+ * plain objects), so that what crosses into wasm cannot throw half-way (a getter, a Proxy
+ * trap), nest without end (a cycle) or change meaning (NaN and Infinity would become null).
+ * Undefined fields are left out, as if absent; `skip` is a top-level key left out too.
+ * Throws bad_type with the path of the offending field.
+ */
+function ewPlain(v, path, depth, skip) {
+  var t = typeof v;
+  if (v === null || t === 'string' || t === 'boolean' || (t === 'number' && isFinite(v))) return v;
+  if (t !== 'object') throw ewError('bad_type', path, 'expected a JSON value, got ' + ewDescribe(v));
+  if (depth >= 8) throw ewError('bad_type', path, 'nested more than 8 levels deep (a cycle?)');
+  try {
+    if (Array.isArray(v)) {
+      var list = [];
+      for (var i = 0; i < v.length; i++) list.push(ewPlain(v[i], path + '[' + i + ']', depth + 1));
+      return list;
+    }
+    var proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw ewError('bad_type', path, 'expected a plain object, got ' + ewDescribe(v));
+    var out = {};
+    Object.keys(v).forEach(function (k) {
+      if (depth === 0 && k === skip) return;
+      var x;
+      try {
+        x = v[k];
+      } catch (e) {
+        throw ewError('bad_type', path + '.' + ewClip(k), 'reading it threw ' + String((e && e.message) || e));
+      }
+      // defineProperty: a "__proto__" key stays a field (and is then reported as unknown).
+      if (x !== undefined) Object.defineProperty(out, k, { value: ewPlain(x, path + '.' + ewClip(k), depth + 1), enumerable: true, writable: true, configurable: true });
+    });
+    return out;
+  } catch (e) {
+    if (e && e.name === 'EconWidgetError') throw e;
+    throw ewError('bad_type', path, 'reading it threw ' + String((e && e.message) || e));
+  }
+}
+
+var EW_MAX_DATASET_BYTES = 4194304; // src/data/mod.rs MAX_DATASET_BYTES
+
+/** A host dataset for wasm: JSON text as is, an object as JSON text. */
+function ewDatasetText(data) {
+  var text;
+  if (typeof data === 'string') {
+    text = data;
+  } else if (data !== null && typeof data === 'object') {
+    try {
+      text = JSON.stringify(data);
+    } catch (e) {
+      throw ewError('bad_type', 'data', 'the dataset object cannot be turned into JSON: ' + String((e && e.message) || e));
+    }
+  }
+  if (typeof text !== 'string') throw ewError('bad_type', 'data', 'expected the dataset as a JSON string or an object, got ' + ewDescribe(data));
+  // Each UTF-16 unit is at least one UTF-8 byte: refused here, it is never copied into wasm
+  // memory (which never shrinks). Rust checks the exact byte count of what gets through.
+  if (text.length > EW_MAX_DATASET_BYTES) throw ewError('dataset_too_large', 'data', 'dataset is at least ' + text.length + ' bytes; the limit is ' + EW_MAX_DATASET_BYTES + ' bytes');
+  return text;
+}
+
+/** setSeries' x or y: a plain array of numbers or a numeric typed array, at most 10,000,000 long. */
+var EW_NUMERIC_ARRAYS = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray'];
+var EW_MAX_POINTS = 10000000; // src/series.rs MAX_POINTS
+
+function ewNumbers(a, path) {
+  var plain = Array.isArray(a);
+  var typed = !plain && a !== null && typeof a === 'object' && ArrayBuffer.isView(a) && EW_NUMERIC_ARRAYS.indexOf(Object.prototype.toString.call(a).slice(8, -1)) >= 0;
+  if (!plain && !typed) throw ewError('bad_type', path, 'expected a Float64Array or an array of numbers, got ' + ewDescribe(a));
+  // Checked before copying into wasm memory, which never shrinks.
+  if (a.length > EW_MAX_POINTS) throw ewError('series_too_large', path, a.length + ' points; the limit is ' + EW_MAX_POINTS);
+  if (plain) {
+    for (var i = 0; i < a.length; i++) {
+      if (typeof a[i] !== 'number') throw ewError('bad_type', path + '[' + i + ']', 'expected a number, got ' + ewDescribe(a[i]));
+    }
+  }
+  return a;
+}
+
+/** setSeries' label or unit: a string (a number is turned into one; null or undefined is empty). */
+function ewLabel(v, path) {
+  if (v == null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  throw ewError('bad_type', path, 'expected a string, got ' + ewDescribe(v));
 }
 
 function ewBase64(text) {
@@ -972,7 +911,8 @@ function ready() {
         else throw ewError('wasm_unavailable', 'wasm', 'cannot tell where ' + EW_WASM_FILE + ' is: load econ-widget.js with a <script src>');
         return wasm_bindgen({ module_or_path: source });
       })
-      .then(function () {
+      .then(function (exports) {
+        ewMemory = (exports && exports.memory) || null;
         ewLoaded = true;
         return EconWidget;
       });
@@ -1012,26 +952,28 @@ function para(cls, text) {
 
 /**
  * Mounts a widget in `element` (its shadow root). Options: a partial selection (view, region,
- * topic, indicators, chart, lang, theme, sort, hidden) and `data` (a host dataset as JSON text
- * or object; default the embedded one). Resolves with the handle once the first chart is drawn
+ * topic, indicators, chart, lang, theme, sort, hidden), `data` (a host dataset as JSON text
+ * or object; default the embedded one) and `tableToggle` (true: a "show data table" button under
+ * the chart, as embeds have; docs/embedding.md). Resolves with the handle once the first chart is drawn
  * (if the element has a usable width).
  */
 function mount(element, options) {
   return ready().then(function () {
-    if (!element || element.nodeType !== 1) throw ewError('bad_argument', 'element', 'mount() needs an element to draw in');
+    if (!element || element.nodeType !== 1) throw ewError('bad_argument', 'element', 'mount() needs an element to draw in, got ' + ewDescribe(element));
     options = options || {};
-    if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options');
-    var init = {};
-    Object.keys(options).forEach(function (k) {
-      if (k !== 'data' && options[k] !== undefined) init[k] = options[k];
-    });
+    if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options, got ' + ewDescribe(options));
+    var init = ewPlain(options, 'selection', 0, 'data');
+    // tableToggle is a DOM option, not part of the selection.
+    var dom = { tableToggle: init.tableToggle === true };
+    delete init.tableToggle;
+    var data = options.data;
     // Throws (code, path) on bad options or data, before anything on the page changes.
-    var wasmHandle = new wasm_bindgen.WidgetHandle(options.data == null ? null : options.data, init);
+    var wasmHandle = new wasm_bindgen.WidgetHandle(data == null ? null : ewDatasetText(data), init);
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
     var w;
     try {
-      w = new Widget(element, wasmHandle);
+      w = new Widget(element, wasmHandle, dom);
     } catch (e) {
       wasmHandle.free();
       throw e;
@@ -1041,7 +983,7 @@ function mount(element, options) {
   });
 }
 
-function Widget(host, h) {
+function Widget(host, h, options) {
   var self = this;
   this.host = host;
   this.h = h;
@@ -1067,8 +1009,11 @@ function Widget(host, h) {
   var desc = el('p', 'ew-sr', { id: 'ew-desc' });
   var hint = el('p', 'ew-sr', { id: 'ew-hint' });
   var live = el('div', 'ew-sr ew-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
-  shadow.append(chart, desc, hint, live);
+  var root = el('div', 'ew-root');
+  root.append(chart, desc, hint, live);
+  shadow.append(root);
   Object.assign(this, { chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
+  if (options && options.tableToggle) this.tableUi();
 
   this.on(overlay, 'pointermove', function (e) { self.pointer(e); });
   this.on(overlay, 'pointerdown', function (e) { self.pointer(e); });
@@ -1136,6 +1081,63 @@ Widget.prototype.labels = function () {
   this.desc.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   this.desc.textContent = this.h.summary();
   this.hint.textContent = t.hint;
+  if (this.extra) this.tableLabels();
+};
+
+/** A "show data table" button under the chart and a real <table> of the chart's data. */
+Widget.prototype.tableUi = function () {
+  var self = this;
+  var extra = el('div', 'ew-extra');
+  var button = el('button', 'ew-table-toggle', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'ew-table' });
+  var wrap = el('div', 'ew-table', { id: 'ew-table', role: 'region', tabindex: '0' });
+  wrap.hidden = true;
+  extra.append(button, wrap);
+  this.desc.parentNode.insertBefore(extra, this.desc);
+  Object.assign(this, { extra: extra, tableButton: button, tableWrap: wrap });
+  this.on(button, 'click', function () { self.showTable(wrap.hidden); });
+};
+
+Widget.prototype.showTable = function (open) {
+  if (!this.extra) return;
+  this.tableWrap.hidden = !open;
+  this.tableButton.setAttribute('aria-expanded', String(!!open));
+  this.tableLabels();
+};
+
+Widget.prototype.tableLabels = function () {
+  var t = this.text();
+  var open = !this.tableWrap.hidden;
+  this.extra.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
+  this.tableButton.textContent = open ? t.hideTable : t.showTable;
+  this.tableWrap.setAttribute('aria-label', t.tableRegion);
+  if (!open) {
+    this.tableWrap.replaceChildren();
+    return;
+  }
+  var data = this.h.table();
+  var table = el('table');
+  var caption = el('caption');
+  caption.textContent = data.caption;
+  var head = el('thead');
+  var hr = el('tr');
+  data.columns.forEach(function (c) {
+    var th = el('th', null, { scope: 'col' });
+    th.textContent = c;
+    hr.append(th);
+  });
+  head.append(hr);
+  var body = el('tbody');
+  data.rows.forEach(function (row) {
+    var tr = el('tr');
+    row.forEach(function (cell, i) {
+      var c = i === 0 ? el('th', null, { scope: 'row' }) : el('td');
+      c.textContent = cell;
+      tr.append(c);
+    });
+    body.append(tr);
+  });
+  table.append(caption, head, body);
+  this.tableWrap.replaceChildren(table);
 };
 
 Widget.prototype.schedule = function () {
@@ -1179,6 +1181,7 @@ Widget.prototype.renderNow = function () {
     this.overlay.style.width = cssW;
     this.overlay.style.height = cssH;
     this.chart.classList.toggle('ew-dark', dark);
+    if (this.extra) this.extra.classList.toggle('ew-dark', dark);
     this.dirty = false;
     this.errorCode = null;
     this.last = { width: Math.floor(width), height: height, dpr: dpr, dark: dark };
@@ -1255,16 +1258,36 @@ Widget.prototype.toggle = function (index) {
 var EW_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'prev', ArrowUp: 'prev', Home: 'first', End: 'last', Escape: 'none' };
 
 Widget.prototype.key = function (e) {
+  if (e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
+  if ((e.key === 'Enter' || e.key === ' ') && this.focused && this.focused.kind === 'legend') {
+    e.preventDefault();
+    this.toggleFocused(this.focused.index);
+    return;
+  }
   var how = EW_KEYS[e.key];
-  if (!how || e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
+  if (!how) return;
   e.preventDefault();
   // Keyboard order follows the chart on screen: draw a pending change first.
   if (this.frame) this.renderNow();
   this.move(how);
 };
 
+// Enter on a legend entry: switch the series, redraw, and keep focus on that entry so its new
+// state is announced (the keyboard equivalent of clicking it).
+Widget.prototype.toggleFocused = function (index) {
+  this.toggle(index);
+  if (this.frame) this.renderNow();
+  var info = this.move('last');
+  while (info && !(info.kind === 'legend' && info.index === index)) {
+    var prev = info;
+    info = this.move('prev');
+    if (info && info.kind === prev.kind && info.index === prev.index) break;
+  }
+};
+
 Widget.prototype.move = function (how) {
   var info = this.h.focus(this.overlay, how);
+  this.focused = info;
   if (info) {
     this.live.textContent = info.announce;
     this.showTip(info);
@@ -1280,6 +1303,7 @@ Widget.prototype.leave = function () {
   try {
     this.h.focus(this.overlay, 'none');
   } catch (e) { /* nothing focused */ }
+  this.focused = null;
   this.hideTip();
 };
 
@@ -1364,8 +1388,9 @@ Widget.prototype.publicApi = function () {
     /** Applies a partial selection; throws (code, path) and changes nothing if it is bad. */
     select: function (partial) {
       w.alive();
+      var patch = ewPlain(partial, 'selection', 0);
       var before = JSON.stringify(w.h.state());
-      var state = w.h.select(partial);
+      var state = w.h.select(patch);
       w.changed(before, state);
       return state;
     },
@@ -1378,12 +1403,17 @@ Widget.prototype.publicApi = function () {
     /** SVG of the chart; width defaults to the width on screen (or 640), dark to the theme shown. */
     svg: function (width, dark) {
       w.alive();
+      if (width != null && typeof width !== 'number') throw ewError('bad_type', 'width', 'expected a number of CSS px, got ' + ewDescribe(width));
       return w.h.svg(width == null ? (w.last ? w.last.width : 640) : width, dark == null ? w.isDark() : !!dark);
     },
     /** PNG of the chart (default 2× the on-screen width), as a Blob. */
     png: function (opts) {
       w.alive();
-      opts = opts || {};
+      opts = opts == null ? {} : opts;
+      if (typeof opts !== 'object') throw ewError('bad_type', 'png', 'expected an object of options, got ' + ewDescribe(opts));
+      ['width', 'dpr'].forEach(function (k) {
+        if (opts[k] != null && typeof opts[k] !== 'number') throw ewError('bad_type', 'png.' + k, 'expected a number, got ' + ewDescribe(opts[k]));
+      });
       var c = document.createElement('canvas');
       try {
         w.h.render_to(c, opts.width == null ? (w.last ? w.last.width : 640) : opts.width, opts.dpr == null ? 2 : opts.dpr, opts.dark == null ? w.isDark() : !!opts.dark);
@@ -1399,13 +1429,16 @@ Widget.prototype.publicApi = function () {
     },
     /**
      * Shows a big host series as a line chart: {label, unit, x, y} with x, y Float64Arrays of
-     * equal length (x ascending, all finite). Throws (code, path naming the index) if not.
+     * equal length (x ascending, all finite and within ±1e15). Throws (code, path naming the index) if not.
      * Selecting a view (or region, topic, chart, indicators) goes back to the dataset.
      */
     setSeries: function (series) {
       w.alive();
-      series = series || {};
-      w.h.set_series(String(series.label == null ? '' : series.label), String(series.unit == null ? '' : series.unit), series.x, series.y);
+      series = series == null ? {} : series;
+      if (typeof series !== 'object') throw ewError('bad_type', 'series', 'expected {label, unit, x, y}, got ' + ewDescribe(series));
+      var label = ewLabel(series.label, 'series.label');
+      var unit = ewLabel(series.unit, 'series.unit');
+      w.h.set_series(label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y'));
       w.dirty = true;
       w.labels();
       w.hideTip();
@@ -1413,10 +1446,19 @@ Widget.prototype.publicApi = function () {
       w.schedule();
     },
     /** Legend toggle by series index (what a click on a legend entry does). */
-    toggleSeries: function (index) { w.alive(); return w.toggle(index); },
+    toggleSeries: function (index) {
+      w.alive();
+      // wasm would read 'abc', NaN or 2**32 as series 0.
+      if (typeof index !== 'number' || !(index >= 0 && index <= 4294967295 && Math.floor(index) === index)) {
+        throw ewError('bad_type', 'series', 'expected a series index (a whole number from 0), got ' + ewDescribe(index));
+      }
+      return w.toggle(index);
+    },
     /** Keyboard focus: "next", "prev", "first", "last" or "none"; returns the hit info or null. */
     focus: function (how) {
       w.alive();
+      // A non-string would reach wasm as a malformed string (and corrupt its heap).
+      if (typeof how !== 'string') throw ewError('bad_type', 'focus', 'expected next, prev, first, last or none, got ' + ewDescribe(how));
       if (w.frame) w.renderNow();
       return w.move(how);
     },
@@ -1441,7 +1483,16 @@ var EconWidget = {
   mount: mount,
   fields: EW_FIELDS.slice(),
   schemaVersion: ewWasm('schemaVersion'),
-  validateDataset: ewWasm('validateDataset')
+  /** Validates a host dataset (JSON text or an object); throws the first problem (code, path). */
+  validateDataset: function (data) {
+    if (!ewLoaded) throw ewError('not_ready', 'validateDataset', 'wait for EconWidget.ready() first');
+    return wasm_bindgen.validateDataset(ewDatasetText(data));
+  },
+  /**
+   * For tests and debugging only: the size in bytes of the wasm linear memory every widget on
+   * the page shares (0 before ready()). Read-only; wasm memory grows but never shrinks.
+   */
+  _memoryBytes: function () { return ewMemory ? ewMemory.buffer.byteLength : 0; }
 };
 
 if (typeof window !== 'undefined') window.EconWidget = EconWidget;

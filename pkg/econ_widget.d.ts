@@ -9,12 +9,12 @@ declare namespace wasm_bindgen {
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
          */
-        focus(overlay: HTMLCanvasElement, how: string): any;
+        focus(overlay: any, how: any): any;
         /**
          * Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
          * the chart canvas is not touched.
          */
-        hover(overlay: HTMLCanvasElement, x: number, y: number): any;
+        hover(overlay: any, x: number, y: number): any;
         /**
          * `data`: undefined/null for the embedded dataset, or a host dataset as JSON text or a
          * plain object. `init`: a partial selection.
@@ -24,12 +24,12 @@ declare namespace wasm_bindgen {
          * Lays out for `width` CSS px, sizes the canvas for `dpr` and paints it. Returns the
          * height in CSS px the element needs. On error the canvas keeps its last chart.
          */
-        render(canvas: HTMLCanvasElement, width: number, dpr: number, dark: boolean): number;
+        render(canvas: any, width: number, dpr: number, dark: boolean): number;
         /**
          * Paints the chart on another canvas (PNG export at 2×) without touching the live one:
          * hover and focus keep using the scene on screen.
          */
-        render_to(canvas: HTMLCanvasElement, width: number, dpr: number, dark: boolean): number;
+        render_to(canvas: any, width: number, dpr: number, dark: boolean): number;
         /**
          * Applies a partial selection and returns the full new one. A bad selection throws and
          * changes nothing.
@@ -39,7 +39,7 @@ declare namespace wasm_bindgen {
          * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
          * copied once into wasm memory. Errors name the offending index.
          */
-        set_series(label: string, unit: string, x: Float64Array | number[], y: Float64Array | number[]): void;
+        set_series(label: any, unit: any, x: Float64Array | number[], y: Float64Array | number[]): void;
         state(): any;
         summary(): string;
         svg(width: number, dark: boolean): string;
@@ -60,7 +60,7 @@ declare namespace wasm_bindgen {
     /**
      * Validates a host dataset without creating a widget; throws the first problem found.
      */
-    export function validateDataset(data: string): void;
+    export function validateDataset(data: any): void;
 
 }
 declare type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
@@ -69,15 +69,15 @@ declare interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widgethandle_free: (a: number, b: number) => void;
     readonly schemaVersion: () => [number, number];
-    readonly validateDataset: (a: number, b: number) => [number, number];
+    readonly validateDataset: (a: any) => [number, number];
     readonly widgethandle_csv: (a: number) => [number, number];
-    readonly widgethandle_focus: (a: number, b: any, c: number, d: number) => [number, number, number];
+    readonly widgethandle_focus: (a: number, b: any, c: any) => [number, number, number];
     readonly widgethandle_hover: (a: number, b: any, c: number, d: number) => [number, number, number];
     readonly widgethandle_new: (a: any, b: any) => [number, number, number];
     readonly widgethandle_render: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly widgethandle_render_to: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly widgethandle_select: (a: number, b: any) => [number, number, number];
-    readonly widgethandle_set_series: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => [number, number];
+    readonly widgethandle_set_series: (a: number, b: any, c: any, d: number, e: number, f: number, g: number) => [number, number];
     readonly widgethandle_state: (a: number) => any;
     readonly widgethandle_summary: (a: number) => [number, number];
     readonly widgethandle_svg: (a: number, b: number, c: number) => [number, number, number, number];

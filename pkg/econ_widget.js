@@ -32,14 +32,12 @@ let wasm_bindgen = (function(exports) {
         }
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
-         * @param {HTMLCanvasElement} overlay
-         * @param {string} how
+         * @param {any} overlay
+         * @param {any} how
          * @returns {any}
          */
         focus(overlay, how) {
-            const ptr0 = passStringToWasm0(how, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len0 = WASM_VECTOR_LEN;
-            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, ptr0, len0);
+            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -48,7 +46,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
          * the chart canvas is not touched.
-         * @param {HTMLCanvasElement} overlay
+         * @param {any} overlay
          * @param {number} x
          * @param {number} y
          * @returns {any}
@@ -78,7 +76,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Lays out for `width` CSS px, sizes the canvas for `dpr` and paints it. Returns the
          * height in CSS px the element needs. On error the canvas keeps its last chart.
-         * @param {HTMLCanvasElement} canvas
+         * @param {any} canvas
          * @param {number} width
          * @param {number} dpr
          * @param {boolean} dark
@@ -94,7 +92,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Paints the chart on another canvas (PNG export at 2×) without touching the live one:
          * hover and focus keep using the scene on screen.
-         * @param {HTMLCanvasElement} canvas
+         * @param {any} canvas
          * @param {number} width
          * @param {number} dpr
          * @param {boolean} dark
@@ -123,30 +121,24 @@ let wasm_bindgen = (function(exports) {
         /**
          * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
          * copied once into wasm memory. Errors name the offending index.
-         * @param {string} label
-         * @param {string} unit
+         * @param {any} label
+         * @param {any} unit
          * @param {Float64Array | number[]} x
          * @param {Float64Array | number[]} y
          */
         set_series(label, unit, x, y) {
-            let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+            let ptr0, len0, ptr1, len1;
             try {
-                ptr0 = passStringToWasm0(label, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                ptr0 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
                 len0 = WASM_VECTOR_LEN;
-                ptr1 = passStringToWasm0(unit, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                ptr1 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
                 len1 = WASM_VECTOR_LEN;
-                ptr2 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
-                len2 = WASM_VECTOR_LEN;
-                ptr3 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
-                len3 = WASM_VECTOR_LEN;
             } catch (e) {
-                if (ptr3) { wasm.__wbindgen_free(ptr3, len3 * 8, 8); }
-                if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 8, 8); }
-                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
-                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 8, 8); }
+                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 8, 8); }
                 throw e;
             }
-            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, label, unit, ptr0, len0, ptr1, len1);
             if (ret[1]) {
                 throw takeFromExternrefTable0(ret[0]);
             }
@@ -261,12 +253,10 @@ let wasm_bindgen = (function(exports) {
 
     /**
      * Validates a host dataset without creating a widget; throws the first problem found.
-     * @param {string} data
+     * @param {any} data
      */
     function validateDataset(data) {
-        const ptr0 = passStringToWasm0(data, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-        const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.validateDataset(ptr0, len0);
+        const ret = wasm.validateDataset(data);
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }
@@ -277,43 +267,6 @@ let wasm_bindgen = (function(exports) {
             __proto__: null,
             __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
                 const ret = Error(getStringFromWasm0(arg0, arg1));
-                return ret;
-            },
-            __wbg_String_8564e559799eccda: function(arg0, arg1) {
-                const ret = String(arg1);
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            __wbg___wbindgen_bigint_get_as_i64_11da4b52cd0aedef: function(arg0, arg1) {
-                const v = arg1;
-                const ret = typeof(v) === 'bigint' ? v : undefined;
-                getDataViewMemory0().setBigInt64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
-            },
-            __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
-                const v = arg0;
-                const ret = typeof(v) === 'boolean' ? v : undefined;
-                return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
-            },
-            __wbg___wbindgen_debug_string_f249a2a76caa9a55: function(arg0, arg1) {
-                const ret = debugString(arg1);
-                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-                const len1 = WASM_VECTOR_LEN;
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-            },
-            __wbg___wbindgen_in_3f58a9d3b3a7eed2: function(arg0, arg1) {
-                const ret = arg0 in arg1;
-                return ret;
-            },
-            __wbg___wbindgen_is_bigint_5fa10641e039d3ef: function(arg0) {
-                const ret = typeof(arg0) === 'bigint';
-                return ret;
-            },
-            __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
-                const ret = typeof(arg0) === 'function';
                 return ret;
             },
             __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
@@ -328,20 +281,6 @@ let wasm_bindgen = (function(exports) {
             __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
-            },
-            __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
-                const ret = arg0 === arg1;
-                return ret;
-            },
-            __wbg___wbindgen_jsval_loose_eq_b2f214e2e4b30e36: function(arg0, arg1) {
-                const ret = arg0 == arg1;
-                return ret;
-            },
-            __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
-                const obj = arg1;
-                const ret = typeof(obj) === 'number' ? obj : undefined;
-                getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
-                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
             __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
                 const obj = arg1;
@@ -360,20 +299,8 @@ let wasm_bindgen = (function(exports) {
             __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
                 arg0.beginPath();
             },
-            __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
-                const ret = arg0.call(arg1);
-                return ret;
-            }, arguments); },
             __wbg_clearRect_428f96a6ba73b2f4: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.clearRect(arg1, arg2, arg3, arg4);
-            },
-            __wbg_done_57e08d0be6e30c02: function(arg0) {
-                const ret = arg0.done;
-                return ret;
-            },
-            __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
-                const ret = Object.entries(arg0);
-                return ret;
             },
             __wbg_fillRect_e1f0b9915220348b: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
@@ -388,30 +315,8 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
-                const ret = Reflect.get(arg0, arg1);
-                return ret;
-            }, arguments); },
-            __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
-                const ret = arg0[arg1 >>> 0];
-                return ret;
-            },
-            __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
-                const ret = arg0[arg1 >>> 0];
-                return ret;
-            },
             __wbg_height_ac6f1c3f49c13fe2: function(arg0) {
                 const ret = arg0.height;
-                return ret;
-            },
-            __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
-                let result;
-                try {
-                    result = arg0 instanceof ArrayBuffer;
-                } catch (_) {
-                    result = false;
-                }
-                const ret = result;
                 return ret;
             },
             __wbg_instanceof_CanvasRenderingContext2d_72a60be8aaadecab: function(arg0) {
@@ -424,55 +329,35 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_Map_0b4fc8b62e73f163: function(arg0) {
+            __wbg_instanceof_Error_74e3cca0c4a69161: function(arg0) {
                 let result;
                 try {
-                    result = arg0 instanceof Map;
+                    result = arg0 instanceof Error;
                 } catch (_) {
                     result = false;
                 }
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+            __wbg_instanceof_HtmlCanvasElement_89f280683e987b9e: function(arg0) {
                 let result;
                 try {
-                    result = arg0 instanceof Uint8Array;
+                    result = arg0 instanceof HTMLCanvasElement;
                 } catch (_) {
                     result = false;
                 }
                 const ret = result;
-                return ret;
-            },
-            __wbg_isArray_bcf1376d0d732d08: function(arg0) {
-                const ret = Array.isArray(arg0);
-                return ret;
-            },
-            __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
-                const ret = Number.isSafeInteger(arg0);
-                return ret;
-            },
-            __wbg_iterator_e4c5e8f68ada7b58: function() {
-                const ret = Symbol.iterator;
-                return ret;
-            },
-            __wbg_length_186163212ffe79c3: function(arg0) {
-                const ret = arg0.length;
-                return ret;
-            },
-            __wbg_length_b03a0fabb109b1e9: function(arg0) {
-                const ret = arg0.length;
                 return ret;
             },
             __wbg_lineTo_91262b25fb37c461: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
+            __wbg_message_43d8c8f1d543a349: function(arg0) {
+                const ret = arg0.message;
+                return ret;
+            },
             __wbg_moveTo_b4cd3b0b7e1585a5: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
-            },
-            __wbg_new_13de428334042d26: function(arg0) {
-                const ret = new Uint8Array(arg0);
-                return ret;
             },
             __wbg_new_37eb45aaf5eeb820: function() {
                 const ret = new Array();
@@ -485,17 +370,6 @@ let wasm_bindgen = (function(exports) {
             __wbg_new_cd4348290afae586: function() {
                 const ret = new Object();
                 return ret;
-            },
-            __wbg_next_178c1651c11432b3: function(arg0) {
-                const ret = arg0.next;
-                return ret;
-            },
-            __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
-                const ret = arg0.next();
-                return ret;
-            }, arguments); },
-            __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
-                Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
             },
             __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
@@ -544,10 +418,6 @@ let wasm_bindgen = (function(exports) {
             __wbg_stroke_19fa3f3ec093bc25: function(arg0) {
                 arg0.stroke();
             },
-            __wbg_value_e0f328965e184931: function(arg0) {
-                const ret = arg0.value;
-                return ret;
-            },
             __wbg_width_babc5dc7654771b1: function(arg0) {
                 const ret = arg0.width;
                 return ret;
@@ -557,17 +427,12 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0;
                 return ret;
             },
-            __wbindgen_generic_0000000000000002: function(arg0) {
-                // Cast intrinsic for `I64 -> Externref`.
-                const ret = arg0;
-                return ret;
-            },
-            __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+            __wbindgen_generic_0000000000000002: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            __wbindgen_generic_0000000000000004: function(arg0) {
+            __wbindgen_generic_0000000000000003: function(arg0) {
                 // Cast intrinsic for `U64 -> Externref`.
                 const ret = BigInt.asUintN(64, arg0);
                 return ret;
@@ -595,69 +460,6 @@ let wasm_bindgen = (function(exports) {
         const idx = wasm.__externref_table_alloc();
         wasm.__wbindgen_externrefs.set(idx, obj);
         return idx;
-    }
-
-    function debugString(val) {
-        switch (typeof val) {
-            // primitive types
-            case 'number':
-            case 'boolean':
-            case 'undefined':
-            return `${val}`;
-            case 'string':
-            return JSON.stringify(val);
-            case 'bigint':
-            return `${val}n`;
-            case 'symbol':
-            return val.description !== undefined
-                ? `Symbol(${val.description})`
-                : 'Symbol';
-            case 'function':
-            return typeof val.name === 'string' && val.name !== ''
-                ? `Function(${val.name})`
-                : 'Function';
-            case 'object': {
-                if (val === null) {
-                    return 'null';
-                }
-                // objects
-                if (Array.isArray(val)) {
-                    return '[' + Array.from(val, debugString).join(', ') + ']';
-                }
-                // errors
-                if (val instanceof Error) {
-                    return `${val.name}: ${val.message}\n${val.stack}`;
-                }
-
-                const toStringOutput = toString.call(val);
-                // Test for built-in
-                const className = /\[object ([^\]]+)\]/.exec(toStringOutput)?.[1];
-
-                // Failed to match the standard '[object ClassName]'
-                if (className === undefined) {
-                    return toStringOutput;
-                }
-                if (className === 'Object') {
-                    // we're a user defined class or Object
-                    // JSON.stringify avoids problems with cycles, and is generally much
-                    // easier than looping through ownProperties of `val`.
-                    try {
-                        return 'Object(' + JSON.stringify(val) + ')';
-                    } catch (_) {
-                        return 'Object';
-                    }
-                }
-                // TODO we could test for more things here, like `Set`s and `Map`s.
-                return className;
-            }
-            // Per MDN: 'This list of values is exhaustive.'
-            // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/typeof#description
-        }
-    }
-
-    function getArrayU8FromWasm0(ptr, len) {
-        ptr = ptr >>> 0;
-        return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
     }
 
     let cachedDataViewMemory0 = null;

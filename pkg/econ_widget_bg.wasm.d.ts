@@ -3,15 +3,15 @@
 export const memory: WebAssembly.Memory;
 export const __wbg_widgethandle_free: (a: number, b: number) => void;
 export const schemaVersion: () => [number, number];
-export const validateDataset: (a: number, b: number) => [number, number];
+export const validateDataset: (a: any) => [number, number];
 export const widgethandle_csv: (a: number) => [number, number];
-export const widgethandle_focus: (a: number, b: any, c: number, d: number) => [number, number, number];
+export const widgethandle_focus: (a: number, b: any, c: any) => [number, number, number];
 export const widgethandle_hover: (a: number, b: any, c: number, d: number) => [number, number, number];
 export const widgethandle_new: (a: any, b: any) => [number, number, number];
 export const widgethandle_render: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
 export const widgethandle_render_to: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
 export const widgethandle_select: (a: number, b: any) => [number, number, number];
-export const widgethandle_set_series: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => [number, number];
+export const widgethandle_set_series: (a: number, b: any, c: any, d: number, e: number, f: number, g: number) => [number, number];
 export const widgethandle_state: (a: number) => any;
 export const widgethandle_summary: (a: number) => [number, number];
 export const widgethandle_svg: (a: number, b: number, c: number) => [number, number, number, number];

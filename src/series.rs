@@ -10,7 +10,7 @@ pub const MAX_POINTS: usize = 10_000_000;
 pub const MAX_ABS: f64 = 1e15;
 
 /// A number as error messages show it: 1e308 and 5e-324, not hundreds of digits.
-fn show(v: f64) -> String {
+pub(crate) fn show(v: f64) -> String {
     if v.is_finite() && v != 0.0 && !(1e-9..1e16).contains(&v.abs()) { format!("{v:e}") } else { format!("{v}") }
 }
 

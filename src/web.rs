@@ -73,6 +73,18 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
         .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))
 }
 
+/// A canvas from JS, checked: the generated glue does not check imported types, and a method
+/// called on a non-canvas would throw through wasm and leave the handle unusable.
+fn canvas_arg(v: JsValue, what: &str) -> Result<HtmlCanvasElement, JsValue> {
+    v.dyn_into::<HtmlCanvasElement>()
+        .map_err(|_| js_error(Error::new("bad_type", what, format!("{what} must be a <canvas> element"))))
+}
+
+/// A string from JS, checked for the same reason.
+fn string_arg(v: JsValue, what: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| js_error(Error::new("bad_type", what, format!("{what} must be a string"))))
+}
+
 fn check_dpr(dpr: f64) -> Result<f64, JsValue> {
     if dpr.is_finite() && dpr > 0.0 {
         // Beyond 4× the canvas would grow huge for no visible gain.
@@ -151,7 +163,8 @@ impl WidgetHandle {
 
     /// Lays out for `width` CSS px, sizes the canvas for `dpr` and paints it. Returns the
     /// height in CSS px the element needs. On error the canvas keeps its last chart.
-    pub fn render(&mut self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+    pub fn render(&mut self, canvas: JsValue, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+        let canvas = canvas_arg(canvas, "canvas")?;
         let dpr = check_dpr(dpr)?;
         let scene = self.widget.layout(width).map_err(js_error)?;
         let height = scene.height;
@@ -163,15 +176,18 @@ impl WidgetHandle {
 
     /// Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
     /// the chart canvas is not touched.
-    pub fn hover(&mut self, overlay: HtmlCanvasElement, x: f64, y: f64) -> Result<JsValue, JsValue> {
+    pub fn hover(&mut self, overlay: JsValue, x: f64, y: f64) -> Result<JsValue, JsValue> {
+        let overlay = canvas_arg(overlay, "overlay")?;
         let info = self.widget.hit_at(x, y);
         self.paint_overlay(&overlay, info.as_ref().map(|i| i.ring))?;
         Ok(info.map(|i| to_js(&i)).unwrap_or(JsValue::NULL))
     }
 
     /// Keyboard: "next", "prev", "first", "last" or "none".
-    pub fn focus(&mut self, overlay: HtmlCanvasElement, how: &str) -> Result<JsValue, JsValue> {
-        let info = self.widget.focus(how).map_err(js_error)?;
+    pub fn focus(&mut self, overlay: JsValue, how: JsValue) -> Result<JsValue, JsValue> {
+        let overlay = canvas_arg(overlay, "overlay")?;
+        let how = string_arg(how, "focus")?;
+        let info = self.widget.focus(&how).map_err(js_error)?;
         self.paint_overlay(&overlay, info.as_ref().map(|i| i.ring))?;
         Ok(info.map(|i| to_js(&i)).unwrap_or(JsValue::NULL))
     }
@@ -183,8 +199,9 @@ impl WidgetHandle {
 
     /// Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
     /// copied once into wasm memory. Errors name the offending index.
-    pub fn set_series(&mut self, label: &str, unit: &str, x: Vec<f64>, y: Vec<f64>) -> Result<(), JsValue> {
-        let s = crate::series::HostSeries::new(label, unit, x, y).map_err(js_error)?;
+    pub fn set_series(&mut self, label: JsValue, unit: JsValue, x: Vec<f64>, y: Vec<f64>) -> Result<(), JsValue> {
+        let (label, unit) = (string_arg(label, "series.label")?, string_arg(unit, "series.unit")?);
+        let s = crate::series::HostSeries::new(&label, &unit, x, y).map_err(js_error)?;
         self.widget.set_series(s);
         Ok(())
     }
@@ -203,7 +220,8 @@ impl WidgetHandle {
 
     /// Paints the chart on another canvas (PNG export at 2×) without touching the live one:
     /// hover and focus keep using the scene on screen.
-    pub fn render_to(&self, canvas: HtmlCanvasElement, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+    pub fn render_to(&self, canvas: JsValue, width: f64, dpr: f64, dark: bool) -> Result<f64, JsValue> {
+        let canvas = canvas_arg(canvas, "canvas")?;
         let dpr = check_dpr(dpr)?;
         let scene = self.widget.scene_for(width).map_err(js_error)?;
         paint(&canvas, &scene, dpr, dark)?;
@@ -242,6 +260,6 @@ pub fn schema_version() -> String {
 
 /// Validates a host dataset without creating a widget; throws the first problem found.
 #[wasm_bindgen(js_name = validateDataset)]
-pub fn validate_dataset(data: &str) -> Result<(), JsValue> {
-    Dataset::parse(data).map(|_| ()).map_err(js_error)
+pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
+    Dataset::parse(&string_arg(data, "data")?).map(|_| ()).map_err(js_error)
 }

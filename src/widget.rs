@@ -466,8 +466,8 @@ fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
         Lang::En => format!("{n} points"),
     });
     let summary = match lang {
-        Lang::Zh => format!("{}：{n}个数据点，x从{}到{}，y最小{}，最大{}。", s.label, crate::i18n::shortest(s.x_range.0), crate::i18n::shortest(s.x_range.1), crate::i18n::shortest(s.y_range.0), crate::i18n::shortest(s.y_range.1)),
-        Lang::En => format!("{}: {n} points, x from {} to {}, y from {} to {}.", s.label, crate::i18n::shortest(s.x_range.0), crate::i18n::shortest(s.x_range.1), crate::i18n::shortest(s.y_range.0), crate::i18n::shortest(s.y_range.1)),
+        Lang::Zh => format!("{}：{n}个数据点，x从{}到{}，y最小{}，最大{}。", s.label, crate::series::show(s.x_range.0), crate::series::show(s.x_range.1), crate::series::show(s.y_range.0), crate::series::show(s.y_range.1)),
+        Lang::En => format!("{}: {n} points, x from {} to {}, y from {} to {}.", s.label, crate::series::show(s.x_range.0), crate::series::show(s.x_range.1), crate::series::show(s.y_range.0), crate::series::show(s.y_range.1)),
     };
     ChartSpec {
         chart: ChartKind::Line,

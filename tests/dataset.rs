@@ -749,3 +749,9 @@ fn derived_views_show_a_fact_reported_twice_once() {
         }
     }
 }
+
+#[test]
+fn bidi_overrides_in_labels_are_rejected() {
+    let e = bad(|v| v["regions"][0]["name"]["en"] = serde_json::json!("abc\u{202E}fed"));
+    expect(&e, "invalid_dataset", "regions[0].name.en", &["U+202E"]);
+}

@@ -32,7 +32,7 @@ fn selection(json: &str) -> JsValue {
 fn draws_the_default_chart_on_a_canvas_at_dpr_2() {
     let mut w = WidgetHandle::new(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let c = canvas();
-    let h = w.render(c.clone(), 600.0, 2.0, false).unwrap();
+    let h = w.render(c.clone().into(), 600.0, 2.0, false).unwrap();
     assert!(h > 100.0);
     assert_eq!(c.width(), 1200);
     assert_eq!(c.height(), (h * 2.0).round() as u32);
@@ -61,11 +61,11 @@ fn a_bad_selection_throws_a_named_error_and_keeps_the_chart() {
 fn hover_rings_the_point_on_the_overlay_only() {
     let mut w = WidgetHandle::new(JsValue::UNDEFINED, selection(r#"{"view":"d000-gdp-sectors"}"#)).unwrap();
     let (c, overlay) = (canvas(), canvas());
-    w.render(c.clone(), 600.0, 1.0, false).unwrap();
+    w.render(c.clone().into(), 600.0, 1.0, false).unwrap();
     let before = inked(&c);
     // The stacked bar sits under the title; walk down the middle until something is hit.
     let hit = (0..400).step_by(4).find_map(|y| {
-        let v = w.hover(overlay.clone(), 300.0, y as f64).unwrap();
+        let v = w.hover(overlay.clone().into(), 300.0, y as f64).unwrap();
         (!v.is_null()).then_some(v)
     });
     let hit = hit.expect("nothing to hover");
@@ -79,11 +79,19 @@ fn hover_rings_the_point_on_the_overlay_only() {
 fn bad_sizes_are_errors() {
     let mut w = WidgetHandle::new(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let c = canvas();
-    w.render(c.clone(), 500.0, 1.0, false).unwrap();
+    w.render(c.clone().into(), 500.0, 1.0, false).unwrap();
     for (width, dpr) in [(0.0, 1.0), (50.0, 1.0), (f64::NAN, 1.0), (500.0, 0.0), (500.0, f64::NAN)] {
-        assert!(w.render(c.clone(), width, dpr, false).is_err(), "{width} {dpr}");
+        assert!(w.render(c.clone().into(), width, dpr, false).is_err(), "{width} {dpr}");
     }
     assert_eq!(c.width(), 500, "a failed render keeps the last chart");
+    // Not a canvas: a coded error, and the handle still works.
+    for bad in [JsValue::NULL, JsValue::from_str("canvas"), js_sys::Object::new().into()] {
+        let e = w.render(bad, 500.0, 1.0, false).unwrap_err();
+        assert_eq!(js_sys::Reflect::get(&e, &"code".into()).unwrap().as_string().as_deref(), Some("bad_type"));
+    }
+    assert!(w.focus(JsValue::NULL, JsValue::from_str("next")).is_err());
+    assert!(w.focus(c.clone().into(), JsValue::from_f64(5.0)).is_err());
+    assert!(w.render(c.clone().into(), 500.0, 1.0, false).is_ok());
 }
 
 #[wasm_bindgen_test]

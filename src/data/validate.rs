@@ -54,7 +54,8 @@ fn check_string(path: &str, s: &str, max_chars: usize) -> Result<()> {
     if n > max_chars {
         return Err(err(path.into(), format!("too long ({n} characters; at most {max_chars})")));
     }
-    if let Some(c) = s.chars().find(|c| c.is_control()) {
+    // Bidi overrides (not isolates) can make a label read as something else: spoofing.
+    if let Some(c) = s.chars().find(|c| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}')) {
         return Err(err(path.into(), format!("contains control character U+{:04X}", c as u32)));
     }
     Ok(())

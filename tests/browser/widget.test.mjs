@@ -161,6 +161,28 @@ test('touch: tapping a bar shows its tooltip, which stays after the finger lifts
   await page.context().close();
 });
 
+test('keyboard: legend entries come after the data; Enter switches a series off and on', async () => {
+  const page = await fixture();
+  await mount(page, '#a', { view: 'd003-clean-energy' }); // grouped bar: 2023 actual vs 2024 target
+  const live = async () => (await shadow(page, '#a', '[aria-live]')).text;
+  const chart0 = await pixels(page, '#a');
+  await page.focus('#before');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('End'); // the last stop is the last legend entry
+  assert.ok((await live()).includes('图例，已显示'), await live());
+  await page.keyboard.press('Enter');
+  await rendered(page, '#a');
+  assert.equal((await call(page, '#a', 'state')).hidden.length, 1, 'Enter hid the series');
+  assert.ok((await live()).includes('图例，已隐藏'), `focus stays on the entry and says so: ${await live()}`);
+  assert.notEqual((await pixels(page, '#a')).hash, chart0.hash, 'the chart was redrawn without the series');
+  await page.keyboard.press(' ');
+  await rendered(page, '#a');
+  assert.equal((await call(page, '#a', 'state')).hidden.length, 0, 'Space showed it again');
+  assert.equal((await pixels(page, '#a')).hash, chart0.hash);
+  assertClean(page);
+  await page.context().close();
+});
+
 test('keyboard: arrows announce value and source, Home/End jump, Escape clears', async () => {
   const page = await fixture();
   await mount(page, '#a', { view: 'd000-gdp-growth' });

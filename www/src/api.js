@@ -67,7 +67,7 @@ var EW_TEXT = {
     showTable: '显示数据表',
     hideTable: '隐藏数据表',
     tableRegion: '数据表',
-    hint: '按方向键逐项浏览数据，按 Home、End 跳到首项、末项，按 Esc 退出。',
+    hint: '按方向键逐项浏览数据（图例在最后，按回车键显示或隐藏系列），按 Home、End 跳到首项、末项，按 Esc 退出。',
     source: '来源：',
     share: '占比 ',
     docTitle: function (t) { return '《' + t + '》'; },
@@ -78,7 +78,7 @@ var EW_TEXT = {
     showTable: 'Show data table',
     hideTable: 'Hide data table',
     tableRegion: 'Data table',
-    hint: 'Use the arrow keys to step through the data, Home and End to jump to the first and last item, Escape to leave.',
+    hint: 'Use the arrow keys to step through the data (legend entries come last; Enter shows or hides a series), Home and End to jump to the first and last item, Escape to leave.',
     source: 'Source: ',
     share: 'share ',
     docTitle: function (t) { return t; },
@@ -569,16 +569,36 @@ Widget.prototype.toggle = function (index) {
 var EW_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'prev', ArrowUp: 'prev', Home: 'first', End: 'last', Escape: 'none' };
 
 Widget.prototype.key = function (e) {
+  if (e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
+  if ((e.key === 'Enter' || e.key === ' ') && this.focused && this.focused.kind === 'legend') {
+    e.preventDefault();
+    this.toggleFocused(this.focused.index);
+    return;
+  }
   var how = EW_KEYS[e.key];
-  if (!how || e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
+  if (!how) return;
   e.preventDefault();
   // Keyboard order follows the chart on screen: draw a pending change first.
   if (this.frame) this.renderNow();
   this.move(how);
 };
 
+// Enter on a legend entry: switch the series, redraw, and keep focus on that entry so its new
+// state is announced (the keyboard equivalent of clicking it).
+Widget.prototype.toggleFocused = function (index) {
+  this.toggle(index);
+  if (this.frame) this.renderNow();
+  var info = this.move('last');
+  while (info && !(info.kind === 'legend' && info.index === index)) {
+    var prev = info;
+    info = this.move('prev');
+    if (info && info.kind === prev.kind && info.index === prev.index) break;
+  }
+};
+
 Widget.prototype.move = function (how) {
   var info = this.h.focus(this.overlay, how);
+  this.focused = info;
   if (info) {
     this.live.textContent = info.announce;
     this.showTip(info);
@@ -594,6 +614,7 @@ Widget.prototype.leave = function () {
   try {
     this.h.focus(this.overlay, 'none');
   } catch (e) { /* nothing focused */ }
+  this.focused = null;
   this.hideTip();
 };
 
