@@ -103,7 +103,8 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, marks: &[Mark], palette: &Palett
                 backend.draw_path(pts.iter().map(|&(a, b)| (px(a), px(b))), &s)?;
             }
             Mark::Path { points, paint, width } => {
-                backend.draw_path(points.iter().map(|&(a, b)| (px(a), px(b))), &stroke(*paint, *width))?;
+                let device: Vec<(i32, i32)> = points.iter().map(|&(a, b)| (px(a), px(b))).collect();
+                backend.draw_path(per_device_column(device), &stroke(*paint, *width))?;
             }
             Mark::Circle { x, y, r, paint, fill } => {
                 backend.draw_circle((px(*x), px(*y)), (r * t.scale).round() as u32, &stroke(*paint, 1.5), *fill)?;
@@ -115,6 +116,44 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, marks: &[Mark], palette: &Palett
         }
     }
     backend.present()
+}
+
+/// A long path in device pixels reduced to first/lowest/highest/last per pixel column (x
+/// ascending runs only): the same pixels, a fraction of the canvas calls. Short paths and
+/// paths that go back in x (frames, rings) are left as they are.
+fn per_device_column(points: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    let span = match (points.first(), points.last()) {
+        (Some(a), Some(z)) => (z.0 - a.0).unsigned_abs() as usize + 1,
+        _ => 0,
+    };
+    if points.len() <= 4 * span || points.windows(2).any(|w| w[1].0 < w[0].0) {
+        return points;
+    }
+    let mut out = Vec::with_capacity(4 * span);
+    let mut start = 0;
+    while start < points.len() {
+        let col = points[start].0;
+        let mut end = start;
+        let (mut lo, mut hi) = (start, start);
+        while end < points.len() && points[end].0 == col {
+            if points[end].1 < points[lo].1 {
+                lo = end;
+            }
+            if points[end].1 > points[hi].1 {
+                hi = end;
+            }
+            end += 1;
+        }
+        let mut keep = [start, lo, hi, end - 1];
+        keep.sort_unstable();
+        for (k, &i) in keep.iter().enumerate() {
+            if k == 0 || i != keep[k - 1] {
+                out.push(points[i]);
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 /// The scene as a standalone SVG document (export and snapshot tests).

@@ -124,6 +124,20 @@ pub fn shift_decimal(text: &str, exp10: i32) -> String {
     if frac_part.is_empty() { format!("{sign}{int_part}") } else { format!("{sign}{int_part}.{frac_part}") }
 }
 
+/// A measured number for a tooltip: at most `digits` significant digits ("-64.6513", not
+/// "-64.65129315946251"), grouped by thousands ("484,840").
+pub fn format_measure(v: f64, digits: i32) -> String {
+    if !v.is_finite() || v == 0.0 {
+        return shortest(v);
+    }
+    let magnitude = v.abs().log10().floor() as i32 + 1;
+    let decimals = (digits - magnitude).clamp(0, 15);
+    let scale = 10f64.powi(decimals);
+    let rounded = (v * scale).round() / scale;
+    let text = if magnitude > 21 || magnitude < -6 { shortest(v) } else { shortest(rounded) };
+    group_thousands(&text, Lang::En)
+}
+
 /// Groups the integer digits by thousands for English ("1325" → "1,325"); Chinese news
 /// prints plain digits, so zh is left alone.
 pub fn group_thousands(text: &str, lang: Lang) -> String {
@@ -218,6 +232,15 @@ mod tests {
         assert_eq!(format_value(949.6, &u, Lang::Zh), "949.6亿元");
         let u = display_unit(Lang::Zh, "户", "enterprises", 1.0, "enterprises", 1154.0);
         assert_eq!(format_value(1154.0, &u, Lang::Zh), "1154户");
+    }
+
+    #[test]
+    fn measures_are_rounded_and_grouped() {
+        assert_eq!(format_measure(-64.65129315946251, 6), "-64.6513");
+        assert_eq!(format_measure(484840.0, 6), "484,840");
+        assert_eq!(format_measure(1234567.891, 6), "1,234,568");
+        assert_eq!(format_measure(0.000123456789, 6), "0.000123457");
+        assert_eq!(format_measure(0.0, 6), "0");
     }
 
     #[test]

@@ -113,11 +113,15 @@ impl PlotMap {
     }
 }
 
-/// The screen path of a series: points mapped to CSS px and decimated per column of
-/// `column` CSS px (1/4 px covers devicePixelRatio up to 4, so the drawn pixels are those
-/// of the full path).
+/// The screen path of a series: points mapped to CSS px and decimated per column of `column`
+/// CSS px on a grid anchored at 0 (not at the plot edge). With `COLUMN` = 1/24 px every column
+/// lies inside one device pixel at devicePixelRatio 1, 1.5, 2, 3 and 4, so no column mixes two
+/// device pixels and the drawn pixels are those of the full path; `draw` then keeps the extremes
+/// per device pixel.
+pub const COLUMN: f64 = 1.0 / 24.0;
+
 pub fn screen_path(s: &HostSeries, map: &PlotMap, column: f64) -> Vec<(f64, f64)> {
-    let mut out = Vec::with_capacity(((map.x1 - map.x0) / column) as usize * 4 + 8);
+    let mut out = Vec::with_capacity((((map.x1 - map.x0) / column) as usize * 4 + 8).min(s.len()));
     let (mut col, mut first, mut lo, mut hi, mut last) = (i64::MIN, 0usize, 0usize, 0usize, 0usize);
     let flush = |out: &mut Vec<(f64, f64)>, first: usize, lo: usize, hi: usize, last: usize| {
         let mut keep = [first, lo, hi, last];
@@ -131,7 +135,7 @@ pub fn screen_path(s: &HostSeries, map: &PlotMap, column: f64) -> Vec<(f64, f64)
         }
     };
     for i in 0..s.len() {
-        let c = ((map.px(s.x[i]) - map.x0) / column).floor() as i64;
+        let c = (map.px(s.x[i]) / column).floor() as i64;
         if c != col {
             if col != i64::MIN {
                 flush(&mut out, first, lo, hi, last);
@@ -188,8 +192,8 @@ mod tests {
         let y: Vec<f64> = (0..n as u64).map(|i| ((i * 7919) % 1000) as f64).collect();
         let s = HostSeries::new("s", "", x, y).unwrap();
         let map = PlotMap { x0: 0.0, x1: 800.0, top: 0.0, bottom: 400.0, xd: s.x_range, yd: s.y_range };
-        let path = screen_path(&s, &map, 0.25);
-        assert!(path.len() <= 4 * 3201, "{}", path.len());
+        let path = screen_path(&s, &map, COLUMN);
+        assert!(path.len() <= 4 * (800 * 24 + 1), "{}", path.len());
         // Each column keeps its extremes: the path spans the full y range.
         let (lo, hi) = path.iter().fold((f64::MAX, f64::MIN), |a, p| (a.0.min(p.1), a.1.max(p.1)));
         assert_eq!((lo, hi), (0.0, 400.0));

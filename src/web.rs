@@ -112,6 +112,8 @@ pub struct WidgetHandle {
     widget: Widget,
     dark: bool,
     dpr: f64,
+    /// The ring on the overlay now (CSS px), so a move only clears and draws what changed.
+    ring: Option<[f64; 4]>,
 }
 
 #[wasm_bindgen]
@@ -135,7 +137,7 @@ impl WidgetHandle {
             Widget::new(Some(&text), &init)
         }
         .map_err(js_error)?;
-        Ok(WidgetHandle { widget, dark: false, dpr: 1.0 })
+        Ok(WidgetHandle { widget, dark: false, dpr: 1.0, ring: None })
     }
 
     /// Applies a partial selection and returns the full new one. A bad selection throws and
@@ -228,14 +230,26 @@ impl WidgetHandle {
         Ok(scene.height)
     }
 
-    fn paint_overlay(&self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {
+    /// Moves the hover/focus ring. Only the old ring's box is cleared and only the new ring is
+    /// drawn — a pointer move over a big chart costs two small rectangles, not a full repaint.
+    fn paint_overlay(&mut self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {
         let Some(scene) = self.widget.scene() else { return Ok(()) };
         let (w, h) = ((scene.width * self.dpr).round() as u32, (scene.height * self.dpr).round() as u32);
-        if overlay.width() != w || overlay.height() != h {
+        let resized = overlay.width() != w || overlay.height() != h;
+        if resized {
+            // Resizing clears the canvas.
             overlay.set_width(w);
             overlay.set_height(h);
+            self.ring = None;
+        } else if self.ring == ring {
+            return Ok(());
         }
-        context(overlay)?.clear_rect(0.0, 0.0, w as f64, h as f64);
+        let ctx = context(overlay)?;
+        if let Some([x, y, rw, rh]) = self.ring.take() {
+            // The ring reaches 4 CSS px outside its box (layout::highlight); 2 more for anti-aliasing.
+            let m = 6.0;
+            ctx.clear_rect((x - m) * self.dpr, (y - m) * self.dpr, (rw + 2.0 * m) * self.dpr, (rh + 2.0 * m) * self.dpr);
+        }
         if let Some([x, y, rw, rh]) = ring {
             let hit = layout::Hit {
                 target: layout::Target::Datum(0),
@@ -247,6 +261,7 @@ impl WidgetHandle {
                 .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
             draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(self.dark), Target::canvas(self.dpr))
                 .map_err(|e| js_error(Error::new("draw_failed", "overlay", format!("{e:?}"))))?;
+            self.ring = ring;
         }
         Ok(())
     }

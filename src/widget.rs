@@ -263,8 +263,8 @@ impl Widget {
     fn series_info(&self, s: &HostSeries, i: usize, map: &crate::series::PlotMap) -> HitInfo {
         let lang = self.sel.lang;
         let (x, y) = (map.px(s.x[i]), map.py(s.y[i]));
-        let value = format!("{}{}{}", crate::i18n::shortest(s.y[i]), if s.unit.is_empty() { "" } else { " " }, s.unit);
-        let period = format!("x = {}", crate::i18n::shortest(s.x[i]));
+        let value = format!("{}{}{}", crate::i18n::format_measure(s.y[i], 6), if s.unit.is_empty() { "" } else { " " }, s.unit);
+        let period = format!("x = {}", crate::i18n::format_measure(s.x[i], 9));
         HitInfo {
             kind: "point",
             index: i,
@@ -462,8 +462,8 @@ fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
     let n = s.len();
     let unit = if s.unit.is_empty() { String::new() } else { format!("{}{} · ", lang.pick("单位：", "Unit: "), s.unit) };
     let subtitle = format!("{unit}{}", match lang {
-        Lang::Zh => format!("{n}个数据点"),
-        Lang::En => format!("{n} points"),
+        Lang::Zh => format!("{}个数据点", crate::i18n::group_thousands(&n.to_string(), Lang::En)),
+        Lang::En => format!("{} points", crate::i18n::group_thousands(&n.to_string(), Lang::En)),
     });
     let summary = match lang {
         Lang::Zh => format!("{}：{n}个数据点，x从{}到{}，y最小{}，最大{}。", s.label, crate::series::show(s.x_range.0), crate::series::show(s.x_range.1), crate::series::show(s.y_range.0), crate::series::show(s.y_range.1)),

@@ -2,8 +2,8 @@
 // and hover finds the nearest point. Fast (a few seconds); no timings are asserted.
 //
 // The widget always decimates, so it cannot draw an undecimated series itself. The checks:
-//  1. A JS port of the rule in src/series.rs (screen_path: per ¼-CSS-px column from the plot's
-//     left edge keep the first, lowest, highest and last point, in index order) picks the
+//  1. A JS port of the rule in src/series.rs (screen_path: per 1/24-CSS-px column of a grid
+//     anchored at 0, keep the first, lowest, highest and last point, in index order) picks the
 //     points the widget should keep. Fed to the widget, they must give the same plot as the
 //     full 200,000 points: 0 differing pixels in the plot band (the subtitle says how many
 //     points there are, so it differs; the subset keeps the first, last, lowest and highest
@@ -17,13 +17,10 @@
 //     (0 mismatches; anti-aliased edge pixels, partly covered in both, are not compared).
 //  3. The same comparison between the widget's decimated 200,000-point line and the replica of
 //     all 200,000 points: at most one mismatching pixel per JOIN_COLUMNS device-pixel columns
-//     of the plot (≈115 here). That allowance is for joins: where the full path turns inside a
-//     device pixel column its miter corners differ a little from the decimated path's (a
-//     min/max per device pixel gives 0–45). TODO: today's widget misses it (≈1,550 for the
-//     random walk, see BENCHMARKS.md): its ¼ px columns start at the plot's fractional left edge and are
-//     not aligned with the device pixels that src/draw.rs rounds every point to, so a column
-//     that straddles a pixel boundary can drop the extremes of one of the two pixels. The test
-//     is marked todo until src/series.rs decimates per device pixel.
+//     of the plot (≈115 here; measured: 0). The allowance is for joins: where the full path
+//     turns inside a device pixel its miter corners can differ a little from the decimated
+//     path's. The 1/24 px grid nests inside the device pixels at dpr 1, 1.5, 2, 3 and 4, and
+//     src/draw.rs keeps the extremes per device pixel after rounding.
 // Each check is shown able to fail: an every-Nth subsample of the same size (keeping first,
 // last, lowest and highest, so the axes stay) must change the plot in check 1 and miss far
 // more than the tolerance of the full path's pixels in check 3.
@@ -117,7 +114,7 @@ function install() {
     const k = (a.y - z.y) / (s.y[n - 1] - s.y[0]);
     return { x0: a.x, x1: z.x, xd0: s.x[0], xd1: s.x[n - 1], py: (y) => a.y - (y - s.y[0]) * k, idx: [a.index, z.index] };
   };
-  /** The indices src/series.rs keeps: per ¼ px column first, lowest, highest, last. */
+  /** The indices src/series.rs keeps: per 1/24-CSS-px column (grid anchored at 0) first, lowest, highest, last. */
   T.keep = (s, m) => {
     const { x, y } = s;
     const span = m.xd1 - m.xd0;
@@ -129,7 +126,7 @@ function install() {
     };
     for (let i = 0; i < x.length; i++) {
       const px = span === 0 ? (m.x0 + m.x1) / 2 : m.x0 + (x[i] - m.xd0) / span * (m.x1 - m.x0);
-      const c = Math.floor((px - m.x0) / 0.25);
+      const c = Math.floor(px * 24);
       if (c !== col) {
         if (col !== null) flush();
         col = c;
@@ -222,7 +219,8 @@ function install() {
     const out = { n: s.x.length, kept: keep.length, dpr, mapIdx: m.idx, colour, band: band.slice(1), plotColumns: Math.round((m.x1 - m.x0) * dpr), full };
     await T.show(T.pick(s, keep));
     out.keptVsFull = T.diff(W, T.read(c), ...band);
-    const nth = T.nth(s, keep.length);
+    // As many points as the drawing keeps at most (first/lowest/highest/last per device column).
+    const nth = T.nth(s, 4 * out.plotColumns);
     out.nthCount = nth.length;
     await T.show(T.pick(s, nth));
     const N = T.read(c);
@@ -258,25 +256,25 @@ async function checkAll() {
   return results;
 }
 
-test('setSeries keeps exactly the first, lowest, highest and last point of every ¼ px column (200,000 points)', async () => {
+test('setSeries keeps exactly the first, lowest, highest and last point of every 1/24 px column (200,000 points)', async () => {
   const { small, big } = await checkAll();
   // The replica is the widget's drawing, exactly, where nothing is decimated.
   assert.equal(small.dpr, 2);
   assert.deepEqual(small.mapIdx, [0, 999], 'focus first/last give the first and last points');
-  assert.equal(small.kept, 1000, 'no ¼ px column holds two of 1,000 points');
+  assert.equal(small.kept, 1000, 'no 1/24 px column holds two of 1,000 points');
   assert.ok(small.full.opaque > 2000, `the replica draws a line (${small.full.opaque} opaque pixels)`);
   assert.deepEqual([small.full.missing, small.full.extra], [0, 0], `the replica is the widget's line at 1,000 points: ${JSON.stringify(small.full)}`);
   for (const name of SERIES) {
     const r = big[name];
     const what = `${name}: ${JSON.stringify(r)}`;
-    assert.ok(r.kept > 1000 && r.kept < 4 * 4 * 640, `${name}: decimated to ${r.kept} points`);
+    assert.ok(r.kept > 1000 && r.kept < 4 * 24 * 640, `${name}: decimated to ${r.kept} points`);
     assert.equal(r.keptVsFull, 0, `${name}: the kept points draw the same plot as all 200,000. ${what}`);
     // Able to fail: the same number of points, every Nth, changes the plot.
     assert.ok(r.nthVsFull > 500, `${name}: an every-Nth subsample changes the plot (${r.nthVsFull} pixels). ${what}`);
   }
 });
 
-test('the decimated line has the pixels of the undecimated path (within joins)', { todo: 'src/series.rs decimates per ¼ px from the plot edge, not per device pixel: ≈1,550 of a random walk\'s line pixels differ at dpr 2 (see BENCHMARKS.md)' }, async () => {
+test('the decimated line has the pixels of the undecimated path (within joins)', async () => {
   const { big } = await checkAll();
   for (const name of SERIES) {
     const r = big[name];
@@ -336,14 +334,16 @@ test('hover over a 1,000,000-point series shows the point nearest the pointer in
       const dx = x[0] + (px - x0) / (x1 - x0) * (x[x.length - 1] - x[0]);
       let best = Infinity;
       for (let i = 0; i < x.length; i++) best = Math.min(best, Math.abs(x[i] - dx));
-      const shown = meta && Number(meta.textContent.match(/x = (-?[\d.e+-]+)/)[1]);
+      const shown = meta && Number(meta.textContent.match(/x = (-?[\d.,e+-]+)/)[1].replace(/,/g, ''));
       const i = x.indexOf(shown);
       return { px, dx, best, shown, hidden: tip.hidden, dist: Math.abs(shown - dx), value: value && value.textContent, y: i >= 0 ? y[i] : null };
     }, setup);
     assert.equal(got.hidden, false, `a tooltip at px ${got.px}`);
     assert.ok(got.dist <= got.best + 1e-9 * Math.max(1, Math.abs(got.dx)), `px ${got.px} (x ${got.dx}): shown x = ${got.shown} is ${got.dist} away; the nearest point is ${got.best} away`);
     assert.notEqual(got.y, null, `x = ${got.shown} is a point of the series`);
-    assert.equal(Number(got.value), got.y, `the tooltip shows that point's y (${got.value})`);
+    // The tooltip rounds y to 6 significant digits.
+    const shownY = Number(got.value.replace(/,/g, ''));
+    assert.ok(Math.abs(shownY - got.y) <= Math.abs(got.y) * 5e-6 + 1e-12, `the tooltip shows that point's y (${got.value} for ${got.y})`);
   }
   assertClean(page);
   await page.context().close();
