@@ -299,9 +299,6 @@ let wasm_bindgen = (function(exports) {
             __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
                 arg0.beginPath();
             },
-            __wbg_clearRect_428f96a6ba73b2f4: function(arg0, arg1, arg2, arg3, arg4) {
-                arg0.clearRect(arg1, arg2, arg3, arg4);
-            },
             __wbg_fillRect_e1f0b9915220348b: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
@@ -371,6 +368,9 @@ let wasm_bindgen = (function(exports) {
                 const ret = new Object();
                 return ret;
             },
+            __wbg_setProperty_3fe74e09d53acb0b: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+                arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
+            }, arguments); },
             __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
@@ -417,6 +417,10 @@ let wasm_bindgen = (function(exports) {
             },
             __wbg_stroke_19fa3f3ec093bc25: function(arg0) {
                 arg0.stroke();
+            },
+            __wbg_style_f499e599ac70277f: function(arg0) {
+                const ret = arg0.style;
+                return ret;
             },
             __wbg_width_babc5dc7654771b1: function(arg0) {
                 const ret = arg0.width;

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 thread_local! {
     /// The embedded dataset is parsed once and shared by every widget on the page.
@@ -62,15 +62,6 @@ fn embedded() -> Result<Rc<Dataset>, JsValue> {
         *cell.borrow_mut() = Some(ds.clone());
         Ok(ds)
     })
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))
 }
 
 /// A canvas from JS, checked: the generated glue does not check imported types, and a method
@@ -230,39 +221,38 @@ impl WidgetHandle {
         Ok(scene.height)
     }
 
-    /// Moves the hover/focus ring. Only the old ring's box is cleared and only the new ring is
-    /// drawn — a pointer move over a big chart costs two small rectangles, not a full repaint.
+    /// Moves the hover/focus ring. The overlay canvas is only as big as the ring and is moved
+    /// with CSS: a pointer move hands the compositor a few hundred pixels, not a chart-sized
+    /// canvas, and the chart itself is never redrawn.
     fn paint_overlay(&mut self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {
-        let Some(scene) = self.widget.scene() else { return Ok(()) };
-        let (w, h) = ((scene.width * self.dpr).round() as u32, (scene.height * self.dpr).round() as u32);
-        let resized = overlay.width() != w || overlay.height() != h;
-        if resized {
-            // Resizing clears the canvas.
-            overlay.set_width(w);
-            overlay.set_height(h);
-            self.ring = None;
-        } else if self.ring == ring {
+        if self.ring == ring && ring.is_some() {
             return Ok(());
         }
-        let ctx = context(overlay)?;
-        if let Some([x, y, rw, rh]) = self.ring.take() {
-            // The ring reaches 4 CSS px outside its box (layout::highlight); 2 more for anti-aliasing.
-            let m = 6.0;
-            ctx.clear_rect((x - m) * self.dpr, (y - m) * self.dpr, (rw + 2.0 * m) * self.dpr, (rh + 2.0 * m) * self.dpr);
+        self.ring = None;
+        let style = overlay.style();
+        let Some([x, y, w, h]) = ring else {
+            overlay.set_width(0);
+            overlay.set_height(0);
+            return style.set_property("display", "none");
+        };
+        // The ring reaches 4 CSS px outside the mark (layout::highlight); 2 more for anti-aliasing.
+        let m = 6.0;
+        let (bx, by, bw, bh) = (x - m, y - m, w + 2.0 * m, h + 2.0 * m);
+        let (dw, dh) = ((bw * self.dpr).ceil() as u32, (bh * self.dpr).ceil() as u32);
+        // Setting the size clears the canvas, even to the same size.
+        overlay.set_width(dw);
+        overlay.set_height(dh);
+        for (name, v) in [("left", bx), ("top", by), ("width", dw as f64 / self.dpr), ("height", dh as f64 / self.dpr)] {
+            style.set_property(name, &format!("{v}px"))?;
         }
-        if let Some([x, y, rw, rh]) = ring {
-            let hit = layout::Hit {
-                target: layout::Target::Datum(0),
-                area: layout::Rect { x, y, w: rw, h: rh },
-                mark: layout::Rect { x, y, w: rw, h: rh },
-                anchor: (x, y),
-            };
-            let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
-                .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
-            draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(self.dark), Target::canvas(self.dpr))
-                .map_err(|e| js_error(Error::new("draw_failed", "overlay", format!("{e:?}"))))?;
-            self.ring = ring;
-        }
+        style.set_property("display", "block")?;
+        let local = layout::Rect { x: m, y: m, w, h };
+        let hit = layout::Hit { target: layout::Target::Datum(0), area: local, mark: local, anchor: (m, m) };
+        let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
+            .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
+        draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(self.dark), Target::canvas(self.dpr))
+            .map_err(|e| js_error(Error::new("draw_failed", "overlay", format!("{e:?}"))))?;
+        self.ring = ring;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::hit;
 use crate::i18n::{format_share, Lang};
 use crate::layout::{self, Hit, Scene, Target};
-use crate::select::{describe, Selection};
+use crate::select::Selection;
 use crate::spec::{self, ChartSpec, SourceRef};
 use crate::theme::Palette;
 use crate::series::HostSeries;
@@ -143,18 +143,7 @@ impl Widget {
     /// Lays the chart out for a width in CSS px; returns the scene (its height is the height
     /// the element should get). Too narrow, NaN or absurd widths are errors.
     pub fn layout(&mut self, width: f64) -> Result<&Scene> {
-        if !width.is_finite() || !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
-            return Err(Error::new(
-                "element_too_small",
-                "width",
-                if width > MAX_WIDTH {
-                    format!("width {width} px is larger than the maximum of {MAX_WIDTH} px")
-                } else {
-                    format!("width {} px is too small; the chart needs at least {MIN_WIDTH} px", fmt_num(width))
-                },
-            ));
-        }
-        let width = width.floor();
+        let width = validate_width(width)?;
         let stale = self.scene.as_ref().map(|s| s.width != width).unwrap_or(true);
         if stale {
             self.scene = Some(self.make_scene(width));
@@ -483,16 +472,17 @@ fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
     }
 }
 
+/// Widths are CSS px: whole pixels within MIN_WIDTH..=MAX_WIDTH; anything else is an error
+/// that says which way it is off.
 fn validate_width(width: f64) -> Result<f64> {
-    if width.is_finite() && (MIN_WIDTH..=MAX_WIDTH).contains(&width) {
+    let shown = crate::series::show(width);
+    if width > MAX_WIDTH {
+        Err(Error::new("element_too_small", "width", format!("width {shown} px is larger than the maximum of {MAX_WIDTH} px")))
+    } else if width.is_finite() && width >= MIN_WIDTH {
         Ok(width.floor())
     } else {
-        Err(Error::new("element_too_small", "width", format!("width {} px is outside {MIN_WIDTH}–{MAX_WIDTH} px", fmt_num(width))))
+        Err(Error::new("element_too_small", "width", format!("width {shown} px is too small; the chart needs at least {MIN_WIDTH} px")))
     }
-}
-
-fn fmt_num(v: f64) -> String {
-    describe(&serde_json::Number::from_f64(v).map(Json::Number).unwrap_or(Json::String(format!("{v}")))).replace("number ", "").replace("string ", "")
 }
 
 /// A number like "-2.5%" or "-3亿元" is data, not a formula; "-1+1" or "=X" would run.

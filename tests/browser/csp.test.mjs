@@ -75,7 +75,7 @@ test('two widgets, one with host data, work under a strict CSP without a single 
   assert.notEqual(r.b1.hash, r.b0.hash);
   assert.deepEqual(r.exports, { svg: true, csv: true, png: 'image/png true' });
   // Hover with the real mouse over #b's first bar.
-  const box = await page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('.ew-overlay').getBoundingClientRect().toJSON());
+  const box = await page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('.ew-canvas').getBoundingClientRect().toJSON());
   const first = await page.evaluate(() => { const f = window.cspWidgets.b.focus('first'); window.cspWidgets.b.focus('none'); return f; });
   await page.mouse.move(box.x + first.x, box.y + first.y);
   const hovered = await page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('[role="tooltip"]').textContent);

@@ -303,8 +303,8 @@ test('hover over a 1,000,000-point series shows the point nearest the pointer in
     window.__big = { x, y };
     await __dec.show(__big);
     const m = __dec.map(__big);
-    const overlay = document.querySelector('#a').shadowRoot.querySelector('canvas.ew-overlay');
-    // What the widget's own handler sees: clientX relative to the overlay, at event time.
+    const overlay = document.querySelector('#a').shadowRoot.querySelector('canvas.ew-canvas');
+    // What the widget's own handler sees: clientX relative to the chart canvas, at event time.
     overlay.addEventListener('pointermove', (e) => {
       const b = overlay.getBoundingClientRect();
       window.__px = e.clientX - b.left;

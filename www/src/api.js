@@ -22,9 +22,11 @@ var EW_CSS = [
   '.ew-chart{position:relative;display:block;outline:none;border-radius:4px}',
   '.ew-chart:focus-visible{outline:2px solid #1a66d2;outline-offset:2px}',
   '.ew-chart.ew-dark:focus-visible{outline-color:#7eb3ff}',
-  '.ew-canvas{display:block;max-width:none}',
-  '.ew-overlay{display:block;position:absolute;left:0;top:0;touch-action:pan-x pan-y}',
-  '.ew-overlay.ew-clickable{cursor:pointer}',
+  '.ew-canvas{display:block;max-width:none;touch-action:pan-x pan-y}',
+  '.ew-canvas.ew-clickable{cursor:pointer}',
+  // The hover/focus ring's own small canvas, placed over the mark by the wasm; the chart
+  // canvas under it takes the pointer events.
+  '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
   'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow-wrap:anywhere;font-size:13px}',
@@ -326,11 +328,11 @@ function Widget(host, h, options) {
   Object.assign(this, { chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
   if (options && options.tableToggle) this.tableUi();
 
-  this.on(overlay, 'pointermove', function (e) { self.pointer(e); });
-  this.on(overlay, 'pointerdown', function (e) { self.pointer(e); });
+  this.on(canvas, 'pointermove', function (e) { self.pointer(e); });
+  this.on(canvas, 'pointerdown', function (e) { self.pointer(e); });
   // A finger lifting off also "leaves": keep the tapped point's tooltip until the next tap.
-  this.on(overlay, 'pointerleave', function (e) { if (e.pointerType !== 'touch') self.unhover(); });
-  this.on(overlay, 'click', function (e) { self.click(e); });
+  this.on(canvas, 'pointerleave', function (e) { if (e.pointerType !== 'touch') self.unhover(); });
+  this.on(canvas, 'click', function (e) { self.click(e); });
   this.on(chart, 'keydown', function (e) { self.key(e); });
   this.on(chart, 'blur', function () { self.leave(); });
 
@@ -489,8 +491,6 @@ Widget.prototype.renderNow = function () {
     var cssH = height + 'px';
     this.canvas.style.width = cssW;
     this.canvas.style.height = cssH;
-    this.overlay.style.width = cssW;
-    this.overlay.style.height = cssH;
     this.chart.classList.toggle('ew-dark', dark);
     if (this.extra) this.extra.classList.toggle('ew-dark', dark);
     this.dirty = false;
@@ -519,11 +519,11 @@ Widget.prototype.clearOverlay = function () {
   try {
     this.h.hover(this.overlay, -1, -1);
   } catch (e) { /* the overlay has no 2D context: nothing to clear */ }
-  this.overlay.classList.remove('ew-clickable');
+  this.canvas.classList.remove('ew-clickable');
 };
 
 Widget.prototype.point = function (e) {
-  var r = this.overlay.getBoundingClientRect();
+  var r = this.canvas.getBoundingClientRect();
   return { x: e.clientX - r.left, y: e.clientY - r.top };
 };
 
@@ -536,7 +536,7 @@ Widget.prototype.pointer = function (e) {
   } catch (err) {
     return;
   }
-  this.overlay.classList.toggle('ew-clickable', !!info && info.kind === 'legend');
+  this.canvas.classList.toggle('ew-clickable', !!info && info.kind === 'legend');
   if (info) this.showTip(info);
   else this.hideTip();
 };
