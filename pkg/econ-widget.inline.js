@@ -1312,7 +1312,8 @@ Widget.prototype.leave = function () {
 };
 
 Widget.prototype.showTip = function (info) {
-  var t = this.text();
+  var lang = this.h.state().lang;
+  var t = EW_TEXT[lang] || EW_TEXT.zh;
   var tip = this.tip;
   var parts = [];
   var label = info.label + (info.series && info.series !== info.label ? ' · ' + info.series : '');
@@ -1332,19 +1333,21 @@ Widget.prototype.showTip = function (info) {
     parts.push(box);
   });
   tip.replaceChildren.apply(tip, parts);
-  tip.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
+  tip.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   tip.hidden = false;
-  // Place it beside the point, inside the chart's width.
+  // Beside the point, on the side with more room, without reading the tooltip's size (that
+  // would force a layout on every pointer move): anchor the edge nearest the point and cap
+  // the width to the room on that side.
   var width = this.last ? this.last.width : this.chart.clientWidth;
-  var tw = tip.offsetWidth;
-  var th = tip.offsetHeight;
-  var left = info.x + 12;
-  if (left + tw > width) left = info.x - 12 - tw;
-  left = Math.max(0, Math.min(left, width - tw));
-  var top = info.y - th - 10;
-  if (top < 0) top = info.y + 14;
-  tip.style.left = Math.round(left) + 'px';
-  tip.style.top = Math.round(top) + 'px';
+  var height = this.last ? this.last.height : this.chart.clientHeight;
+  var toLeft = info.x > width - info.x;
+  var above = info.y > height / 2;
+  var st = tip.style;
+  st.left = toLeft ? 'auto' : Math.round(info.x + 12) + 'px';
+  st.right = toLeft ? Math.round(width - info.x + 12) + 'px' : 'auto';
+  st.maxWidth = Math.max(0, Math.min(320, Math.round(toLeft ? info.x - 12 : width - info.x - 12))) + 'px';
+  st.top = above ? 'auto' : Math.round(info.y + 14) + 'px';
+  st.bottom = above ? Math.round(height - info.y + 10) + 'px' : 'auto';
 };
 
 Widget.prototype.hideTip = function () {
