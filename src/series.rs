@@ -46,23 +46,17 @@ impl HostSeries {
         if x.len() > MAX_POINTS {
             return Err(Error::new("series_too_large", "series.x", format!("{} points; the limit is {MAX_POINTS}", x.len())));
         }
-        let (mut ylo, mut yhi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for i in 0..x.len() {
-            if !(x[i].is_finite() && x[i].abs() <= MAX_ABS) {
-                return Err(Error::new("bad_number", format!("series.x[{i}]"), format!("x must be a finite number within ±1e15, got {}", show(x[i]))));
-            }
-            if !(y[i].is_finite() && y[i].abs() <= MAX_ABS) {
-                return Err(Error::new("bad_number", format!("series.y[{i}]"), format!("y must be a finite number within ±1e15, got {}", show(y[i]))));
-            }
-            if i > 0 && x[i] < x[i - 1] {
-                return Err(Error::new(
-                    "unsorted_series",
-                    format!("series.x[{i}]"),
-                    format!("x must ascend, but x[{i}] = {} comes after {}", show(x[i]), show(x[i - 1])),
-                ));
-            }
-            ylo = ylo.min(y[i]);
-            yhi = yhi.max(y[i]);
+        // One branch-free pass over a million points; only a failure looks for the culprit.
+        let (mut ylo, mut yhi, mut prev, mut ok) = (f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY, true);
+        for (&xi, &yi) in x.iter().zip(&y) {
+            // NaN fails every comparison, so it fails here too.
+            ok &= xi.abs() <= MAX_ABS && yi.abs() <= MAX_ABS && xi >= prev;
+            prev = xi;
+            ylo = ylo.min(yi);
+            yhi = yhi.max(yi);
+        }
+        if !ok {
+            return Err(first_problem(&x, &y));
         }
         let x_range = (x[0], x[x.len() - 1]);
         Ok(HostSeries { label: label.to_string(), unit: unit.to_string(), x, y, x_range, y_range: (ylo, yhi) })
@@ -87,6 +81,26 @@ impl HostSeries {
             i
         }
     }
+}
+
+/// The first bad number or the first step back in x, named by index.
+fn first_problem(x: &[f64], y: &[f64]) -> Error {
+    for i in 0..x.len() {
+        if !(x[i].is_finite() && x[i].abs() <= MAX_ABS) {
+            return Error::new("bad_number", format!("series.x[{i}]"), format!("x must be a finite number within ±1e15, got {}", show(x[i])));
+        }
+        if !(y[i].is_finite() && y[i].abs() <= MAX_ABS) {
+            return Error::new("bad_number", format!("series.y[{i}]"), format!("y must be a finite number within ±1e15, got {}", show(y[i])));
+        }
+        if i > 0 && x[i] < x[i - 1] {
+            return Error::new(
+                "unsorted_series",
+                format!("series.x[{i}]"),
+                format!("x must ascend, but x[{i}] = {} comes after {}", show(x[i]), show(x[i - 1])),
+            );
+        }
+    }
+    Error::new("bad_number", "series", "the series has an invalid value")
 }
 
 /// Mapping between data and CSS px for a plot area.
@@ -134,20 +148,21 @@ pub fn screen_path(s: &HostSeries, map: &PlotMap, column: f64) -> Vec<(f64, f64)
             }
         }
     };
-    for i in 0..s.len() {
-        let c = (map.px(s.x[i]) / column).floor() as i64;
+    let (mut ylo, mut yhi) = (0.0, 0.0);
+    for (i, (&x, &y)) in s.x.iter().zip(&s.y).enumerate() {
+        let c = (map.px(x) / column).floor() as i64;
         if c != col {
             if col != i64::MIN {
                 flush(&mut out, first, lo, hi, last);
             }
             col = c;
-            (first, lo, hi) = (i, i, i);
+            (first, lo, hi, ylo, yhi) = (i, i, i, y, y);
         }
-        if s.y[i] < s.y[lo] {
-            lo = i;
+        if y < ylo {
+            (lo, ylo) = (i, y);
         }
-        if s.y[i] > s.y[hi] {
-            hi = i;
+        if y > yhi {
+            (hi, yhi) = (i, y);
         }
         last = i;
     }
