@@ -1220,15 +1220,20 @@ Widget.prototype.point = function (e) {
   return { x: e.clientX - r.left, y: e.clientY - r.top };
 };
 
-Widget.prototype.pointer = function (e) {
-  if (this.destroyed || !this.last) return;
+/** What is under a pointer event (and ring it), or null; undefined when nothing can be asked. */
+Widget.prototype.hitAt = function (e) {
+  if (this.destroyed || !this.last) return undefined;
   var p = this.point(e);
-  var info;
   try {
-    info = this.h.hover(this.overlay, p.x, p.y);
+    return this.h.hover(this.overlay, p.x, p.y);
   } catch (err) {
-    return;
+    return undefined;
   }
+};
+
+Widget.prototype.pointer = function (e) {
+  var info = this.hitAt(e);
+  if (info === undefined) return;
   this.canvas.classList.toggle('ew-clickable', !!info && info.kind === 'legend');
   if (info) this.showTip(info);
   else this.hideTip();
@@ -1241,14 +1246,7 @@ Widget.prototype.unhover = function () {
 };
 
 Widget.prototype.click = function (e) {
-  if (this.destroyed || !this.last) return;
-  var p = this.point(e);
-  var info;
-  try {
-    info = this.h.hover(this.overlay, p.x, p.y);
-  } catch (err) {
-    return;
-  }
+  var info = this.hitAt(e);
   if (info && info.kind === 'legend') this.toggle(info.index);
 };
 

@@ -8,20 +8,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { ROOT, launch, openPage, assertClean, openExplorer, rendered, call, pixels, shadow } from './helpers.mjs';
+import { ROOT, launch, openPage, assertClean, openExplorer, rendered, call, pixels, shadow, startShared, stopShared } from './helpers.mjs';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared()));
+after(() => stopShared(browser, server));
 
 /** axe-core violations in one document (a page or a frame; frames are scanned on their own). */
 async function axe(target) {

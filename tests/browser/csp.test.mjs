@@ -6,20 +6,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean } from './helpers.mjs';
+import { launch, openPage, assertClean, startShared, stopShared } from './helpers.mjs';
 import { harness } from './robust-helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer({ csp: CSP })]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared({ csp: CSP })));
+after(() => stopShared(browser, server));
 
 test('two widgets, one with host data, work under a strict CSP without a single violation', async () => {
   const page = await openPage(browser);

@@ -27,20 +27,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean, mount } from './helpers.mjs';
+import { launch, openPage, assertClean, mount, startShared, stopShared } from './helpers.mjs';
 
 /** Check 3: one mismatching pixel allowed per this many device-pixel columns of the plot. */
 const JOIN_COLUMNS = 10;
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared()));
+after(() => stopShared(browser, server));
 
 // Page-side helpers (installed with page.evaluate, so the fixture page stays CSP-clean).
 function install() {

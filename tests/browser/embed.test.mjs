@@ -7,20 +7,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean, openExplorer, rendered, call, pixels } from './helpers.mjs';
+import { launch, openPage, assertClean, openExplorer, rendered, call, pixels, startShared, stopShared } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const QUOTE_SECONDARY = '第二产业增加值497.3亿元，同比增长3.7%';
 
 let browser;
 let server; // with the strict CSP header on every HTML page
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer({ csp: CSP })]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared({ csp: CSP })));
+after(() => stopShared(browser, server));
 
 /** A page that records CSP violations (in every frame) and the messages its window receives. */
 async function cspPage(contextOptions) {

@@ -5,19 +5,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { ROOT, EXPLORER_FILE_URL, launch, openPage, assertClean, openExplorer, rendered, call, callCatching, pixels, shadow } from './helpers.mjs';
+import { ROOT, EXPLORER_FILE_URL, launch, openPage, assertClean, openExplorer, rendered, call, callCatching, pixels, shadow, startShared, stopShared } from './helpers.mjs';
 
 let browser;
 let server;
 let httpUrl;
 before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
+  ({ browser, server } = await startShared());
   httpUrl = server.url + '/www/index.html';
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopShared(browser, server));
 
 const FONT_STACK = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif";
 

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { ROOT } from './server.mjs';
+import { ROOT, startServer } from './server.mjs';
 
 export { ROOT };
 export const EXPLORER_FILE_URL = pathToFileURL(join(ROOT, 'www/index.html')).href;
@@ -139,4 +139,15 @@ export function frames(page, n = 2) {
   return page.evaluate(async (n) => {
     for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r()));
   }, n);
+}
+
+/** One browser and one static server for a test file: `before(async () => ({ browser, server } = await startShared()))`. */
+export async function startShared(serverOptions = {}) {
+  const [browser, server] = await Promise.all([launch(), startServer(serverOptions)]);
+  return { browser, server };
+}
+
+export async function stopShared(browser, server) {
+  await browser?.close();
+  await server?.close();
 }

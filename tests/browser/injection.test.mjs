@@ -7,18 +7,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean } from './helpers.mjs';
+import { launch, openPage, assertClean, startShared, stopShared } from './helpers.mjs';
 import { harness, miniDataset, countInDocument } from './robust-helpers.mjs';
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared()));
+after(() => stopShared(browser, server));
 
 const IMG = '<img src=x onerror=alert(1)>';
 const IMG_FLAG = '<img src=x onerror="window.__xss=1;alert(1)">';

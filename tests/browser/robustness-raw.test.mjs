@@ -12,18 +12,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean } from './helpers.mjs';
+import { launch, openPage, assertClean, startShared, stopShared } from './helpers.mjs';
 import { miniDataset, WASM_TRAP } from './robust-helpers.mjs';
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared()));
+after(() => stopShared(browser, server));
 
 /** The raw page with wasm instantiated and helpers in window.__raw. */
 async function rawPage() {

@@ -7,18 +7,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean } from './helpers.mjs';
+import { launch, openPage, assertClean, startShared, stopShared } from './helpers.mjs';
 import { harness, assertTrial, miniDataset } from './robust-helpers.mjs';
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared()));
+after(() => stopShared(browser, server));
 
 /** The fixture page with the harness, and a widget mounted in #a (a bar chart: sort changes its pixels). */
 async function fixture(contextOptions = {}, options = { view: 'd000-gdp-growth' }) {

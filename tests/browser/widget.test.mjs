@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, shadow, events, frames } from './helpers.mjs';
+import { launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, shadow, events, frames, startShared, stopShared } from './helpers.mjs';
 
 // Values and sources as in src/data/dataset.json.
 const SOURCE_TITLE = '晋中：晋商故里开新局';
@@ -14,13 +14,8 @@ const QUOTE_GDP = '全市地区生产总值完成949.6亿元，同比增长4.8%�
 
 let browser;
 let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startShared()));
+after(() => stopShared(browser, server));
 
 async function fixture(contextOptions) {
   const page = await openPage(browser, contextOptions);
