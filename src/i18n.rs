@@ -134,7 +134,7 @@ pub fn format_measure(v: f64, digits: i32) -> String {
     let decimals = (digits - magnitude).clamp(0, 15);
     let scale = 10f64.powi(decimals);
     let rounded = (v * scale).round() / scale;
-    let text = if magnitude > 21 || magnitude < -6 { shortest(v) } else { shortest(rounded) };
+    let text = if (-6..=21).contains(&magnitude) { shortest(rounded) } else { shortest(v) };
     group_thousands(&text, Lang::En)
 }
 

@@ -3,7 +3,7 @@
 
 use crate::analytics;
 use crate::data::{Bound, ChartKind, Dataset, Kind, SeriesBy, Value};
-use crate::i18n::{display_unit, format_share, format_value, shift_decimal, shortest, DisplayUnit, Lang};
+use crate::i18n::{display_unit, format_value, DisplayUnit, Lang};
 use crate::select::{Selection, Sort};
 use crate::views::{Content, View};
 use serde::Serialize;
@@ -506,14 +506,4 @@ fn source_line(ds: &Dataset, docs: &[String], lang: Lang) -> String {
         })
         .collect();
     format!("{}{}", lang.pick("来源：", "Source: "), parts.join(lang.pick("；", "; ")))
-}
-
-/// A printed value converted to another power of ten, exactly (for tables in a common unit).
-pub fn rescale_text(v: f64, exp10: i32) -> String {
-    shift_decimal(&shortest(v), exp10)
-}
-
-/// Kept for callers that want a share's text without building a spec.
-pub fn share_text(share: f64) -> String {
-    format_share(share)
 }

@@ -158,7 +158,6 @@ pub struct Milestone {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
-
 pub enum ChartKind {
     Bar,
     GroupedBar,
