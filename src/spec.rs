@@ -171,7 +171,9 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
         // The printed text (e.g. "10.0") wins when no conversion applies.
-        (Some(p), 0) => crate::i18n::join_unit(p, &du),
+        // The printed form ("1/4", "10.0") when no conversion applies; in English only if it is
+        // not itself Chinese ("近百座" is printed "百").
+        (Some(p), 0) if lang == Lang::Zh || p.is_ascii() => crate::i18n::join_unit(p, &du),
         _ => format_value(v.value, &du, lang),
     };
     match (v.bound, lang) {

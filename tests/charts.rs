@@ -740,3 +740,15 @@ fn csv_defuses_formulas() {
     assert_eq!(rows[1][0], "-12");
     assert_eq!(rows[2][0], "'-1+1");
 }
+
+#[test]
+fn printed_forms_show_as_printed_and_chinese_numerals_are_not_shown_in_english() {
+    let ds = std::rc::Rc::new(econ_widget::data::Dataset::embedded().unwrap());
+    let v = ds.value("d004.jc.anthracite_reserves_share").unwrap();
+    assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::Zh), "1/4");
+    assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::En), "1/4 of the whole");
+    let v = ds.value("d003.jz.methanol_stations.2023").unwrap();
+    assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::Zh), "百座左右");
+    let en = econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::En);
+    assert!(en.contains("100") && en.is_ascii(), "{en}");
+}
