@@ -1,24 +1,23 @@
-//! How long parsing + validating the embedded dataset takes natively (a rough guide to the
+//! How long the start-up work on the embedded dataset takes natively (a rough guide to the
 //! first-chart cost in the browser): `cargo run --release --example parse_time`.
+use econ_widget::data::{Dataset, EMBEDDED_JSON};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn time<T>(n: u32, f: impl Fn() -> T) -> std::time::Duration {
+    let t = Instant::now();
+    for _ in 0..n {
+        black_box(f());
+    }
+    t.elapsed() / n
+}
+
 fn main() {
-    let t = std::time::Instant::now();
-    let n = 20;
-    for _ in 0..n {
-        let ds = econ_widget::data::Dataset::embedded().unwrap();
-        std::hint::black_box(&ds);
-    }
-    let parse = t.elapsed() / n;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        let v: serde_json::Value = serde_json::from_str(econ_widget::data::EMBEDDED_JSON).unwrap();
-        std::hint::black_box(&v);
-    }
-    let json = t.elapsed() / n;
-    let ds = std::rc::Rc::new(econ_widget::data::Dataset::embedded().unwrap());
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(econ_widget::views::build_views(&ds));
-    }
-    let views = t.elapsed() / n;
-    println!("parse+validate {parse:?} (of which JSON {json:?}); build_views {views:?}");
+    let n = 50;
+    let json = time(n, || serde_json::from_str::<serde_json::Value>(EMBEDDED_JSON).unwrap());
+    let all = time(n, || Dataset::embedded().unwrap());
+    let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
+    let views = time(n, || econ_widget::views::build_views(&ds));
+    let widget = time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &serde_json::Value::Null).unwrap());
+    println!("JSON text → Value {json:?}; parse + read + validate {all:?}; build_views {views:?}; widget (views + selection + spec) {widget:?}");
 }
