@@ -5,39 +5,68 @@
 use super::*;
 use serde_json::{Map, Value as Json};
 
-fn shape(path: &str, message: String) -> Error {
-    Error::new("invalid_dataset", path, message)
+fn shape(path: &Path, message: String) -> Error {
+    Error::new("invalid_dataset", path.render(), message)
 }
 
 fn kind_of(v: &Json) -> String {
     crate::select::describe(v)
 }
 
-/// One JSON object being read: fields are taken one by one, and `done` rejects the rest
-/// (a typo must not silently drop data).
-struct Obj<'a> {
-    map: &'a Map<String, Json>,
-    path: String,
-    taken: Vec<&'static str>,
+/// Where a value sits in the dataset, as a chain of references: rendered to text
+/// (`values[12].unit`) only when there is an error to report, so reading a valid dataset
+/// allocates no paths.
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'static str),
+    Index(&'p Path<'p>, usize),
 }
 
-impl<'a> Obj<'a> {
-    fn new(v: &'a Json, path: String) -> Result<Obj<'a>> {
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => match parent.render() {
+                p if p.is_empty() => key.to_string(),
+                p => format!("{p}.{key}"),
+            },
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+}
+
+/// One JSON object being read: fields are taken one by one, and `done` rejects the rest
+/// (a typo must not silently drop data).
+struct Obj<'a, 'p> {
+    map: &'a Map<String, Json>,
+    path: Path<'p>,
+    /// Field names read so far (no object in the schema has more than 16).
+    taken: [&'static str; 16],
+    n_taken: usize,
+}
+
+impl<'a, 'p> Obj<'a, 'p> {
+    fn new(v: &'a Json, path: Path<'p>) -> Result<Obj<'a, 'p>> {
         match v {
-            Json::Object(map) => Ok(Obj { map, path, taken: Vec::new() }),
+            Json::Object(map) => Ok(Obj { map, path, taken: [""; 16], n_taken: 0 }),
             other => Err(shape(&path, format!("expected an object, got {}", kind_of(other)))),
         }
     }
-    fn at(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+    fn at(&self, key: &'static str) -> Path<'_> {
+        Path::Key(&self.path, key)
+    }
+    fn take(&mut self, key: &'static str) {
+        self.taken[self.n_taken] = key;
+        self.n_taken += 1;
     }
     /// The field, or None when absent or null.
     fn opt(&mut self, key: &'static str) -> Option<&'a Json> {
-        self.taken.push(key);
+        self.take(key);
         self.map.get(key).filter(|v| !v.is_null())
     }
     fn req(&mut self, key: &'static str) -> Result<&'a Json> {
-        self.taken.push(key);
+        self.take(key);
         self.map.get(key).ok_or_else(|| shape(&self.path, format!("missing field `{key}`")))
     }
     fn string(&mut self, key: &'static str) -> Result<String> {
@@ -56,58 +85,59 @@ impl<'a> Obj<'a> {
     }
     fn text(&mut self, key: &'static str) -> Result<Text> {
         let v = self.req(key)?;
-        read_text(v, self.at(key))
+        read_text(v, &self.at(key))
     }
     fn opt_text(&mut self, key: &'static str) -> Result<Option<Text>> {
         match self.opt(key) {
             None => Ok(None),
-            Some(v) => read_text(v, self.at(key)).map(Some),
+            Some(v) => read_text(v, &self.at(key)).map(Some),
         }
     }
     fn strings(&mut self, key: &'static str) -> Result<Vec<String>> {
         match self.opt(key) {
             None => Ok(Vec::new()),
-            Some(v) => list(v, &self.at(key), |x, p| as_string(x, &p)),
+            Some(v) => list(v, &self.at(key), |x, p| as_string(x, p)),
         }
     }
-    fn list<T>(&mut self, key: &'static str, item: impl Fn(&Json, String) -> Result<T>) -> Result<Vec<T>> {
+    fn list<T>(&mut self, key: &'static str, item: impl Fn(&Json, &Path) -> Result<T>) -> Result<Vec<T>> {
         let v = self.req(key)?;
         list(v, &self.at(key), item)
     }
     fn done(self) -> Result<()> {
-        match self.map.keys().find(|k| !self.taken.contains(&k.as_str())) {
+        let taken = &self.taken[..self.n_taken];
+        match self.map.keys().find(|k| !taken.contains(&k.as_str())) {
             None => Ok(()),
             Some(k) => Err(shape(
                 &self.path,
-                format!("unknown field `{}`, expected one of {}", crate::select::clip(k), self.taken.join(", ")),
+                format!("unknown field `{}`, expected one of {}", crate::select::clip(k), taken.join(", ")),
             )),
         }
     }
 }
 
-fn as_string(v: &Json, path: &str) -> Result<String> {
+fn as_string(v: &Json, path: &Path) -> Result<String> {
     v.as_str().map(str::to_string).ok_or_else(|| shape(path, format!("expected a string, got {}", kind_of(v))))
 }
 
-fn as_number(v: &Json, path: &str) -> Result<f64> {
+fn as_number(v: &Json, path: &Path) -> Result<f64> {
     v.as_f64().ok_or_else(|| shape(path, format!("expected a number, got {}", kind_of(v))))
 }
 
-fn list<T>(v: &Json, path: &str, item: impl Fn(&Json, String) -> Result<T>) -> Result<Vec<T>> {
+fn list<T>(v: &Json, path: &Path, item: impl Fn(&Json, &Path) -> Result<T>) -> Result<Vec<T>> {
     match v {
-        Json::Array(items) => items.iter().enumerate().map(|(i, x)| item(x, format!("{path}[{i}]"))).collect(),
+        Json::Array(items) => items.iter().enumerate().map(|(i, x)| item(x, &Path::Index(path, i))).collect(),
         other => Err(shape(path, format!("expected an array, got {}", kind_of(other)))),
     }
 }
 
-fn read_text(v: &Json, path: String) -> Result<Text> {
-    let mut o = Obj::new(v, path)?;
+fn read_text(v: &Json, path: &Path) -> Result<Text> {
+    let mut o = Obj::new(v, *path)?;
     let t = Text { zh: o.string("zh")?, en: o.string("en")? };
     o.done()?;
     Ok(t)
 }
 
-fn one_of<T: Copy>(v: &Json, path: &str, options: &[(&str, T)]) -> Result<T> {
+fn one_of<T: Copy>(v: &Json, path: &Path, options: &[(&str, T)]) -> Result<T> {
     let s = as_string(v, path)?;
     options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t).ok_or_else(|| {
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
@@ -121,50 +151,50 @@ const BOUNDS: [(&str, Bound); 4] =
     [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
 const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
-fn source(v: &Json, path: String) -> Result<Source> {
-    let mut o = Obj::new(v, path)?;
+fn source(v: &Json, path: &Path) -> Result<Source> {
+    let mut o = Obj::new(v, *path)?;
     let s = Source { doc: o.string("doc")?, quote: o.string("quote")? };
     o.done()?;
     Ok(s)
 }
 
-fn document(v: &Json, path: String) -> Result<Document> {
-    let mut o = Obj::new(v, path)?;
+fn document(v: &Json, path: &Path) -> Result<Document> {
+    let mut o = Obj::new(v, *path)?;
     let d = Document { doc: o.string("doc")?, title: o.text("title")?, date: o.string("date")?, publisher: o.text("publisher")?, url: o.opt_string("url")? };
     o.done()?;
     Ok(d)
 }
 
-fn region(v: &Json, path: String) -> Result<Region> {
-    let mut o = Obj::new(v, path)?;
+fn region(v: &Json, path: &Path) -> Result<Region> {
+    let mut o = Obj::new(v, *path)?;
     let r = Region { id: o.string("id")?, name: o.text("name")?, parent: o.opt_string("parent")? };
     o.done()?;
     Ok(r)
 }
 
-fn topic(v: &Json, path: String) -> Result<Topic> {
-    let mut o = Obj::new(v, path)?;
+fn topic(v: &Json, path: &Path) -> Result<Topic> {
+    let mut o = Obj::new(v, *path)?;
     let t = Topic { id: o.string("id")?, name: o.text("name")? };
     o.done()?;
     Ok(t)
 }
 
-fn unit(v: &Json, path: String) -> Result<Unit> {
-    let mut o = Obj::new(v, path)?;
+fn unit(v: &Json, path: &Path) -> Result<Unit> {
+    let mut o = Obj::new(v, *path)?;
     let u = Unit { id: o.string("id")?, name: o.text("name")?, dimension: o.string("dimension")?, factor: o.number("factor")? };
     o.done()?;
     Ok(u)
 }
 
-fn indicator(v: &Json, path: String) -> Result<Indicator> {
-    let mut o = Obj::new(v, path)?;
+fn indicator(v: &Json, path: &Path) -> Result<Indicator> {
+    let mut o = Obj::new(v, *path)?;
     let i = Indicator { id: o.string("id")?, topic: o.string("topic")?, name: o.text("name")? };
     o.done()?;
     Ok(i)
 }
 
-fn value(v: &Json, path: String) -> Result<Value> {
-    let mut o = Obj::new(v, path)?;
+fn value(v: &Json, path: &Path) -> Result<Value> {
+    let mut o = Obj::new(v, *path)?;
     let id = o.string("id")?;
     let indicator = o.string("indicator")?;
     let region = o.string("region")?;
@@ -183,13 +213,13 @@ fn value(v: &Json, path: String) -> Result<Value> {
     let unit = o.string("unit")?;
     let subject = o.opt_text("subject")?;
     let note = o.opt_text("note")?;
-    let src = source(o.req("source")?, o.at("source"))?;
+    let src = source(o.req("source")?, &o.at("source"))?;
     o.done()?;
     Ok(Value { id, indicator, region, period, kind, target_kind, bound, value: number, printed, unit, subject, note, source: src })
 }
 
-fn group(v: &Json, path: String) -> Result<Group> {
-    let mut o = Obj::new(v, path)?;
+fn group(v: &Json, path: &Path) -> Result<Group> {
+    let mut o = Obj::new(v, *path)?;
     let g = Group {
         id: o.string("id")?,
         name: o.text("name")?,
@@ -204,38 +234,37 @@ fn group(v: &Json, path: String) -> Result<Group> {
     Ok(g)
 }
 
-fn target(v: &Json, path: String) -> Result<TargetPair> {
-    let mut o = Obj::new(v, path)?;
+fn target(v: &Json, path: &Path) -> Result<TargetPair> {
+    let mut o = Obj::new(v, *path)?;
     let t = TargetPair { id: o.string("id")?, name: o.text("name")?, actual: o.string("actual")?, target: o.string("target")? };
     o.done()?;
     Ok(t)
 }
 
-fn milestone(v: &Json, path: String) -> Result<Milestone> {
-    let mut o = Obj::new(v, path)?;
+fn milestone(v: &Json, path: &Path) -> Result<Milestone> {
+    let mut o = Obj::new(v, *path)?;
     let id = o.string("id")?;
     let region = o.string("region")?;
-    let year_path = o.at("year");
     let year = o.req("year")?;
     let year = year
         .as_u64()
         .filter(|y| *y <= u16::MAX as u64)
-        .ok_or_else(|| shape(&year_path, format!("expected a year (a whole number), got {}", kind_of(year))))? as u16;
-    let m = Milestone { id, region, year, text: o.text("text")?, source: source(o.req("source")?, o.at("source"))? };
+        .ok_or_else(|| shape(&o.at("year"), format!("expected a year (a whole number), got {}", kind_of(year))))? as u16;
+    let m = Milestone { id, region, year, text: o.text("text")?, source: source(o.req("source")?, &o.at("source"))? };
     o.done()?;
     Ok(m)
 }
 
-fn view(v: &Json, path: String) -> Result<ViewDef> {
-    let mut o = Obj::new(v, path)?;
+fn view(v: &Json, path: &Path) -> Result<ViewDef> {
+    let mut o = Obj::new(v, *path)?;
     let id = o.string("id")?;
     let region = o.string("region")?;
     let topic = o.string("topic")?;
     let title = o.text("title")?;
-    let chart_path = o.at("chart");
-    let chart_name = as_string(o.req("chart")?, &chart_path)?;
+    let chart_name = o.req("chart")?;
+    let chart_name = as_string(chart_name, &o.at("chart"))?;
     let chart = ChartKind::parse(&chart_name).ok_or_else(|| {
-        shape(&chart_path, format!("unknown variant `{}`, expected one of bar, grouped_bar, composition, line, bullet, timeline", crate::select::clip(&chart_name)))
+        shape(&o.at("chart"), format!("unknown variant `{}`, expected one of bar, grouped_bar, composition, line, bullet, timeline", crate::select::clip(&chart_name)))
     })?;
     let values = o.strings("values")?;
     let series = match o.opt("series") {
@@ -251,7 +280,7 @@ fn view(v: &Json, path: String) -> Result<ViewDef> {
 
 /// The whole dataset object.
 pub(super) fn dataset(v: &Json) -> Result<RawDataset> {
-    let mut o = Obj::new(v, String::new())?;
+    let mut o = Obj::new(v, Path::Root)?;
     let raw = RawDataset {
         schema: o.string("schema")?,
         documents: o.list("documents", document)?,
