@@ -175,7 +175,7 @@ fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
             b.text(map.px(t), map.bottom + 6.0, format_tick(t, st, lang), TINY, false, Paint::Muted, HAlign::Center);
         }
     }
-    let path = screen_path(s, &map, crate::series::COLUMN);
+    let path = screen_path(s, &map, crate::series::COLUMNS_PER_PX);
     if path.len() == 1 {
         b.marks.push(Mark::Circle { x: path[0].0, y: path[0].1, r: 3.5, paint: Paint::Series(0), fill: true });
     } else {

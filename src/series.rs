@@ -127,15 +127,20 @@ impl PlotMap {
     }
 }
 
-/// The screen path of a series: points mapped to CSS px and decimated per column of `column`
-/// CSS px on a grid anchored at 0 (not at the plot edge). With `COLUMN` = 1/24 px every column
-/// lies inside one device pixel at devicePixelRatio 1, 1.5, 2, 3 and 4, so no column mixes two
-/// device pixels and the drawn pixels are those of the full path; `draw` then keeps the extremes
-/// per device pixel.
-pub const COLUMN: f64 = 1.0 / 24.0;
+/// The screen path of a series: points mapped to CSS px and decimated per column, `per_px`
+/// columns to a CSS px on a grid anchored at 0 (not at the plot edge). With
+/// `COLUMNS_PER_PX` = 24 every column lies inside one device pixel at devicePixelRatio 1, 1.5,
+/// 2, 3 and 4, so no column mixes two device pixels and the drawn pixels are those of the full
+/// path; `draw` then keeps the extremes per device pixel.
+pub const COLUMNS_PER_PX: f64 = 24.0;
 
-pub fn screen_path(s: &HostSeries, map: &PlotMap, column: f64) -> Vec<(f64, f64)> {
-    let mut out = Vec::with_capacity((((map.x1 - map.x0) / column) as usize * 4 + 8).min(s.len()));
+pub fn screen_path(s: &HostSeries, map: &PlotMap, per_px: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity((((map.x1 - map.x0) * per_px) as usize * 4 + 8).min(s.len()));
+    // The column of x is floor(px(x) · per_px), written as one multiply-add per point (this loop
+    // runs a million times for a big series): (x − xd0) · k + b.
+    let span = map.xd.1 - map.xd.0;
+    let (k, b) = if span == 0.0 { (0.0, (map.x0 + map.x1) / 2.0 * per_px) } else { ((map.x1 - map.x0) / span * per_px, map.x0 * per_px) };
+    let xd0 = map.xd.0;
     let (mut col, mut first, mut lo, mut hi, mut last) = (i64::MIN, 0usize, 0usize, 0usize, 0usize);
     let flush = |out: &mut Vec<(f64, f64)>, first: usize, lo: usize, hi: usize, last: usize| {
         let mut keep = [first, lo, hi, last];
@@ -150,7 +155,7 @@ pub fn screen_path(s: &HostSeries, map: &PlotMap, column: f64) -> Vec<(f64, f64)
     };
     let (mut ylo, mut yhi) = (0.0, 0.0);
     for (i, (&x, &y)) in s.x.iter().zip(&s.y).enumerate() {
-        let c = (map.px(x) / column).floor() as i64;
+        let c = ((x - xd0) * k + b).floor() as i64;
         if c != col {
             if col != i64::MIN {
                 flush(&mut out, first, lo, hi, last);
@@ -207,7 +212,7 @@ mod tests {
         let y: Vec<f64> = (0..n as u64).map(|i| ((i * 7919) % 1000) as f64).collect();
         let s = HostSeries::new("s", "", x, y).unwrap();
         let map = PlotMap { x0: 0.0, x1: 800.0, top: 0.0, bottom: 400.0, xd: s.x_range, yd: s.y_range };
-        let path = screen_path(&s, &map, COLUMN);
+        let path = screen_path(&s, &map, COLUMNS_PER_PX);
         assert!(path.len() <= 4 * (800 * 24 + 1), "{}", path.len());
         // Each column keeps its extremes: the path spans the full y range.
         let (lo, hi) = path.iter().fold((f64::MAX, f64::MIN), |a, p| (a.0.min(p.1), a.1.max(p.1)));

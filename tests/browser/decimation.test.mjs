@@ -119,9 +119,11 @@ function install() {
       const k = [first, lo, hi, last].sort((p, q) => p - q);
       for (let j = 0; j < 4; j++) if (j === 0 || k[j] !== k[j - 1]) out.push(k[j]);
     };
+    // As src/series.rs computes it: floor(px(x) · 24) written as (x − xd0) · k + b.
+    const k = span === 0 ? 0 : (m.x1 - m.x0) / span * 24;
+    const b = span === 0 ? (m.x0 + m.x1) / 2 * 24 : m.x0 * 24;
     for (let i = 0; i < x.length; i++) {
-      const px = span === 0 ? (m.x0 + m.x1) / 2 : m.x0 + (x[i] - m.xd0) / span * (m.x1 - m.x0);
-      const c = Math.floor(px * 24);
+      const c = Math.floor((x[i] - m.xd0) * k + b);
       if (c !== col) {
         if (col !== null) flush();
         col = c;
