@@ -148,7 +148,8 @@ fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option
     b.y += 8.0;
     let plot = body(&mut b);
     b.y += 10.0;
-    b.paragraph(&spec.source, TINY, false, Paint::Muted, 6);
+    // Every source is listed in full: the line is what makes the figures checkable.
+    b.paragraph(&spec.source, TINY, false, Paint::Muted, 16);
     b.y += PAD - 4.0;
     // The background goes first so everything draws over it.
     let height = b.y.ceil();
