@@ -37,7 +37,8 @@ var EW_CSS = [
   '.ew-tip-meta,.ew-tip-detail{margin:2px 0 0}',
   '.ew-tip-source{margin:6px 0 0;padding-top:6px;border-top:1px solid #d8dee4;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-source{border-top-color:#3d444d;color:#9da7b3}',
-  '.ew-tip-quote{margin:2px 0 0;font-style:normal}',
+  '.ew-tip-quote{margin:2px 0 0;font-style:normal;color:#57606a;font-size:12px}',
+  '.ew-dark .ew-tip-quote{color:#9da7b3}',
   '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
   // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
   // rule on the host lays out a single child), and the inner boxes reset what they would
@@ -620,24 +621,31 @@ Widget.prototype.showTip = function (info) {
   var lang = this.h.state().lang;
   var t = EW_TEXT[lang] || EW_TEXT.zh;
   var tip = this.tip;
-  var parts = [];
+  // The tooltip as a flat list of [tag, class, text]; when its shape is the one on screen
+  // (moving along a line), only the texts change — no nodes are made or dropped per move.
+  var rows = [];
   var label = info.label + (info.series && info.series !== info.label ? ' · ' + info.series : '');
-  parts.push(para('ew-tip-label', label));
+  rows.push(['p', 'ew-tip-label', label]);
   if (info.kind !== 'legend') {
-    parts.push(para('ew-tip-value', info.value));
+    rows.push(['p', 'ew-tip-value', info.value]);
     var meta = [info.period, info.value_kind].filter(Boolean);
     if (info.share) meta.push(t.share + info.share);
-    if (meta.length) parts.push(para('ew-tip-meta', meta.join(' · ')));
+    if (meta.length) rows.push(['p', 'ew-tip-meta', meta.join(' · ')]);
   }
-  if (info.detail) parts.push(para('ew-tip-detail', info.detail));
+  if (info.detail) rows.push(['p', 'ew-tip-detail', info.detail]);
   (info.sources || []).forEach(function (s) {
-    var box = el('div', 'ew-tip-source');
-    box.append(para('ew-tip-doc', t.source + t.docTitle(s.doc_title) + (s.doc_date ? ' ' + s.doc_date : '')));
-    if (s.quote) box.append(el('blockquote', 'ew-tip-quote'));
-    if (s.quote) box.lastChild.textContent = t.quote(s.quote);
-    parts.push(box);
+    rows.push(['p', 'ew-tip-doc ew-tip-source', t.source + t.docTitle(s.doc_title) + (s.doc_date ? ' ' + s.doc_date : '')]);
+    if (s.quote) rows.push(['blockquote', 'ew-tip-quote', t.quote(s.quote)]);
   });
-  tip.replaceChildren.apply(tip, parts);
+  var shape = rows.map(function (r) { return r[0] + '.' + r[1]; }).join('|');
+  if (shape !== this.tipShape) {
+    tip.replaceChildren.apply(tip, rows.map(function (r) { return el(r[0], r[1]); }));
+    this.tipShape = shape;
+  }
+  for (var i = 0; i < rows.length; i++) {
+    var node = tip.children[i];
+    if (node.textContent !== rows[i][2]) node.textContent = rows[i][2];
+  }
   tip.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   tip.hidden = false;
   // Beside the point, on the side with more room, without reading the tooltip's size (that
