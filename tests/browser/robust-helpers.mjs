@@ -22,9 +22,8 @@ export function harness() {
    * FNV-1a over every byte of a widget canvas (`sel`: a selector or the host element, which
    * may be detached), plus the inked-pixel count and the size.
    */
-  rt.pixels = (sel, which = 'main') => {
-    const root = (typeof sel === 'string' ? document.querySelector(sel) : sel).shadowRoot;
-    const c = root && root.querySelector(which === 'main' ? 'canvas.ew-canvas' : 'canvas.ew-overlay');
+  /** FNV-1a over every byte of a canvas, read through a scratch canvas made for reading. */
+  rt.canvasHash = (c) => {
     if (!c || !c.width || !c.height) return { hash: 'empty', ink: 0, width: 0, height: 0 };
     const s = document.createElement('canvas');
     s.width = c.width;
@@ -42,6 +41,14 @@ export function harness() {
       if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) ink++;
     }
     return { hash: h.toString(16) + ':' + c.width + 'x' + c.height, ink, width: c.width, height: c.height };
+  };
+  /**
+   * The hash of a widget canvas (`sel`: a selector or the host element, which may be
+   * detached), plus the inked-pixel count and the size.
+   */
+  rt.pixels = (sel, which = 'main') => {
+    const root = (typeof sel === 'string' ? document.querySelector(sel) : sel).shadowRoot;
+    return rt.canvasHash(root && root.querySelector(which === 'main' ? 'canvas.ew-canvas' : 'canvas.ew-overlay'));
   };
   rt.frames = async (n = 2) => {
     for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r()));

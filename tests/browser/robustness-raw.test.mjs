@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { launch, openPage, assertClean, startShared, stopShared } from './helpers.mjs';
-import { miniDataset, WASM_TRAP } from './robust-helpers.mjs';
+import { harness, miniDataset, WASM_TRAP } from './robust-helpers.mjs';
 
 let browser;
 let server;
@@ -23,21 +23,11 @@ after(() => stopShared(browser, server));
 /** The raw page with wasm instantiated and helpers in window.__raw. */
 async function rawPage() {
   const page = await openPage(browser);
+  await page.addInitScript(harness);
   await page.goto(server.url + '/tests/browser/fixtures/raw.html');
   await page.evaluate(async () => {
     await wasm_bindgen({ module_or_path: '/pkg/econ_widget_bg.wasm' });
-    // Read through a scratch canvas made for reading (no readback warning on the live one).
-    const hash = (c) => {
-      const s = document.createElement('canvas');
-      s.width = c.width;
-      s.height = c.height;
-      const ctx = s.getContext('2d', { willReadFrequently: true });
-      ctx.drawImage(c, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let h = 0x811c9dc5;
-      for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 16777619) >>> 0;
-      return h.toString(16) + ':' + c.width + 'x' + c.height;
-    };
+    const hash = (c) => __rt.canvasHash(c).hash;
     const newCanvas = () => {
       const c = document.createElement('canvas');
       document.body.append(c);
