@@ -40,20 +40,20 @@ pub fn min_max(points: &[(f64, f64)], x0: f64, px: f64) -> Vec<(f64, f64)> {
     out
 }
 
-/// Index of the point whose x is nearest to `x` (points sorted by x): a binary search, so
-/// hovering a million-point line costs ~20 comparisons.
-pub fn nearest(points: &[(f64, f64)], x: f64) -> Option<usize> {
-    if points.is_empty() {
+/// Index of the value in `xs` (sorted ascending) nearest to `x`, ties to the left: a binary
+/// search, so hovering a million-point line costs ~20 comparisons.
+pub fn nearest(xs: &[f64], x: f64) -> Option<usize> {
+    if xs.is_empty() {
         return None;
     }
-    let i = points.partition_point(|p| p.0 < x);
-    if i == 0 {
-        return Some(0);
-    }
-    if i == points.len() {
-        return Some(points.len() - 1);
-    }
-    Some(if (points[i].0 - x).abs() < (x - points[i - 1].0).abs() { i } else { i - 1 })
+    let i = xs.partition_point(|&v| v < x);
+    Some(if i == 0 {
+        0
+    } else if i == xs.len() || (x - xs[i - 1]) <= (xs[i] - x) {
+        i - 1
+    } else {
+        i
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -105,10 +105,9 @@ mod tests {
         fn nearest_matches_a_scan(xs in prop::collection::vec(-100.0f64..100.0, 1..200), x in -120.0f64..120.0) {
             let mut xs = xs;
             xs.sort_by(|a, b| a.total_cmp(b));
-            let pts: Vec<(f64, f64)> = xs.iter().map(|&x| (x, 0.0)).collect();
-            let i = nearest(&pts, x).unwrap();
-            let best = pts.iter().map(|p| (p.0 - x).abs()).fold(f64::INFINITY, f64::min);
-            prop_assert!(((pts[i].0 - x).abs() - best).abs() < 1e-9);
+            let i = nearest(&xs, x).unwrap();
+            let best = xs.iter().map(|v| (v - x).abs()).fold(f64::INFINITY, f64::min);
+            prop_assert!(((xs[i] - x).abs() - best).abs() < 1e-9);
         }
     }
 }

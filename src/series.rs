@@ -72,14 +72,8 @@ impl HostSeries {
 
     /// Index of the point nearest to data-x `x` (binary search).
     pub fn nearest(&self, x: f64) -> usize {
-        let i = self.x.partition_point(|&v| v < x);
-        if i == 0 {
-            0
-        } else if i == self.x.len() || (x - self.x[i - 1]) <= (self.x[i] - x) {
-            i - 1
-        } else {
-            i
-        }
+        // A series is never empty (`new` refuses one).
+        crate::decimate::nearest(&self.x, x).unwrap_or(0)
     }
 }
 
