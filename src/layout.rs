@@ -281,7 +281,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let stacked = b.w < STACK_BELOW;
     let series: Vec<usize> = {
         let mut s: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
-        s.sort();
+        crate::order::sort_by_key(&mut s, |&x| x);
         s.dedup();
         s
     };
@@ -441,12 +441,12 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     }
     let dx = if n > 1 { (x1 - x0 - 20.0) / (n - 1) as f64 } else { x1 - x0 };
     let mut series: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
-    series.sort();
+    crate::order::sort_by_key(&mut series, |&x| x);
     series.dedup();
     for s in series {
         let mut pts: Vec<(usize, (f64, f64))> =
             visible.iter().filter(|(_, d)| d.series == s).map(|&(i, d)| (i, (xs(d.category), ys.at(d.value)))).collect();
-        pts.sort_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
+        crate::order::sort_by(&mut pts, |a, b| a.1 .0.total_cmp(&b.1 .0).is_lt());
         let path: Vec<(f64, f64)> = pts.iter().map(|p| p.1).collect();
         // Thousands of points: draw what each pixel column can show (first/min/max/last).
         let path = decimate::min_max(&path, x0, 1.0);

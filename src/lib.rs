@@ -12,6 +12,7 @@ pub mod error;
 pub mod hit;
 pub mod i18n;
 pub mod layout;
+pub mod order;
 pub mod period;
 pub mod select;
 pub mod series;

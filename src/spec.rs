@@ -266,7 +266,7 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
     let mut order: Vec<usize> = (0..idx.len()).collect();
     if line || series == Some(SeriesBy::Period) {
         // Time order, whatever order the text mentioned the periods in.
-        order.sort_by_key(|&k| ds.period_of(idx[k]).sort_key());
+        crate::order::sort_by_key(&mut order, |&k| ds.period_of(idx[k]).sort_key());
     }
     for &k in &order {
         let i = idx[k];
@@ -349,7 +349,7 @@ fn reorder_categories(spec: &mut ChartSpec, order: &[usize]) {
     for d in spec.data.iter_mut() {
         d.category = new_of_old[d.category];
     }
-    spec.data.sort_by_key(|d| (d.category, d.series));
+    crate::order::sort_by_key(&mut spec.data, |d| (d.category, d.series));
 }
 
 fn sort_categories(spec: &mut ChartSpec, sort: Sort) {
@@ -358,9 +358,9 @@ fn sort_categories(spec: &mut ChartSpec, sort: Sort) {
     }
     let mut order: Vec<usize> = (0..spec.categories.len()).collect();
     let key = |c: usize| spec.data.iter().find(|d| d.category == c).map(|d| d.value).unwrap_or(f64::NEG_INFINITY);
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let o = key(a).total_cmp(&key(b));
-        if sort == Sort::Desc { o.reverse() } else { o }
+        if sort == Sort::Desc { o.is_gt() } else { o.is_lt() }
     });
     reorder_categories(spec, &order);
 }
@@ -375,7 +375,7 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
             periods.push((a, b, l));
         }
     }
-    periods.sort();
+    crate::order::sort_by(&mut periods, |a, b| a < b);
     let period_text = match periods.len() {
         0 => String::new(),
         1..=3 => periods.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")),
@@ -471,7 +471,7 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
 fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
     let mut b = Built::new(ChartKind::Timeline, lang);
     let mut ms: Vec<_> = ids.iter().filter_map(|m| ds.milestone(m)).collect();
-    ms.sort_by_key(|m| m.year);
+    crate::order::sort_by_key(&mut ms, |m| m.year);
     let s = b.series(String::new(), String::new());
     for m in ms {
         b.use_doc(&m.source.doc);

@@ -171,7 +171,7 @@ fn derived(ds: &Dataset) -> Vec<View> {
             None => buckets.push((key, vec![i])),
         }
     }
-    buckets.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut buckets, |a, b| a.0 < b.0);
     let mut out = Vec::new();
     for ((_, _, _, unit), values) in buckets {
         let first = &ds.raw.values[values[0]];
@@ -202,7 +202,7 @@ fn derived(ds: &Dataset) -> Vec<View> {
             continue;
         }
         let mut ms = ms;
-        ms.sort_by_key(|m| m.year);
+        crate::order::sort_by_key(&mut ms, |m| m.year);
         out.push(View {
             id: format!("auto/{}/milestones", region.id),
             region: region.id.clone(),
