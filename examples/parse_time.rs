@@ -18,6 +18,6 @@ fn main() {
     let all = time(n, || Dataset::embedded().unwrap());
     let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
     let views = time(n, || econ_widget::views::build_views(&ds));
-    let widget = time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &serde_json::Value::Null).unwrap());
+    let widget = time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &econ_widget::json::Json::Null).unwrap());
     println!("JSON text → Value {json:?}; parse + read + validate {all:?}; build_views {views:?}; widget (views + selection + spec) {widget:?}");
 }

@@ -265,10 +265,6 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
-                const ret = Error(getStringFromWasm0(arg0, arg1));
-                return ret;
-            },
             __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
@@ -356,18 +352,14 @@ let wasm_bindgen = (function(exports) {
             __wbg_moveTo_b4cd3b0b7e1585a5: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            __wbg_new_37eb45aaf5eeb820: function() {
-                const ret = new Array();
-                return ret;
-            },
             __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            __wbg_new_cd4348290afae586: function() {
-                const ret = new Object();
+            __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
+                const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
-            },
+            }, arguments); },
             __wbg_setProperty_3fe74e09d53acb0b: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
@@ -375,12 +367,6 @@ let wasm_bindgen = (function(exports) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
-                arg0[arg1 >>> 0] = arg2;
-            },
-            __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
-                arg0[arg1] = arg2;
-            },
             __wbg_set_fillStyle_f2819d67645a21ba: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
@@ -426,19 +412,9 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.width;
                 return ret;
             },
-            __wbindgen_generic_0000000000000001: function(arg0) {
-                // Cast intrinsic for `F64 -> Externref`.
-                const ret = arg0;
-                return ret;
-            },
-            __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+            __wbindgen_generic_0000000000000001: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
-                return ret;
-            },
-            __wbindgen_generic_0000000000000003: function(arg0) {
-                // Cast intrinsic for `U64 -> Externref`.
-                const ret = BigInt.asUintN(64, arg0);
                 return ret;
             },
             __wbindgen_init_externref_table: function() {

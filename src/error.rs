@@ -2,10 +2,9 @@
 //! A failed call changes nothing, so callers can show the message and carry on.
 
 use crate::i18n::Lang;
-use serde::Serialize;
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     /// Stable machine-readable code, e.g. `unknown_region`.
     pub code: &'static str,

@@ -2,10 +2,7 @@
 //! converts to words a reader knows (94.96 billion yuan), shifting the decimal point exactly
 //! on the printed digits so no float noise ever reaches the page.
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Zh,
     En,
@@ -94,8 +91,19 @@ pub fn display_unit(lang: Lang, unit_id: &str, dimension: &str, factor: f64, en_
 
 /// The shortest decimal text of `v` that reads back as `v` (what the source printed).
 pub fn shortest(v: f64) -> String {
-    let s = format!("{v}");
-    if s == "-0" { "0".into() } else { s }
+    if !v.is_finite() {
+        return (if v.is_nan() { "NaN" } else if v > 0.0 { "inf" } else { "-inf" }).into();
+    }
+    // zmij prints the shortest digits, in exponent form when that is shorter (1e-7, 1e15);
+    // moving the decimal point on those digits gives the plain form, exactly.
+    let mut buf = zmij::Buffer::new();
+    let s = buf.format_finite(v);
+    let (mantissa, exp) = match s.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (s, 0),
+    };
+    let plain = shift_decimal(mantissa, exp);
+    if plain == "-0" { "0".into() } else { plain }
 }
 
 /// Moves the decimal point of a plain decimal string by `exp10` places, exactly.
@@ -184,14 +192,56 @@ pub fn join_unit(num: &str, unit: &DisplayUnit) -> String {
 /// Axis tick text: `step` decides the decimals so ticks read 0, 2.5, 5 and not 2.5000001.
 pub fn format_tick(v: f64, step: f64, lang: Lang) -> String {
     let decimals = if step >= 1.0 { 0 } else { (-step.log10()).ceil().clamp(0.0, 6.0) as usize };
-    let s = format!("{:.*}", decimals, v);
-    let s = if s.starts_with('-') && s.trim_start_matches(['-', '0', '.']).is_empty() { s[1..].to_string() } else { s };
-    group_thousands(&s, lang)
+    group_thousands(&fixed(v, decimals), lang)
 }
 
 /// Share as a percentage with one decimal: "52.4%".
 pub fn format_share(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    fixed(share * 100.0, 1) + "%"
+}
+
+/// `v` with exactly `decimals` fraction digits, rounded half away from zero on its shortest
+/// decimal form (12.25 → "12.3", as a reader rounds the printed number), never "-0".
+/// (Rust's `{:.1}` would round the binary value instead, and cost ~10 KB of wasm.)
+pub fn fixed(v: f64, decimals: usize) -> String {
+    let s = shortest(v);
+    if !v.is_finite() {
+        return s;
+    }
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s.as_str()),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    if frac.as_bytes().get(decimals).is_some_and(|&d| d >= b'5') {
+        // Carry from the last kept digit leftwards; 9.96 → 10.0.
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - decimals;
+    let mut out = String::with_capacity(digits.len() + 2);
+    if neg && digits.iter().any(|&d| d != b'0') {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&digits[..split]).unwrap_or("0"));
+    if decimals > 0 {
+        out.push('.');
+        out.push_str(std::str::from_utf8(&digits[split..]).unwrap_or(""));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -241,6 +291,21 @@ mod tests {
         assert_eq!(format_measure(1234567.891, 6), "1,234,568");
         assert_eq!(format_measure(0.000123456789, 6), "0.000123457");
         assert_eq!(format_measure(0.0, 6), "0");
+    }
+
+    #[test]
+    fn fixed_rounds_the_printed_digits() {
+        assert_eq!(fixed(12.25, 1), "12.3");
+        assert_eq!(fixed(52.44, 1), "52.4");
+        assert_eq!(fixed(9.96, 1), "10.0");
+        assert_eq!(fixed(99.5, 0), "100");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(-2.35, 1), "-2.4");
+        assert_eq!(fixed(3.0, 2), "3.00");
+        assert_eq!(fixed(1e-7, 3), "0.000");
+        assert_eq!(fixed(0.1 + 0.2, 1), "0.3");
+        assert_eq!(fixed(123456.0, 0), "123456");
+        assert_eq!(format_share(0.524), "52.4%");
     }
 
     #[test]

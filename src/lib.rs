@@ -11,6 +11,7 @@ pub mod draw;
 pub mod error;
 pub mod hit;
 pub mod i18n;
+pub mod json;
 pub mod layout;
 pub mod order;
 pub mod period;

@@ -6,11 +6,9 @@ use crate::data::{ChartKind, Dataset};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::views::View;
-use serde::Serialize;
-use serde_json::{Map, Value as Json};
+use crate::json::{Json, JsonOut, Map, ToJson};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
     Dark,
@@ -19,6 +17,13 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
     pub fn parse(s: &str) -> Option<Theme> {
         match s {
             "light" => Some(Theme::Light),
@@ -29,8 +34,7 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
     /// Dataset order (the order of the source text).
     None,
@@ -39,6 +43,13 @@ pub enum Sort {
 }
 
 impl Sort {
+    pub fn id(self) -> &'static str {
+        match self {
+            Sort::None => "none",
+            Sort::Asc => "asc",
+            Sort::Desc => "desc",
+        }
+    }
     pub fn parse(s: &str) -> Option<Sort> {
         match s {
             "none" => Some(Sort::None),
@@ -50,7 +61,7 @@ impl Sort {
 }
 
 /// The complete, always-valid selection. `state()` returns it as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
     pub view: String,
     pub region: String,
@@ -66,6 +77,31 @@ pub struct Selection {
 }
 
 pub const FIELDS: [&str; 9] = ["view", "region", "topic", "indicators", "chart", "lang", "theme", "sort", "hidden"];
+
+impl ToJson for Selection {
+    fn write_json(&self, o: &mut JsonOut) {
+        o.begin_obj()
+            .key("view")
+            .str(&self.view)
+            .key("region")
+            .str(&self.region)
+            .key("topic")
+            .str(&self.topic)
+            .key("chart")
+            .str(self.chart.id())
+            .key("indicators")
+            .strs(&self.indicators)
+            .key("lang")
+            .str(self.lang.code())
+            .key("theme")
+            .str(self.theme.id())
+            .key("sort")
+            .str(self.sort.id())
+            .key("hidden")
+            .strs(&self.hidden)
+            .end_obj();
+    }
+}
 
 impl Selection {
     /// The first view, its default chart, Chinese, automatic theme.
@@ -161,7 +197,7 @@ impl Selection {
 
 /// Resolves `view`, `region` and `topic` together. A region or topic alone moves to the first
 /// view that has it (keeping the other when possible), as a reader switching a dropdown expects.
-fn pick_view<'a>(cur: &Selection, obj: &Map<String, Json>, ds: &Dataset, views: &'a [View]) -> Result<&'a View> {
+fn pick_view<'a>(cur: &Selection, obj: &Map, ds: &Dataset, views: &'a [View]) -> Result<&'a View> {
     let region = opt_str(obj, "region")?;
     let topic = opt_str(obj, "topic")?;
     if let Some(r) = region {
@@ -240,14 +276,14 @@ pub fn describe(v: &Json) -> String {
     match v {
         Json::Null => "null".into(),
         Json::Bool(b) => format!("boolean {b}"),
-        Json::Number(n) => format!("number {n}"),
+        Json::Number(n) => format!("number {}", crate::i18n::shortest(*n)),
         Json::String(s) => format!("string '{}'", clip(s)),
         Json::Array(_) => "an array".into(),
         Json::Object(_) => "an object".into(),
     }
 }
 
-fn opt_str<'a>(obj: &'a Map<String, Json>, key: &str) -> Result<Option<&'a str>> {
+fn opt_str<'a>(obj: &'a Map, key: &str) -> Result<Option<&'a str>> {
     match obj.get(key) {
         None => Ok(None),
         Some(Json::String(s)) => Ok(Some(s)),
@@ -260,7 +296,7 @@ fn opt_str<'a>(obj: &'a Map<String, Json>, key: &str) -> Result<Option<&'a str>>
 }
 
 /// An array of strings; `null` means "none" (all indicators / no hidden series).
-fn opt_str_list(obj: &Map<String, Json>, key: &str) -> Result<Option<Vec<String>>> {
+fn opt_str_list(obj: &Map, key: &str) -> Result<Option<Vec<String>>> {
     match obj.get(key) {
         None => Ok(None),
         Some(Json::Null) => Ok(Some(Vec::new())),

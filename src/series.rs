@@ -11,7 +11,12 @@ pub const MAX_ABS: f64 = 1e15;
 
 /// A number as error messages show it: 1e308 and 5e-324, not hundreds of digits.
 pub(crate) fn show(v: f64) -> String {
-    if v.is_finite() && v != 0.0 && !(1e-9..1e16).contains(&v.abs()) { format!("{v:e}") } else { format!("{v}") }
+    if v.is_finite() && v != 0.0 && !(1e-9..1e16).contains(&v.abs()) {
+        // zmij's shortest form, which is the exponent form for these magnitudes.
+        zmij::Buffer::new().format_finite(v).replace(".0e", "e").replace("e+", "e")
+    } else {
+        crate::i18n::shortest(v)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -6,10 +6,10 @@ use crate::data::{Bound, ChartKind, Dataset, Kind, SeriesBy, Value};
 use crate::i18n::{display_unit, format_value, DisplayUnit, Lang};
 use crate::select::{Selection, Sort};
 use crate::views::{Content, View};
-use serde::Serialize;
+use crate::json::{JsonOut, ToJson};
 
 /// Where a number comes from, as the tooltip and the table show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceRef {
     pub doc: String,
     pub doc_title: String,
@@ -17,7 +17,14 @@ pub struct SourceRef {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl ToJson for SourceRef {
+    fn write_json(&self, o: &mut JsonOut) {
+        o.begin_obj().key("doc").str(&self.doc).key("doc_title").str(&self.doc_title);
+        o.key("doc_date").str(&self.doc_date).key("quote").str(&self.quote).end_obj();
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Datum {
     pub category: usize,
     pub series: usize,
@@ -41,14 +48,14 @@ pub struct Datum {
     pub sources: Vec<SourceRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SeriesInfo {
     pub key: String,
     pub label: String,
     pub hidden: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
     pub chart: ChartKind,
     pub lang: Lang,

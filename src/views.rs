@@ -3,7 +3,7 @@
 
 use crate::data::{ChartKind, Dataset, Kind, SeriesBy, Text, ViewDef};
 use crate::i18n::Lang;
-use serde::Serialize;
+use crate::json::{JsonOut, ToJson};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
@@ -26,7 +26,7 @@ pub struct View {
 }
 
 /// What `views()` returns to JS: enough to build the explorer's selectors.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ViewInfo {
     pub id: String,
     pub region: String,
@@ -39,10 +39,22 @@ pub struct ViewInfo {
     pub indicators: Vec<IndicatorInfo>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorInfo {
     pub id: String,
     pub name: String,
+}
+
+impl ToJson for ViewInfo {
+    fn write_json(&self, o: &mut JsonOut) {
+        o.begin_obj().key("id").str(&self.id).key("region").str(&self.region).key("region_name").str(&self.region_name);
+        o.key("topic").str(&self.topic).key("topic_name").str(&self.topic_name).key("title").str(&self.title);
+        o.key("chart").str(self.chart).key("charts").strs(&self.charts).key("indicators").begin_arr();
+        for i in &self.indicators {
+            o.begin_obj().key("id").str(&i.id).key("name").str(&i.name).end_obj();
+        }
+        o.end_arr().end_obj();
+    }
 }
 
 impl View {

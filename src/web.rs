@@ -8,8 +8,7 @@ use crate::error::Error;
 use crate::layout;
 use crate::widget::Widget;
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
-use serde_json::Value as Json;
+use crate::json::{Json, ToJson};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -30,15 +29,17 @@ fn js_error(e: Error) -> JsValue {
     err.into()
 }
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+/// A result for JS: written as JSON text in Rust and parsed by the engine's `JSON.parse`, which
+/// is smaller than building the object call by call across the boundary.
+fn to_js<T: ToJson>(v: &T) -> JsValue {
+    js_sys::JSON::parse(&v.to_json()).unwrap_or(JsValue::NULL)
 }
 
-/// A JS value as JSON, through `JSON.stringify` and serde_json. Walking the object from Rust
-/// (serde_wasm_bindgen) let a throwing getter or Proxy trap unwind through wasm with the handle
-/// still borrowed (every later call failed), and recursed on the wasm stack without a limit (a
-/// cyclic or deeply nested object overflowed it into the heap). `JSON.stringify` runs in JS,
-/// where those throw and are caught here, and serde_json stops at 128 levels. It turns NaN and
+/// A JS value as JSON, through `JSON.stringify` and `crate::json`. Walking the object from Rust
+/// let a throwing getter or Proxy trap unwind through wasm with the handle still borrowed
+/// (every later call failed), and recursed on the wasm stack without a limit (a cyclic or
+/// deeply nested object overflowed it into the heap). `JSON.stringify` runs in JS, where those
+/// throw and are caught here, and the parser stops at 128 levels. It turns NaN and
 /// ±Infinity into null and drops functions, symbols and undefined fields; the JS API
 /// (www/src/api.js) reports those by field before calling in.
 fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
@@ -50,7 +51,7 @@ fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
         .map_err(|e| bad(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "JSON.stringify threw".into())))?
         .as_string()
         .ok_or_else(|| bad("a function, symbol or undefined".into()))?;
-    serde_json::from_str(&text).map_err(|e| bad(e.to_string()))
+    Json::parse(&text).map_err(bad)
 }
 
 fn embedded() -> Result<Rc<Dataset>, JsValue> {
@@ -81,7 +82,7 @@ fn check_dpr(dpr: f64) -> Result<f64, JsValue> {
         // Beyond 4× the canvas would grow huge for no visible gain.
         Ok(dpr.clamp(0.5, 4.0))
     } else {
-        Err(js_error(Error::new("bad_argument", "devicePixelRatio", format!("devicePixelRatio must be a positive number, got {dpr}"))))
+        Err(js_error(Error::new("bad_argument", "devicePixelRatio", format!("devicePixelRatio must be a positive number, got {}", crate::i18n::shortest(dpr)))))
     }
 }
 
@@ -243,7 +244,7 @@ impl WidgetHandle {
         overlay.set_width(dw);
         overlay.set_height(dh);
         for (name, v) in [("left", bx), ("top", by), ("width", dw as f64 / self.dpr), ("height", dh as f64 / self.dpr)] {
-            style.set_property(name, &format!("{v}px"))?;
+            style.set_property(name, &(crate::i18n::shortest(v) + "px"))?;
         }
         style.set_property("display", "block")?;
         let local = layout::Rect { x: m, y: m, w, h };

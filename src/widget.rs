@@ -11,8 +11,7 @@ use crate::spec::{self, ChartSpec, SourceRef};
 use crate::theme::Palette;
 use crate::series::HostSeries;
 use crate::views::{build_views, View, ViewInfo};
-use serde::Serialize;
-use serde_json::Value as Json;
+use crate::json::{Json, JsonOut, ToJson};
 use std::rc::Rc;
 
 /// Narrower than this there is no room for a label and a bar; the host gets an error.
@@ -32,7 +31,7 @@ pub struct Widget {
 }
 
 /// What the tooltip, the aria-live region and keyboard focus need about one point.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HitInfo {
     pub kind: &'static str,
     /// Index into the chart's data (or series, for a legend entry).
@@ -56,11 +55,41 @@ pub struct HitInfo {
     pub ring: [f64; 4],
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+}
+
+impl ToJson for HitInfo {
+    fn write_json(&self, o: &mut JsonOut) {
+        o.begin_obj().key("kind").str(self.kind).key("index").num(self.index as f64).key("position");
+        match self.position {
+            Some(n) => o.num(n as f64),
+            None => o.null(),
+        };
+        o.key("count").num(self.count as f64).key("label").str(&self.label).key("series").str(&self.series);
+        o.key("value").str(&self.value).key("period").str(&self.period).key("value_kind").str(&self.value_kind);
+        o.key("share").opt_str(self.share.as_deref()).key("detail").opt_str(self.detail.as_deref());
+        o.key("sources");
+        self.sources.write_json(o);
+        o.key("announce").str(&self.announce).key("x").num(self.x).key("y").num(self.y).key("ring").begin_arr();
+        for v in self.ring {
+            o.num(v);
+        }
+        o.end_arr().end_obj();
+    }
+}
+
+impl ToJson for Table {
+    fn write_json(&self, o: &mut JsonOut) {
+        o.begin_obj().key("caption").str(&self.caption).key("columns").strs(&self.columns).key("rows").begin_arr();
+        for row in &self.rows {
+            o.strs(row);
+        }
+        o.end_arr().end_obj();
+    }
 }
 
 impl Widget {
@@ -226,7 +255,9 @@ impl Widget {
             }
             None => hidden.push(s.key.clone()),
         }
-        self.select(&serde_json::json!({ "hidden": hidden }))
+        let mut patch = crate::json::Map::default();
+        patch.insert("hidden", Json::Array(hidden.into_iter().map(Json::String).collect()));
+        self.select(&Json::Object(patch))
     }
 
     /// Keyboard over a host series: one step per pixel column, not per point.
@@ -477,11 +508,11 @@ fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
 fn validate_width(width: f64) -> Result<f64> {
     let shown = crate::series::show(width);
     if width > MAX_WIDTH {
-        Err(Error::new("element_too_small", "width", format!("width {shown} px is larger than the maximum of {MAX_WIDTH} px")))
+        Err(Error::new("element_too_small", "width", format!("width {shown} px is larger than the maximum of {} px", MAX_WIDTH as u32)))
     } else if width.is_finite() && width >= MIN_WIDTH {
         Ok(width.floor())
     } else {
-        Err(Error::new("element_too_small", "width", format!("width {shown} px is too small; the chart needs at least {MIN_WIDTH} px")))
+        Err(Error::new("element_too_small", "width", format!("width {shown} px is too small; the chart needs at least {} px", MIN_WIDTH as u32)))
     }
 }
 

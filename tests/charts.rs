@@ -9,6 +9,8 @@ use econ_widget::hit;
 use econ_widget::layout::{HAlign, Mark, Scene, Target};
 use econ_widget::text;
 use econ_widget::widget::Widget;
+mod common;
+use common::{j, to_value};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -18,7 +20,7 @@ const LANGS: [&str; 2] = ["zh", "en"];
 const SNAPSHOT_WIDTH: f64 = 640.0;
 
 fn embedded() -> Widget {
-    Widget::new(None, &json!(null)).unwrap()
+    Widget::new(None, &j(&json!(null))).unwrap()
 }
 
 /// The first view whose default chart is `chart` (it is then also in its `charts`).
@@ -31,7 +33,7 @@ fn view_for(w: &Widget, chart: &str) -> String {
 fn widget_for(chart: &str, lang: &str) -> Widget {
     let mut w = embedded();
     let id = view_for(&w, chart);
-    w.select(&json!({"view": id, "chart": chart, "lang": lang})).unwrap();
+    w.select(&j(&json!({"view": id, "chart": chart, "lang": lang}))).unwrap();
     assert_eq!(w.spec().chart.id(), chart);
     w
 }
@@ -176,7 +178,7 @@ fn composition_of_jinzhong_gdp() {
         ("en", "94.96 billion yuan", ["4.78 billion yuan", "49.73 billion yuan", "40.45 billion yuan"], ["growth 1.7%", "growth 3.7%", "growth 6.3%"]),
     ] {
         let mut w = embedded();
-        w.select(&json!({"view": "d000-gdp-sectors", "lang": lang})).unwrap();
+        w.select(&j(&json!({"view": "d000-gdp-sectors", "lang": lang}))).unwrap();
         let spec = w.spec().clone();
         assert_eq!(spec.chart.id(), "composition");
         assert!(spec.subtitle.contains(total), "{}", spec.subtitle);
@@ -322,7 +324,7 @@ fn marks_stay_inside_every_view_and_chart() {
     for v in w.views() {
         for c in &v.charts {
             for lang in LANGS {
-                w.select(&json!({"view": v.id, "chart": c, "lang": lang})).unwrap();
+                w.select(&j(&json!({"view": v.id, "chart": c, "lang": lang}))).unwrap();
                 for width in [280.0, 600.0, 1200.0] {
                     let scene = w.layout(width).unwrap().clone();
                     assert_inside(&scene, &format!("{} as {c}/{lang} at {width}", v.id));
@@ -371,7 +373,7 @@ fn the_pointer_finds_a_datum_at_every_anchor_of_every_view() {
     let mut w = embedded();
     for v in w.views() {
         for c in &v.charts {
-            w.select(&json!({"view": v.id, "chart": c, "lang": "en"})).unwrap();
+            w.select(&j(&json!({"view": v.id, "chart": c, "lang": "en"}))).unwrap();
             let scene = w.layout(640.0).unwrap().clone();
             assert_eq!(datum_hits(&scene), visible_indices(&w), "{} as {c}", v.id);
             for h in &scene.hits {
@@ -626,11 +628,11 @@ fn hostile_fixture() -> String {
 #[test]
 fn markup_in_labels_is_escaped_in_svg_and_literal_in_csv() {
     let data = hostile_fixture();
-    let mut w = Widget::new(Some(&data), &json!(null)).unwrap();
+    let mut w = Widget::new(Some(&data), &j(&json!(null))).unwrap();
     for v in w.views() {
         for c in &v.charts {
             for lang in LANGS {
-                w.select(&json!({"view": v.id, "chart": c, "lang": lang})).unwrap();
+                w.select(&j(&json!({"view": v.id, "chart": c, "lang": lang}))).unwrap();
                 let svg = w.svg(500.0, false).unwrap();
                 assert!(!svg.contains("<img"), "{} {c} {lang}: raw markup in SVG", v.id);
                 assert!(!svg.contains("<script"));
@@ -707,7 +709,7 @@ fn csv_has_bom_header_and_one_row_per_visible_datum() {
 #[test]
 fn csv_quotes_cells_with_commas() {
     let mut w = embedded();
-    w.select(&json!({"view": "d002-villages", "lang": "en"})).unwrap();
+    w.select(&j(&json!({"view": "d002-villages", "lang": "en"}))).unwrap();
     let csv = w.csv();
     assert!(csv.contains(",\"1,000 items\","), "{csv}");
     let rows = parse_csv(&csv[3..]);
@@ -724,7 +726,7 @@ fn csv_defuses_formulas() {
     for (k, name) in names.iter().enumerate() {
         v["indicators"][1 + k]["name"] = json!({"zh": name, "en": name});
     }
-    let w = Widget::new(Some(&v.to_string()), &json!({"view": "jz-gdp-sectors-2023h1", "chart": "bar"})).unwrap();
+    let w = Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-gdp-sectors-2023h1", "chart": "bar"}))).unwrap();
     let csv = w.csv();
     let rows = parse_csv(&csv[3..]);
     let labels: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
@@ -735,7 +737,7 @@ fn csv_defuses_formulas() {
     let mut v: Value = serde_json::from_str(MINI).unwrap();
     v["indicators"][1]["name"] = json!({"zh": "-12", "en": "-12"});
     v["indicators"][2]["name"] = json!({"zh": "-1+1", "en": "-1+1"});
-    let w = Widget::new(Some(&v.to_string()), &json!({"view": "jz-gdp-sectors-2023h1"})).unwrap();
+    let w = Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-gdp-sectors-2023h1"}))).unwrap();
     let rows = parse_csv(&w.csv()[3..]);
     assert_eq!(rows[1][0], "-12");
     assert_eq!(rows[2][0], "'-1+1");

@@ -11,6 +11,8 @@ use econ_widget::select::FIELDS;
 use econ_widget::text;
 use econ_widget::widget::Widget;
 use proptest::prelude::*;
+mod common;
+use common::{j, to_value};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -95,7 +97,7 @@ fn exercise(w: &mut Widget, width: f64) -> Result<(), TestCaseError> {
     for v in w.views() {
         for c in &v.charts {
             for lang in ["zh", "en"] {
-                w.select(&json!({"view": v.id, "chart": c, "lang": lang})).map_err(|e| TestCaseError::fail(format!("{}: {e}", v.id)))?;
+                w.select(&j(&json!({"view": v.id, "chart": c, "lang": lang}))).map_err(|e| TestCaseError::fail(format!("{}: {e}", v.id)))?;
                 let scene = w.layout(width).map_err(|e| TestCaseError::fail(e.to_string()))?.clone();
                 check_scene(&scene, width)?;
                 let _ = w.focus("next");
@@ -277,7 +279,7 @@ proptest! {
             Ok(ds) => {
                 // Valid after mutation: the whole pipeline must still work on it.
                 let ds = Rc::new(ds);
-                match Widget::with_dataset(ds, &json!(null)) {
+                match Widget::with_dataset(ds, &j(&json!(null))) {
                     Ok(mut w) => exercise(&mut w, width)?,
                     Err(e) => prop_assert_eq!(e.code, "no_data"),
                 }
@@ -364,7 +366,7 @@ proptest! {
             Ok(ds) => ds,
             Err(e) => return Err(TestCaseError::fail(format!("{tweaks:?} made the fixture invalid: {e}"))),
         };
-        let mut w = Widget::with_dataset(Rc::new(ds), &json!(null)).unwrap();
+        let mut w = Widget::with_dataset(Rc::new(ds), &j(&json!(null))).unwrap();
         exercise(&mut w, width)?;
     }
 }
@@ -384,7 +386,7 @@ fn selection_value(ids: Vec<String>) -> impl Strategy<Value = Value> {
 
 fn patch() -> impl Strategy<Value = Value> {
     let ds = embedded();
-    let w = Widget::with_dataset(ds.clone(), &json!(null)).unwrap();
+    let w = Widget::with_dataset(ds.clone(), &j(&json!(null))).unwrap();
     let mut ids: Vec<String> = w.views().into_iter().map(|v| v.id).collect();
     ids.extend(ds.raw.regions.iter().map(|r| r.id.clone()));
     ids.extend(ds.raw.topics.iter().map(|t| t.id.clone()));
@@ -404,13 +406,13 @@ proptest! {
 
     #[test]
     fn selection_patches_never_panic_and_failures_change_nothing(patches in prop::collection::vec(patch(), 1..6), width in 120.0f64..2000.0) {
-        let mut w = Widget::with_dataset(embedded(), &json!(null)).unwrap();
+        let mut w = Widget::with_dataset(embedded(), &j(&json!(null))).unwrap();
         w.layout(width).unwrap();
         for p in &patches {
-            let before = (serde_json::to_string(w.state()).unwrap(), serde_json::to_string(w.spec()).unwrap(), w.scene().cloned());
-            match w.select(p) {
+            let before = (format!("{:?}", w.state()), format!("{:?}", w.spec()), w.scene().cloned());
+            match w.select(&j(p)) {
                 Err(e) => {
-                    let after = (serde_json::to_string(w.state()).unwrap(), serde_json::to_string(w.spec()).unwrap(), w.scene().cloned());
+                    let after = (format!("{:?}", w.state()), format!("{:?}", w.spec()), w.scene().cloned());
                     prop_assert!(before == after, "failed select {} ({}) changed the widget", p, e);
                     prop_assert!(e.path.starts_with("selection"), "{:?}", e);
                     prop_assert!(e.message.len() < 600);
@@ -448,11 +450,11 @@ proptest! {
 
     #[test]
     fn layout_at_any_width_is_finite(view in any::<prop::sample::Index>(), chart in any::<prop::sample::Index>(), zh in any::<bool>(), width in 120.0f64..4000.0, dark in any::<bool>()) {
-        let mut w = Widget::with_dataset(embedded(), &json!(null)).unwrap();
+        let mut w = Widget::with_dataset(embedded(), &j(&json!(null))).unwrap();
         let views = w.views();
         let v = view.get(&views);
         let c = chart.get(&v.charts);
-        w.select(&json!({"view": v.id, "chart": c, "lang": if zh { "zh" } else { "en" }})).unwrap();
+        w.select(&j(&json!({"view": v.id, "chart": c, "lang": if zh { "zh" } else { "en" }}))).unwrap();
         let scene = w.layout(width).unwrap().clone();
         check_scene(&scene, width)?;
         if width >= 280.0 {
@@ -627,7 +629,7 @@ proptest! {
             }
             Ok(s) => {
                 prop_assert!(xs.iter().chain(&ys).all(|v| v.is_finite() && v.abs() <= 1e15));
-                let mut w = Widget::with_dataset(embedded(), &json!({"lang": if zh { "zh" } else { "en" }})).unwrap();
+                let mut w = Widget::with_dataset(embedded(), &j(&json!({"lang": if zh { "zh" } else { "en" }}))).unwrap();
                 w.set_series(s);
                 let scene = w.layout(width).unwrap().clone();
                 check_scene(&scene, width)?;

@@ -156,8 +156,7 @@ pub struct Milestone {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartKind {
     Bar,
     GroupedBar,
@@ -268,8 +267,7 @@ impl Dataset {
                 format!("dataset is {} bytes; the limit is {} bytes", json.len(), MAX_DATASET_BYTES),
             ));
         }
-        let json: serde_json::Value = serde_json::from_str(json)
-            .map_err(|e| Error::new("malformed_json", "", e.to_string()))?;
+        let json = crate::json::Json::parse(json).map_err(|e| Error::new("malformed_json", "", e))?;
         let raw = read::dataset(&json)?;
         Dataset::from_raw(raw)
     }

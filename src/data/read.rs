@@ -3,7 +3,7 @@
 //! and names the JSON path of every problem (`values[12].unit: expected a string, got null`).
 
 use super::*;
-use serde_json::{Map, Value as Json};
+use crate::json::{Json, Map};
 
 fn shape(path: &Path, message: String) -> Error {
     Error::new("invalid_dataset", path.render(), message)
@@ -39,7 +39,7 @@ impl Path<'_> {
 /// One JSON object being read: fields are taken one by one, and `done` rejects the rest
 /// (a typo must not silently drop data).
 struct Obj<'a, 'p> {
-    map: &'a Map<String, Json>,
+    map: &'a Map,
     path: Path<'p>,
     /// Field names read so far (no object in the schema has more than 16).
     taken: [&'static str; 16],

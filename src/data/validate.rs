@@ -1,6 +1,7 @@
 //! Validation of a parsed dataset. Each check names the JSON path of the offending field,
 //! so a host developer can find the problem in their own file.
 
+use crate::i18n::shortest;
 use super::*;
 
 /// Labels longer than this are a mistake (or an attack on the layout); the longest real one is
@@ -136,7 +137,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_text(&format!("units[{i}].name"), &u.name)?;
         check_string(&format!("units[{i}].dimension"), &u.dimension, 40)?;
         if !(u.factor.is_finite() && u.factor > 0.0) {
-            return Err(err(format!("units[{i}].factor"), format!("must be a positive number, found {}", u.factor)));
+            return Err(err(format!("units[{i}].factor"), format!("must be a positive number, found {}", shortest(u.factor))));
         }
     }
     for (i, ind) in raw.indicators.iter().enumerate() {
@@ -154,10 +155,10 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         })?;
         periods.push(period);
         if !v.value.is_finite() {
-            return Err(err(format!("{p}.value"), format!("must be a finite number, found {}", v.value)));
+            return Err(err(format!("{p}.value"), format!("must be a finite number, found {}", shortest(v.value))));
         }
         if v.value.abs() > 1e15 {
-            return Err(err(format!("{p}.value"), format!("{} is out of range (|value| ≤ 1e15)", v.value)));
+            return Err(err(format!("{p}.value"), format!("{} is out of range (|value| ≤ 1e15)", crate::series::show(v.value))));
         }
         match (v.kind, v.target_kind) {
             (Kind::Target, None) => return Err(err(format!("{p}.target_kind"), "required when kind is 'target'".into())),
@@ -196,12 +197,12 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
                 ));
             }
             if pv.value < 0.0 {
-                return Err(err(format!("{p}.parts[{j}]"), format!("'{part}' is negative ({}); shares need non-negative parts", pv.value)));
+                return Err(err(format!("{p}.parts[{j}]"), format!("'{part}' is negative ({}); shares need non-negative parts", shortest(pv.value))));
             }
             sum += pv.value;
         }
         let tol = match g.tolerance {
-            Some(t) if !(t.is_finite() && t >= 0.0) => return Err(err(format!("{p}.tolerance"), format!("must be ≥ 0, found {t}"))),
+            Some(t) if !(t.is_finite() && t >= 0.0) => return Err(err(format!("{p}.tolerance"), format!("must be ≥ 0, found {}", shortest(t)))),
             Some(t) => t,
             None => whole.value.abs() * 0.005,
         };
@@ -209,7 +210,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             return Err(Error::new(
                 "parts_do_not_add_up",
                 p,
-                format!("parts sum to {}, whole is {}", crate::i18n::shortest((sum * 1e6).round() / 1e6), crate::i18n::shortest(whole.value)),
+                format!("parts sum to {}, whole is {}", shortest((sum * 1e6).round() / 1e6), shortest(whole.value)),
             ));
         }
     }
