@@ -300,19 +300,22 @@ fn opt_str_list(obj: &Map, key: &str) -> Result<Option<Vec<String>>> {
     match obj.get(key) {
         None => Ok(None),
         Some(Json::Null) => Ok(Some(Vec::new())),
-        Some(Json::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| match x {
-                Json::String(s) => Ok(s.clone()),
-                other => Err(Error::new(
-                    "bad_type",
-                    format!("selection.{key}[{i}]"),
-                    format!("expected a string, got {}", describe(other)),
-                )),
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(Some),
+        Some(Json::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, x) in items.iter().enumerate() {
+                match x {
+                    Json::String(s) => out.push(s.clone()),
+                    other => {
+                        return Err(Error::new(
+                            "bad_type",
+                            format!("selection.{key}[{i}]"),
+                            format!("expected a string, got {}", describe(other)),
+                        ))
+                    }
+                }
+            }
+            Ok(Some(out))
+        }
         Some(other) => Err(Error::new(
             "bad_type",
             format!("selection.{key}"),

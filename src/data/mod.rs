@@ -7,7 +7,6 @@ mod validate;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::period::Period;
-use std::collections::HashMap;
 
 pub const SCHEMA: &str = "econ-widget/dataset@1";
 
@@ -242,15 +241,63 @@ pub struct Dataset {
 
 #[derive(Debug, Clone, Default)]
 struct Index {
-    documents: HashMap<String, usize>,
-    regions: HashMap<String, usize>,
-    topics: HashMap<String, usize>,
-    units: HashMap<String, usize>,
-    indicators: HashMap<String, usize>,
-    values: HashMap<String, usize>,
-    groups: HashMap<String, usize>,
-    targets: HashMap<String, usize>,
-    milestones: HashMap<String, usize>,
+    documents: Ids,
+    regions: Ids,
+    topics: Ids,
+    units: Ids,
+    indicators: Ids,
+    values: Ids,
+    groups: Ids,
+    targets: Ids,
+    milestones: Ids,
+}
+
+/// One table's ids → row numbers, looked up by binary search. The ids are copied into one
+/// string, so building it is two allocations, not one per id (plus the hashing code a HashMap
+/// would bring into the wasm).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ids {
+    text: String,
+    /// (start, end) of the id in `text`, and its row; sorted by id, then row.
+    rows: Vec<(u32, u32, u32)>,
+}
+
+impl Ids {
+    pub(crate) fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for id in ids {
+            let start = text.len() as u32;
+            text.push_str(id);
+            spans.push((start, text.len() as u32));
+        }
+        let order = crate::order::sorted_rows(spans.len(), &mut |a, b| {
+            let (sa, sb) = (spans[a], spans[b]);
+            text[sa.0 as usize..sa.1 as usize] < text[sb.0 as usize..sb.1 as usize]
+        });
+        let rows = order.into_iter().map(|r| (spans[r as usize].0, spans[r as usize].1, r)).collect();
+        Ids { text, rows }
+    }
+    fn key(&self, e: &(u32, u32, u32)) -> &str {
+        &self.text[e.0 as usize..e.1 as usize]
+    }
+    pub(crate) fn get(&self, id: &str) -> Option<usize> {
+        self.rows.binary_search_by(|e| self.key(e).cmp(id).then(std::cmp::Ordering::Greater)).err().and_then(|at| {
+            self.rows.get(at).filter(|e| self.key(e) == id).map(|e| e.2 as usize)
+        })
+    }
+    /// The earliest row whose id an earlier row already has, with that earlier row.
+    pub(crate) fn first_duplicate(&self) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for w in self.rows.windows(2) {
+            // Equal ids sit together, in row order: the pair is (first of the run, next).
+            if self.key(&w[0]) == self.key(&w[1]) && best.is_none_or(|(_, later)| (w[1].2 as usize) < later) {
+                let first = self.rows.iter().find(|e| self.key(e) == self.key(&w[0])).map_or(0, |e| e.2 as usize);
+                best = Some((first, w[1].2 as usize));
+            }
+        }
+        best
+    }
 }
 
 /// Largest dataset text accepted: the embedded one is well under 1 MB; a host page that
@@ -284,36 +331,52 @@ impl Dataset {
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.index.documents.get(id).map(|&i| &self.raw.documents[i])
+        self.index.documents.get(id).map(|i| &self.raw.documents[i])
     }
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.index.regions.get(id).map(|&i| &self.raw.regions[i])
+        self.index.regions.get(id).map(|i| &self.raw.regions[i])
     }
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.index.topics.get(id).map(|&i| &self.raw.topics[i])
+        self.index.topics.get(id).map(|i| &self.raw.topics[i])
     }
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.index.units.get(id).map(|&i| &self.raw.units[i])
+        self.index.units.get(id).map(|i| &self.raw.units[i])
     }
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.index.indicators.get(id).map(|&i| &self.raw.indicators[i])
+        self.index.indicators.get(id).map(|i| &self.raw.indicators[i])
     }
     pub fn value_index(&self, id: &str) -> Option<usize> {
-        self.index.values.get(id).copied()
+        self.index.values.get(id)
     }
     pub fn value(&self, id: &str) -> Option<&Value> {
         self.value_index(id).map(|i| &self.raw.values[i])
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.index.groups.get(id).map(|&i| &self.raw.groups[i])
+        self.index.groups.get(id).map(|i| &self.raw.groups[i])
     }
     pub fn target(&self, id: &str) -> Option<&TargetPair> {
-        self.index.targets.get(id).map(|&i| &self.raw.targets[i])
+        self.index.targets.get(id).map(|i| &self.raw.targets[i])
     }
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
-        self.index.milestones.get(id).map(|&i| &self.raw.milestones[i])
+        self.index.milestones.get(id).map(|i| &self.raw.milestones[i])
     }
     pub fn period_of(&self, value_index: usize) -> Period {
         self.periods[value_index]
+    }
+}
+
+#[cfg(test)]
+mod ids_tests {
+    use super::Ids;
+
+    #[test]
+    fn finds_rows_and_the_first_repeat() {
+        let ids = Ids::new(["b", "a", "c", "a2", ""].into_iter());
+        assert_eq!([ids.get("a"), ids.get("b"), ids.get("c"), ids.get("a2"), ids.get(""), ids.get("d")], [Some(1), Some(0), Some(2), Some(3), Some(4), None]);
+        assert_eq!(ids.first_duplicate(), None);
+        // x at rows 1, 4, 6 and y at rows 2, 5: row 4 is the first repeat, of row 1.
+        let ids = Ids::new(["w", "x", "y", "z", "x", "y", "x"].into_iter());
+        assert_eq!(ids.first_duplicate(), Some((1, 4)));
+        assert_eq!(ids.get("x"), Some(1), "a repeated id finds its first row");
     }
 }

@@ -36,6 +36,10 @@ impl Path<'_> {
     }
 }
 
+// `#[inline(never)]` on the readers: inlined into one function, every `?` between fields
+// grew its own copy of the error path and of the drop code for the fields read so far (the
+// reader was 46 KB of wasm).
+
 /// One JSON object being read: fields are taken one by one, and `done` rejects the rest
 /// (a typo must not silently drop data).
 struct Obj<'a, 'p> {
@@ -47,6 +51,7 @@ struct Obj<'a, 'p> {
 }
 
 impl<'a, 'p> Obj<'a, 'p> {
+    #[inline(never)]
     fn new(v: &'a Json, path: Path<'p>) -> Result<Obj<'a, 'p>> {
         match v {
             Json::Object(map) => Ok(Obj { map, path, taken: [""; 16], n_taken: 0 }),
@@ -61,48 +66,58 @@ impl<'a, 'p> Obj<'a, 'p> {
         self.n_taken += 1;
     }
     /// The field, or None when absent or null.
+    #[inline(never)]
     fn opt(&mut self, key: &'static str) -> Option<&'a Json> {
         self.take(key);
         self.map.get(key).filter(|v| !v.is_null())
     }
+    #[inline(never)]
     fn req(&mut self, key: &'static str) -> Result<&'a Json> {
         self.take(key);
         self.map.get(key).ok_or_else(|| shape(&self.path, format!("missing field `{key}`")))
     }
+    #[inline(never)]
     fn string(&mut self, key: &'static str) -> Result<String> {
         let v = self.req(key)?;
         as_string(v, &self.at(key))
     }
+    #[inline(never)]
     fn opt_string(&mut self, key: &'static str) -> Result<Option<String>> {
         match self.opt(key) {
             None => Ok(None),
             Some(v) => as_string(v, &self.at(key)).map(Some),
         }
     }
+    #[inline(never)]
     fn number(&mut self, key: &'static str) -> Result<f64> {
         let v = self.req(key)?;
         as_number(v, &self.at(key))
     }
+    #[inline(never)]
     fn text(&mut self, key: &'static str) -> Result<Text> {
         let v = self.req(key)?;
         read_text(v, &self.at(key))
     }
+    #[inline(never)]
     fn opt_text(&mut self, key: &'static str) -> Result<Option<Text>> {
         match self.opt(key) {
             None => Ok(None),
             Some(v) => read_text(v, &self.at(key)).map(Some),
         }
     }
+    #[inline(never)]
     fn strings(&mut self, key: &'static str) -> Result<Vec<String>> {
         match self.opt(key) {
             None => Ok(Vec::new()),
             Some(v) => list(v, &self.at(key), |x, p| as_string(x, p)),
         }
     }
+    #[inline(never)]
     fn list<T>(&mut self, key: &'static str, item: impl Fn(&Json, &Path) -> Result<T>) -> Result<Vec<T>> {
         let v = self.req(key)?;
         list(v, &self.at(key), item)
     }
+    #[inline(never)]
     fn done(self) -> Result<()> {
         let taken = &self.taken[..self.n_taken];
         match self.map.keys().find(|k| !taken.contains(&k.as_str())) {
@@ -115,21 +130,27 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 }
 
+#[inline(never)]
 fn as_string(v: &Json, path: &Path) -> Result<String> {
     v.as_str().map(str::to_string).ok_or_else(|| shape(path, format!("expected a string, got {}", kind_of(v))))
 }
 
+#[inline(never)]
 fn as_number(v: &Json, path: &Path) -> Result<f64> {
     v.as_f64().ok_or_else(|| shape(path, format!("expected a number, got {}", kind_of(v))))
 }
 
 fn list<T>(v: &Json, path: &Path, item: impl Fn(&Json, &Path) -> Result<T>) -> Result<Vec<T>> {
-    match v {
-        Json::Array(items) => items.iter().enumerate().map(|(i, x)| item(x, &Path::Index(path, i))).collect(),
-        other => Err(shape(path, format!("expected an array, got {}", kind_of(other)))),
+    let Json::Array(items) = v else { return Err(shape(path, format!("expected an array, got {}", kind_of(v)))) };
+    // A plain loop: `collect::<Result<Vec<_>>>()` instantiated a ~2 KB adapter per item type.
+    let mut out = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        out.push(item(x, &Path::Index(path, i))?);
     }
+    Ok(out)
 }
 
+#[inline(never)]
 fn read_text(v: &Json, path: &Path) -> Result<Text> {
     let mut o = Obj::new(v, *path)?;
     let t = Text { zh: o.string("zh")?, en: o.string("en")? };
@@ -137,6 +158,7 @@ fn read_text(v: &Json, path: &Path) -> Result<Text> {
     Ok(t)
 }
 
+#[inline(never)]
 fn one_of<T: Copy>(v: &Json, path: &Path, options: &[(&str, T)]) -> Result<T> {
     let s = as_string(v, path)?;
     options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t).ok_or_else(|| {
@@ -151,6 +173,7 @@ const BOUNDS: [(&str, Bound); 4] =
     [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
 const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
+#[inline(never)]
 fn source(v: &Json, path: &Path) -> Result<Source> {
     let mut o = Obj::new(v, *path)?;
     let s = Source { doc: o.string("doc")?, quote: o.string("quote")? };
@@ -158,6 +181,7 @@ fn source(v: &Json, path: &Path) -> Result<Source> {
     Ok(s)
 }
 
+#[inline(never)]
 fn document(v: &Json, path: &Path) -> Result<Document> {
     let mut o = Obj::new(v, *path)?;
     let d = Document { doc: o.string("doc")?, title: o.text("title")?, date: o.string("date")?, publisher: o.text("publisher")?, url: o.opt_string("url")? };
@@ -165,6 +189,7 @@ fn document(v: &Json, path: &Path) -> Result<Document> {
     Ok(d)
 }
 
+#[inline(never)]
 fn region(v: &Json, path: &Path) -> Result<Region> {
     let mut o = Obj::new(v, *path)?;
     let r = Region { id: o.string("id")?, name: o.text("name")?, parent: o.opt_string("parent")? };
@@ -172,6 +197,7 @@ fn region(v: &Json, path: &Path) -> Result<Region> {
     Ok(r)
 }
 
+#[inline(never)]
 fn topic(v: &Json, path: &Path) -> Result<Topic> {
     let mut o = Obj::new(v, *path)?;
     let t = Topic { id: o.string("id")?, name: o.text("name")? };
@@ -179,6 +205,7 @@ fn topic(v: &Json, path: &Path) -> Result<Topic> {
     Ok(t)
 }
 
+#[inline(never)]
 fn unit(v: &Json, path: &Path) -> Result<Unit> {
     let mut o = Obj::new(v, *path)?;
     let u = Unit { id: o.string("id")?, name: o.text("name")?, dimension: o.string("dimension")?, factor: o.number("factor")? };
@@ -186,6 +213,7 @@ fn unit(v: &Json, path: &Path) -> Result<Unit> {
     Ok(u)
 }
 
+#[inline(never)]
 fn indicator(v: &Json, path: &Path) -> Result<Indicator> {
     let mut o = Obj::new(v, *path)?;
     let i = Indicator { id: o.string("id")?, topic: o.string("topic")?, name: o.text("name")? };
@@ -193,6 +221,7 @@ fn indicator(v: &Json, path: &Path) -> Result<Indicator> {
     Ok(i)
 }
 
+#[inline(never)]
 fn value(v: &Json, path: &Path) -> Result<Value> {
     let mut o = Obj::new(v, *path)?;
     let id = o.string("id")?;
@@ -218,6 +247,7 @@ fn value(v: &Json, path: &Path) -> Result<Value> {
     Ok(Value { id, indicator, region, period, kind, target_kind, bound, value: number, printed, unit, subject, note, source: src })
 }
 
+#[inline(never)]
 fn group(v: &Json, path: &Path) -> Result<Group> {
     let mut o = Obj::new(v, *path)?;
     let g = Group {
@@ -234,6 +264,7 @@ fn group(v: &Json, path: &Path) -> Result<Group> {
     Ok(g)
 }
 
+#[inline(never)]
 fn target(v: &Json, path: &Path) -> Result<TargetPair> {
     let mut o = Obj::new(v, *path)?;
     let t = TargetPair { id: o.string("id")?, name: o.text("name")?, actual: o.string("actual")?, target: o.string("target")? };
@@ -241,6 +272,7 @@ fn target(v: &Json, path: &Path) -> Result<TargetPair> {
     Ok(t)
 }
 
+#[inline(never)]
 fn milestone(v: &Json, path: &Path) -> Result<Milestone> {
     let mut o = Obj::new(v, *path)?;
     let id = o.string("id")?;
@@ -255,6 +287,7 @@ fn milestone(v: &Json, path: &Path) -> Result<Milestone> {
     Ok(m)
 }
 
+#[inline(never)]
 fn view(v: &Json, path: &Path) -> Result<ViewDef> {
     let mut o = Obj::new(v, *path)?;
     let id = o.string("id")?;

@@ -13,19 +13,21 @@ fn err(path: String, message: String) -> Error {
     Error::new("invalid_dataset", path, message)
 }
 
-fn index_ids<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> Result<HashMap<String, usize>> {
-    let mut map = HashMap::new();
+fn index_ids<'a>(name: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Result<Ids> {
+    let index = Ids::new(ids.clone());
+    let duplicate = index.first_duplicate();
+    // The first problem in row order: a malformed id or a repeated one.
     for (i, id) in ids.enumerate() {
-        check_id(&format!("{name}[{i}].id"), id)?;
-        if let Some(first) = map.insert(id.to_string(), i) {
+        if let Some((first, _)) = duplicate.filter(|&(_, later)| later == i) {
             return Err(Error::new(
                 "duplicate_id",
                 format!("{name}[{i}].id"),
                 format!("duplicate id '{id}' (first used at {name}[{first}])"),
             ));
         }
+        check_id(&format!("{name}[{i}].id"), id)?;
     }
-    Ok(map)
+    Ok(index)
 }
 
 pub(super) fn build_index(raw: &RawDataset) -> Result<Index> {
@@ -67,8 +69,8 @@ fn check_text(path: &str, t: &Text) -> Result<()> {
     check_string(&format!("{path}.en"), &t.en, MAX_LABEL_CHARS)
 }
 
-fn check_ref(path: String, id: &str, map: &HashMap<String, usize>, what: &str) -> Result<usize> {
-    map.get(id).copied().ok_or_else(|| Error::new("dangling_reference", path, format!("unknown {what} '{id}'")))
+fn check_ref(path: String, id: &str, map: &Ids, what: &str) -> Result<usize> {
+    map.get(id).ok_or_else(|| Error::new("dangling_reference", path, format!("unknown {what} '{id}'")))
 }
 
 fn check_source(path: &str, s: &Source, idx: &Index) -> Result<()> {
@@ -177,7 +179,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         }
         check_source(&format!("{p}.source"), &v.source, idx)?;
     }
-    let unit_of = |vi: usize| &raw.units[idx.units[&raw.values[vi].unit]];
+    let unit_of = |vi: usize| &raw.units[idx.units.get(&raw.values[vi].unit).unwrap_or(0)];
     for (i, g) in raw.groups.iter().enumerate() {
         let p = format!("groups[{i}]");
         check_text(&format!("{p}.name"), &g.name)?;
@@ -232,11 +234,11 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_text(&format!("{p}.text"), &m.text)?;
         check_source(&format!("{p}.source"), &m.source, idx)?;
     }
-    let mut view_ids = HashMap::new();
+    let duplicate_view = Ids::new(raw.views.iter().map(|v| v.id.as_str())).first_duplicate();
     for (i, v) in raw.views.iter().enumerate() {
         let p = format!("views[{i}]");
         check_id(&format!("{p}.id"), &v.id)?;
-        if view_ids.insert(v.id.as_str(), i).is_some() {
+        if duplicate_view.is_some_and(|(_, later)| later == i) {
             return Err(Error::new("duplicate_id", format!("{p}.id"), format!("duplicate id '{}'", v.id)));
         }
         check_text(&format!("{p}.title"), &v.title)?;
