@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
+# The wasm carries the dataset packed at build time (src/data/packed.rs), validated natively here.
+cargo run --quiet --release --example pack_dataset
 wasm-pack build --release --target no-modules --out-dir pkg --out-name econ_widget --no-pack 2>&1 | grep -v '^\[INFO\]: ⬇' || true
 test -f pkg/econ_widget_bg.wasm || { echo "wasm-pack build failed" >&2; exit 1; }
 # Explicit features: the ones rustc's wasm32 target emits by default.

@@ -4,7 +4,7 @@
 // Native tests: `wasm-pack test` builds every test target for wasm32, where these have no use.
 #![cfg(not(target_arch = "wasm32"))]
 
-use econ_widget::data::{Dataset, Kind, MAX_DATASET_BYTES};
+use econ_widget::data::{packed, Dataset, Kind, MAX_DATASET_BYTES};
 use econ_widget::error::Error;
 use econ_widget::i18n::shortest;
 use serde_json::{json, Value};
@@ -85,8 +85,35 @@ fn embedded_dataset_validates_and_is_substantial() {
 fn embedded_dataset_is_the_same_through_parse() {
     let a = Dataset::embedded().unwrap();
     let b = Dataset::parse(econ_widget::data::EMBEDDED_JSON).unwrap();
-    assert_eq!(a.raw.values.len(), b.raw.values.len());
+    assert_eq!(format!("{:?}", a.raw), format!("{:?}", b.raw), "unpacked and parsed datasets differ");
     assert_eq!(a.periods, b.periods);
+}
+
+/// The wasm carries src/data/dataset.bin, packed from dataset.json at build time: an edit to
+/// the JSON without re-packing would ship the old data.
+#[test]
+fn packed_dataset_is_in_step_with_the_json() {
+    let ds = Dataset::parse(econ_widget::data::EMBEDDED_JSON).unwrap();
+    assert!(
+        packed::pack(&ds.raw) == econ_widget::data::EMBEDDED_PACKED,
+        "src/data/dataset.bin is stale: run `cargo run --example pack_dataset` (scripts/build.sh does) and commit it"
+    );
+}
+
+#[test]
+fn damaged_packed_data_is_an_error_not_a_panic() {
+    let good = econ_widget::data::EMBEDDED_PACKED;
+    for cut in [0, 3, 4, 5, 100, good.len() / 2, good.len() - 1] {
+        let e = packed::unpack(&good[..cut]).unwrap_err();
+        assert_eq!(e.code, "corrupt_dataset", "cut at {cut}");
+    }
+    let mut longer = good.to_vec();
+    longer.push(0);
+    assert_eq!(packed::unpack(&longer).unwrap_err().code, "corrupt_dataset");
+    let mut bad_utf8 = good.to_vec();
+    // The schema string's first byte (after the magic and its one-byte length).
+    bad_utf8[5] = 0xFF;
+    assert_eq!(packed::unpack(&bad_utf8).unwrap_err().code, "corrupt_dataset");
 }
 
 fn seeds_dir() -> PathBuf {

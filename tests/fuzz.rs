@@ -262,6 +262,19 @@ proptest! {
         let e = Dataset::parse(&MINI[..cut]).expect_err("a truncated dataset is an error");
         prop_assert_eq!(e.code, "malformed_json");
     }
+
+    #[test]
+    fn unpacking_damaged_bytes_never_panics(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+        // The embedded packed dataset with a few bytes overwritten: an error or a dataset, never a panic.
+        let mut bytes = econ_widget::data::EMBEDDED_PACKED.to_vec();
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if let Err(e) = econ_widget::data::packed::unpack(&bytes) {
+            prop_assert_eq!(e.code, "corrupt_dataset");
+        }
+    }
 }
 
 proptest! {

@@ -1,6 +1,7 @@
 //! The dataset: schema types, parsing with JSON-path errors, validation, and lookups.
 //! The embedded dataset and a host-supplied one go through exactly the same code.
 
+pub mod packed;
 mod read;
 mod validate;
 
@@ -10,8 +11,12 @@ use crate::period::Period;
 
 pub const SCHEMA: &str = "econ-widget/dataset@1";
 
-/// The dataset compiled into the wasm.
+/// The dataset's source text (native tests and `examples/pack_dataset.rs` read it; the wasm
+/// carries `EMBEDDED_PACKED` instead).
 pub const EMBEDDED_JSON: &str = include_str!("dataset.json");
+
+/// The dataset compiled into the wasm: `EMBEDDED_JSON`, validated and packed at build time.
+pub const EMBEDDED_PACKED: &[u8] = include_bytes!("dataset.bin");
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
@@ -319,9 +324,14 @@ impl Dataset {
         Dataset::from_raw(raw)
     }
 
-    /// The dataset compiled into the widget.
+    /// The dataset compiled into the wasm. It was validated when it was packed (a test keeps
+    /// the packed form in step with the JSON), so only the index and periods are built here.
     pub fn embedded() -> Result<Dataset> {
-        Dataset::parse(EMBEDDED_JSON)
+        let raw = packed::unpack(EMBEDDED_PACKED)?;
+        let index = validate::build_index(&raw)?;
+        let periods = raw.values.iter().map(|v| Period::parse(&v.period)).collect::<Option<Vec<_>>>();
+        let periods = periods.ok_or_else(|| Error::new("corrupt_dataset", "", "the embedded dataset has a malformed period"))?;
+        Ok(Dataset { raw, periods, index })
     }
 
     pub fn from_raw(raw: RawDataset) -> Result<Dataset> {
