@@ -1,11 +1,13 @@
 // Fails when what a page downloads for one chart (JS bundle + wasm, which carries the
 // dataset) grows past the ceiling once gzipped. The product goal is ≤ 80 KB with a 100 KB
-// hard limit (issue 6); until the size work lands, CEILING stops regressions from today's size.
+// hard limit (issue 6), which the widget does not meet yet (BENCHMARKS.md, "Size", says by how
+// much and where the bytes are); LIMIT stops regressions from today's size and comes down as
+// the size work lands, to TARGET_LIMIT.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 const root = new URL('..', import.meta.url).pathname;
 const GOAL = 80 * 1024, TARGET_LIMIT = 100 * 1024;
-const LIMIT = 200 * 1024; // today's ceiling; lower it as size work lands, down to TARGET_LIMIT
+const LIMIT = 158 * 1024; // today's ceiling (152.5 KB + room for small changes)
 const parts = ['pkg/econ-widget.js', 'pkg/econ_widget_bg.wasm'];
 if (existsSync(root + 'www/embed.js')) parts.push('www/embed.js');
 let total = 0;

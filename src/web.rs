@@ -96,7 +96,7 @@ fn paint(canvas: &HtmlCanvasElement, scene: &crate::layout::Scene, dpr: f64, dar
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| js_error(Error::new("canvas_unavailable", "canvas", "the canvas has no 2D context")))?;
     draw::draw(&mut backend, &scene.marks, crate::theme::Palette::for_dark(dark), Target::canvas(dpr))
-        .map_err(|e| js_error(Error::new("draw_failed", "canvas", format!("{e:?}"))))
+        .map_err(|e| js_error(Error::new("draw_failed", "canvas", e.to_string())))
 }
 
 #[wasm_bindgen]
@@ -252,7 +252,7 @@ impl WidgetHandle {
         let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
             .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
         draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(self.dark), Target::canvas(self.dpr))
-            .map_err(|e| js_error(Error::new("draw_failed", "overlay", format!("{e:?}"))))?;
+            .map_err(|e| js_error(Error::new("draw_failed", "overlay", e.to_string())))?;
         self.ring = ring;
         Ok(())
     }
