@@ -24,9 +24,9 @@ var EW_CSS = [
   '.ew-chart.ew-dark:focus-visible{outline-color:#7eb3ff}',
   '.ew-canvas{display:block;max-width:none;touch-action:pan-x pan-y}',
   '.ew-canvas.ew-clickable{cursor:pointer}',
-  // The hover/focus ring's own small canvas, placed over the mark by the wasm; the chart
-  // canvas under it takes the pointer events.
-  '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none}',
+  // The hover/focus ring's own small canvas, moved over the mark by the wasm with a transform
+  // (own layer: a move repaints nothing); the chart canvas under it takes the pointer events.
+  '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none;will-change:transform}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
   'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow-wrap:anywhere;font-size:13px}',
