@@ -45,7 +45,10 @@ const LIBS = [
   { id: 'echarts', name: 'ECharts', page: 'echarts.html', pkg: 'echarts' },
   { id: 'uplot', name: 'uPlot', page: 'uplot.html', pkg: 'uplot' },
 ];
-const BASELINE = { id: 'none', name: 'no library', page: 'blank.html' };
+const BASELINE = { id: 'none', name: 'no library', page: 'blank.html', hoverOnly: true };
+// The hover calibration: a static canvas the size of the 1M-point line chart and one div moved
+// with a transform per move, about the least a canvas chart's hover can cost on this machine.
+const FLOOR = { id: 'floor', name: 'hover floor', page: 'hover-floor.html', hoverOnly: true };
 
 // The flags of tests/browser/helpers.mjs, plus exact memory numbers and window.gc().
 const ARGS = [
@@ -185,7 +188,7 @@ async function measureLoad(browser, server, lib, { bar, harness, screenshot }) {
     })));
     r.firstChart = r.marks.firstChart;
     r.files = fetched.filter((f) => f.url.startsWith(server.url) && /^\/(pkg|node_modules)\//.test(new URL(f.url).pathname)).map((f) => new URL(f.url).pathname);
-    if (lib.id !== 'none') {
+    if (!lib.hoverOnly) {
       await page.evaluate(settleFrame);
       if (screenshot) r.screenshot = await page.locator('#chart').screenshot({ type: 'png' });
       const redraws = await page.evaluate(async (k) => {
@@ -208,9 +211,9 @@ async function measureLoad(browser, server, lib, { bar, harness, screenshot }) {
         r.line[n] = { work: median(samples.map((t) => t.work)), wall: median(samples.map((t) => t.wall)), samples };
       }
     }
-    // Hover over the 1M-point line (the empty element for the baseline).
+    // Hover over the 1M-point line (the empty element for the baseline, the static canvas for the floor).
     r.hoverGross = await hover(page, cdp);
-    if (lib.id !== 'none') {
+    if (!lib.hoverOnly) {
       await page.mouse.move(2, 2);
       await page.evaluate(() => { window.gc && (gc(), gc()); });
       await cdp.send('HeapProfiler.collectGarbage');
@@ -531,7 +534,7 @@ async function profiles(browser, server, bar, harness, named) {
     await context.close();
   }
   out.hoverTrace = {};
-  for (const lib of LIBS) out.hoverTrace[lib.id] = await traceHover(browser, server, bar, harness, lib);
+  for (const lib of [...LIBS, FLOOR]) out.hoverTrace[lib.id] = await traceHover(browser, server, bar, harness, lib);
   return out;
 }
 
@@ -546,7 +549,7 @@ const TRACE_ROWS = [
   ['UpdateLayoutTree', 'style recalculation (all)'],
   ['Layout', 'layout (all)'],
   ['Paint', 'paint (all)'],
-  ['Canvas2DResourceProvider::ProduceCanvasResource', 'changed canvases handed to the compositor'],
+  ['Canvas2DResourceProvider::ProduceCanvasResource', 'canvas copies handed to the compositor (in software compositing every visible 2D canvas, each frame, changed or not)'],
   ['ProxyMain::BeginMainFrame::commit', 'commit to the compositor'],
 ];
 
@@ -560,11 +563,13 @@ async function traceHover(browser, server, bar, harness, lib, moves = 30) {
   try {
     await page.goto(`${server.url}/bench/pages/${lib.page}`);
     await page.waitForFunction(() => window.__bench && window.__bench.marks.firstChart);
-    await page.evaluate(() => __lib.setupLine());
-    await page.evaluate(async () => {
-      const { x, y } = __bench.walk(1000000, 20230701);
-      await __bench.timeWork(() => __lib.setLine(x, y), __lib.canvas);
-    });
+    if (!lib.hoverOnly) {
+      await page.evaluate(() => __lib.setupLine());
+      await page.evaluate(async () => {
+        const { x, y } = __bench.walk(1000000, 20230701);
+        await __bench.timeWork(() => __lib.setLine(x, y), __lib.canvas);
+      });
+    }
     const box = await page.evaluate(() => {
       const r = document.getElementById('chart').getBoundingClientRect();
       return { left: r.left, top: r.top, width: r.width, height: Math.min(r.height, innerHeight - r.top) };
@@ -631,7 +636,7 @@ const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) + '×' : '–');
 
 function summarize(results) {
   const by = {};
-  for (const lib of [...LIBS, BASELINE]) {
+  for (const lib of [...LIBS, BASELINE, FLOOR]) {
     const runs = results.filter((r) => r.lib === lib.id);
     const col = (f) => {
       const v = runs.map(f).filter((x) => x != null && !Number.isNaN(x));
@@ -651,7 +656,7 @@ function summarize(results) {
     };
   }
   const net = (s, base) => s && { min: Math.max(0, s.min - base), median: Math.max(0, s.median - base), n: s.n };
-  for (const lib of LIBS) {
+  for (const lib of [...LIBS, FLOOR]) {
     by[lib.id].hover = net(by[lib.id].hoverGross, by.none.hoverGross?.median ?? 0);
     by[lib.id].hoverTask = net(by[lib.id].hoverTaskGross, by.none.hoverTaskGross?.median ?? 0);
   }
@@ -715,7 +720,7 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
   P('- **First chart**: `performance.now()` (ms since navigation start) when the page has drawn the bar chart and a 1-px read of the canvas has forced it to rasterize. econ-widget: when `EconWidget.mount()` resolves (its first render is synchronous in mount); Chart.js, ECharts: after the constructor / `setOption` (both draw synchronously with animation off); uPlot: in the microtask after the constructor, where it draws.');
   P(`- **Draw times** are busy time: the call itself, the microtasks it queued (uPlot draws in one), the animation-frame callbacks of the next frame (econ-widget's \`select\`/\`setSeries\` draw in a \`requestAnimationFrame\`; a rAF registered just before the call and one just after bracket them), and rasterizing the canvas (a 1-px read). Idle time until the frame is not counted (the wall time call → next frame → pixel is in the raw results). Bar redraw: the same chart again, median of ${BAR_REDRAWS} per load — econ-widget \`select({theme})\` toggling light ⇄ auto on a light page (new spec, layout and draw of an identical chart), Chart.js \`update('none')\`, ECharts \`setOption(option, true)\`, uPlot \`setData\`.`);
   P(`- **Line**: the same seeded random walk for everyone (x = 0, 1, 2, …; Float64Array x and y; seed ${SEED}), drawn into an existing line chart, median of ${LINE_REPEATS} per load. Each library gets Float64Arrays and whatever conversion it needs is timed: econ-widget \`handle.setSeries({x, y})\` (copied into wasm memory, validated, decimated per 1/24 CSS px column, then per device pixel when drawn); Chart.js builds \`{x, y}\` objects and runs with \`parsing: false\`, \`normalized\`, min-max decimation, no points; ECharts gets an interleaved Float64Array with \`sampling: 'minmax'\`, no symbols; uPlot takes the arrays as they are.`);
-  P(`- **Hover**: ${HOVER_MOVES} real mouse moves (\`page.mouse.move\`, i.e. CDP \`Input.dispatchMouseEvent\`, the same for every library) across the middle 70% of the 1M-point line chart, waiting after each for the next frame (so rAF-throttled handlers such as Chart.js's run and paint). The number is the renderer main thread's CPU time (CDP \`Performance.getMetrics\` ThreadTime; the busy wall time, TaskDuration, is the next row) over the moves ÷ ${HOVER_MOVES}, minus the same on an empty page (${fmtMs(by.none.hoverGross?.median)} ms CPU, ${fmtMs(by.none.hoverTaskGross?.median)} ms busy per move: input routing, the frame, the CDP calls). It covers event handlers, tooltip DOM, style, layout, paint and commit on the main thread (not the compositor's or raster threads' work); every library has its default hover behaviour for that chart (econ-widget: binary search, a ring on its overlay canvas and a tooltip element; Chart.js: nearest-x tooltip, which redraws the chart; ECharts: axis tooltip and pointer; uPlot: cursor and legend values).`);
+  P(`- **Hover**: ${HOVER_MOVES} real mouse moves (\`page.mouse.move\`, i.e. CDP \`Input.dispatchMouseEvent\`, the same for every library) across the middle 70% of the 1M-point line chart, waiting after each for the next frame (so rAF-throttled handlers such as Chart.js's run and paint). The number is the renderer main thread's CPU time (CDP \`Performance.getMetrics\` ThreadTime; the busy wall time, TaskDuration, is the next row) over the moves ÷ ${HOVER_MOVES}, minus the same on an empty page (${fmtMs(by.none.hoverGross?.median)} ms CPU, ${fmtMs(by.none.hoverTaskGross?.median)} ms busy per move: input routing, the frame, the CDP calls). It covers event handlers, tooltip DOM, style, layout, paint and commit on the main thread (not the compositor's or raster threads' work); every library has its default hover behaviour for that chart (econ-widget: binary search, a ring on its overlay canvas and a tooltip element; Chart.js: nearest-x tooltip, which redraws the chart; ECharts: axis tooltip and pointer; uPlot: cursor and legend values). The hover floor (\`bench/pages/${FLOOR.page}\`: a static canvas of the line chart's size and one div moved per move) is measured the same way in every load, as a calibration.`);
   P('- **Memory** after the 1M chart and the hover: the page drops its own references to the arrays, `gc()` runs (`--js-flags=--expose-gc`, plus CDP `HeapProfiler.collectGarbage`), then `performance.memory.usedJSHeapSize` (`--enable-precise-memory-info`) and CDP `Runtime.getHeapUsage().backingStorageSize` (ArrayBuffer contents — typed arrays a library keeps live there, not in the JS heap). econ-widget\'s WebAssembly memory is reached by wrapping `WebAssembly.instantiate*` in the harness (the API does not expose it); it is the size of the linear memory, which never shrinks, so it is the peak: 1M points are 16 MB as f64 x and y, and \`setSeries\` copies the new arrays in before the old series is freed, so about twice that.');
   P();
   P('## Machine');
@@ -822,14 +827,17 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
   P('### Hover');
   P();
   P(`econ-widget ${fmtMs(eh)} ms CPU per move (gross ${fmtMs(ew.hoverGross.median)} ms minus the empty page's ${fmtMs(by.none.hoverGross.median)} ms); Chart.js ${fmtMs(by.chartjs.hover.median)}, ECharts ${fmtMs(by.echarts.hover.median)}, uPlot ${fmtMs(by.uplot.hover.median)} ms.`);
+  P();
+  P(`Hover floor (calibration): ${fmtMs(by.floor.hover.median)} ms CPU per move (min ${fmtMs(by.floor.hover.min)}) for \`bench/pages/${FLOOR.page}\` — a static canvas the size of the line chart (800×486 CSS px at devicePixelRatio ${DPR}, drawn once) and one div moved with a transform on each move, hovered the same way: about the least a canvas chart's hover can cost on this machine.`);
   if (prof?.hoverTrace) {
+    const T = [...L, FLOOR];
     P();
-    P('Chromium trace of 30 moves over each 1M-point line: renderer main-thread time per move, ms. Tracing adds overhead, and rows overlap (a forced layout runs inside an event handler, a handler inside event dispatch):');
+    P('Chromium trace of 30 moves over each 1M-point line (and over the hover floor\'s static canvas): renderer main-thread time per move, ms. Tracing adds overhead, and rows overlap (a forced layout runs inside an event handler, a handler inside event dispatch):');
     P();
-    P(`| Trace event | ${L.map((l) => l.name).join(' | ')} |`);
-    P(`|---|${L.map(() => '--:').join('|')}|`);
-    for (const [name, label] of TRACE_ROWS) P(`| ${label} (\`${name}\`) | ${L.map((l) => fmtMs(prof.hoverTrace[l.id][name])).join(' | ')} |`);
-    P(`| 2D canvas calls per move (count, not ms) | ${L.map((l) => prof.hoverTrace[l.id].canvasCalls.toFixed(1)).join(' | ')} |`);
+    P(`| Trace event | ${T.map((l) => l.name).join(' | ')} |`);
+    P(`|---|${T.map(() => '--:').join('|')}|`);
+    for (const [name, label] of TRACE_ROWS) P(`| ${label} (\`${name}\`) | ${T.map((l) => fmtMs(prof.hoverTrace[l.id][name])).join(' | ')} |`);
+    P(`| 2D canvas calls per move (count, not ms) | ${T.map((l) => prof.hoverTrace[l.id].canvasCalls.toFixed(1)).join(' | ')} |`);
     P();
   }
   if (prof) {
@@ -837,12 +845,13 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     const tip = sumRows(prof.hover.rows, /^Widget\.showTip$/);
     const search = sumRows(prof.hover.rows, /nearest|hit_at|partition_point/);
     const wasmHover = inclusive(prof.hover, /^widgethandle_hover/);
-    P(`CPU profile of ${HOVER_MOVES} moves (JS and wasm functions, and the DOM/canvas calls they make; the idle waits are left out): \`Widget.showTip\` — updating the tooltip's text (its nodes are kept while its shape stays) and placing it — is ${fmtMs(tip / HOVER_MOVES)} ms per move; the whole wasm \`hover\` call (binary search, tooltip strings, resizing the ring's overlay and drawing the ring) ${fmtMs(wasmHover / HOVER_MOVES)} ms, in which the binary search (\`nearest\`) ${search > 0 ? `takes ${fmtMs(search / HOVER_MOVES)} ms` : 'does not show up on its own'}.`);
+    P(`CPU profile of ${HOVER_MOVES} moves (JS and wasm functions, and the DOM/canvas calls they make; the idle waits are left out): \`Widget.showTip\` — updating the tooltip's text (its nodes are kept while its shape stays) and placing it — is ${fmtMs(tip / HOVER_MOVES)} ms per move; the whole wasm \`hover\` call (binary search, tooltip strings, moving the ring's overlay) ${fmtMs(wasmHover / HOVER_MOVES)} ms, in which the binary search (\`nearest\`) ${search > 0 ? `takes ${fmtMs(search / HOVER_MOVES)} ms` : 'does not show up on its own'}.`);
     P();
     profTable(P, rows, 12);
   }
   P();
-  P(`Why the goal is missed: the binary search is not the cost. Each move (1) resizes and redraws the ring's own small overlay canvas (moved with CSS; the chart canvas is untouched), so a changed canvas still goes to the compositor every frame${prof?.hoverTrace ? ` (\`ProduceCanvasResource\` ${fmtMs(prof.hoverTrace['econ-widget']['Canvas2DResourceProvider::ProduceCanvasResource'])} ms per move, uPlot ${fmtMs(prof.hoverTrace.uplot['Canvas2DResourceProvider::ProduceCanvasResource'])} ms with an unchanged canvas)` : ''}; (2) updates the tooltip's text, which the next frame lays out again (it is placed by anchoring one edge, without reading its size). uPlot's hover moves absolutely positioned elements and changes no canvas. What would move it: draw the ring as a CSS-bordered element instead of a canvas; and do nothing when the nearest point has not changed.`);
+  const pcr = (id) => fmtMs(prof?.hoverTrace?.[id]?.['Canvas2DResourceProvider::ProduceCanvasResource']);
+  P(`${eh <= 1 ? 'Where the time goes' : 'Why the goal is missed'}: neither the binary search nor the ring is the cost. A move to another point of the line changes the tooltip's text and moves the tooltip and the ring's overlay canvas with CSS transforms (the overlay is redrawn only when the ring's size changes, never for a line); a move that keeps the nearest point changes nothing. What is left: (1) a canvas on the page makes every frame cost — in this headless Chromium (software compositing) each frame hands the compositor a fresh copy of every visible 2D canvas, changed or not${prof?.hoverTrace ? ` (\`ProduceCanvasResource\` ${pcr('econ-widget')} ms per move for econ-widget, ${pcr('uplot')} uPlot, ${pcr('floor')} the hover floor)` : ''}, which is why the hover floor alone costs ${fmtMs(by.floor.hover.median)} ms; (2) laying out and painting the tooltip's new text; (3) the wasm call and its result object. econ-widget is ${fmtMs(Math.max(0, eh - by.floor.hover.median))} ms above the floor. What would move (1): a chart surface the compositor need not copy every frame, e.g. the drawn chart shown as an ImageBitmap in a \`bitmaprenderer\` canvas.`);
   P();
 
   // Size
@@ -916,7 +925,7 @@ try {
   const results = [];
   const shots = {};
   for (let load = 0; load < LOADS; load++) {
-    const order = [BASELINE, ...LIBS.slice(load % LIBS.length), ...LIBS.slice(0, load % LIBS.length)];
+    const order = [BASELINE, FLOOR, ...LIBS.slice(load % LIBS.length), ...LIBS.slice(0, load % LIBS.length)];
     for (const lib of order) {
       const r = await measureLoad(browser, server, lib, { bar, harness, screenshot: load === 0 });
       if (r.screenshot) {
@@ -938,6 +947,7 @@ try {
       const s = by[lib.id];
       console.log(`${lib.name.padEnd(11)} gzip ${kb(bytes[lib.id].gzip).padStart(9)}  first ${fmtMs(s.firstChart.median)}  bar ${fmtMs(s.barRedraw.median)}  line ${LINE_SIZES.map((n) => fmtMs(s.line[n].median)).join('/')}  hover ${fmtMs(s.hover.median)}`);
     }
+    console.log(`hover floor (a static canvas and one moved div, ${FLOOR.page}): ${fmtMs(by.floor.hover.median)} ms CPU per move`);
     log('quick run: wrote bench/results/quick.json (BENCHMARKS.md untouched)');
   } else {
     let named = null, prof = null;

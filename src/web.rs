@@ -104,8 +104,9 @@ pub struct WidgetHandle {
     widget: Widget,
     dark: bool,
     dpr: f64,
-    /// The ring on the overlay now (CSS px), so a move only clears and draws what changed.
-    ring: Option<[f64; 4]>,
+    /// The ring on the overlay now (CSS px) and the dpr and theme it was drawn for: a move to a
+    /// ring of the same size (every point of a line) only moves the canvas.
+    ring: Option<([f64; 4], f64, bool)>,
 }
 
 #[wasm_bindgen]
@@ -223,39 +224,59 @@ impl WidgetHandle {
     }
 
     /// Moves the hover/focus ring. The overlay canvas is only as big as the ring and is moved
-    /// with CSS: a pointer move hands the compositor a few hundred pixels, not a chart-sized
-    /// canvas, and the chart itself is never redrawn.
+    /// with a CSS transform (no layout): a pointer move hands the compositor a few hundred
+    /// pixels, not a chart-sized canvas, and the chart itself is never redrawn. The canvas is
+    /// resized and redrawn only when the ring's size (or the dpr or theme) changes; a move to
+    /// a ring of the same size (every point of a line) changes no pixel, only the transform.
     fn paint_overlay(&mut self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {
-        if self.ring == ring && ring.is_some() {
-            return Ok(());
-        }
-        self.ring = None;
         let style = overlay.style();
         let Some([x, y, w, h]) = ring else {
+            // Already hidden (the pointer moving outside the plot): nothing to do.
+            if self.ring.is_none() && overlay.width() == 0 && overlay.height() == 0 {
+                return Ok(());
+            }
+            self.ring = None;
             overlay.set_width(0);
             overlay.set_height(0);
             return style.set_property("display", "none");
         };
+        let (dpr, dark) = (self.dpr, self.dark);
+        let same_look = matches!(self.ring, Some(([_, _, rw, rh], d, k)) if rw == w && rh == h && d == dpr && k == dark);
+        if same_look && self.ring.map(|r| r.0) == ring {
+            return Ok(());
+        }
         // The ring reaches 4 CSS px outside the mark (layout::highlight); 2 more for anti-aliasing.
         let m = 6.0;
-        let (bx, by, bw, bh) = (x - m, y - m, w + 2.0 * m, h + 2.0 * m);
-        let (dw, dh) = ((bw * self.dpr).ceil() as u32, (bh * self.dpr).ceil() as u32);
-        // Setting the size clears the canvas, even to the same size.
-        overlay.set_width(dw);
-        overlay.set_height(dh);
-        for (name, v) in [("left", bx), ("top", by), ("width", dw as f64 / self.dpr), ("height", dh as f64 / self.dpr)] {
-            style.set_property(name, &(crate::i18n::shortest(v) + "px"))?;
+        self.ring = None;
+        if !same_look {
+            let (dw, dh) = (((w + 2.0 * m) * dpr).ceil() as u32, ((h + 2.0 * m) * dpr).ceil() as u32);
+            // Setting the size clears the canvas, even to the same size.
+            overlay.set_width(dw);
+            overlay.set_height(dh);
+            style.set_property("width", &px(dw as f64 / dpr))?;
+            style.set_property("height", &px(dh as f64 / dpr))?;
+            let local = layout::Rect { x: m, y: m, w, h };
+            let hit = layout::Hit { target: layout::Target::Datum(0), area: local, mark: local, anchor: (m, m) };
+            let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
+                .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
+            draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(dark), Target::canvas(dpr))
+                .map_err(|e| js_error(Error::new("draw_failed", "overlay", e.to_string())))?;
         }
-        style.set_property("display", "block")?;
-        let local = layout::Rect { x: m, y: m, w, h };
-        let hit = layout::Hit { target: layout::Target::Datum(0), area: local, mark: local, anchor: (m, m) };
-        let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
-            .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
-        draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(self.dark), Target::canvas(self.dpr))
-            .map_err(|e| js_error(Error::new("draw_failed", "overlay", e.to_string())))?;
-        self.ring = ring;
+        // At whole device pixels, where a left/top would have been snapped: the ring stays as
+        // sharp as drawn.
+        let snap = |v: f64| (v * dpr).round() / dpr;
+        style.set_property("transform", &format!("translate({},{})", px(snap(x - m)), px(snap(y - m))))?;
+        if !same_look {
+            style.set_property("display", "block")?;
+        }
+        self.ring = Some(([x, y, w, h], dpr, dark));
         Ok(())
     }
+}
+
+/// A CSS length in px, printed without core::fmt's float code.
+fn px(v: f64) -> String {
+    crate::i18n::shortest(v) + "px"
 }
 
 /// The schema id this build reads (for host pages that check before passing data).

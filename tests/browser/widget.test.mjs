@@ -503,6 +503,85 @@ test('exports: CSV with a BOM, SVG, PNG; hit-testing still matches the chart aft
   await page.context().close();
 });
 
+test('hovering along a line only moves the ring; a move over the same nearest point changes nothing', async () => {
+  const page = await fixture({ deviceScaleFactor: 2 });
+  await mount(page, '#a', { view: 'd000-gdp-growth', lang: 'en' });
+  // 11 points across the plot: tens of CSS px apart, so a few px of pointer motion keeps the
+  // same nearest point.
+  await page.evaluate(async () => {
+    const h = window.__w['#a'];
+    const x = new Float64Array(11);
+    const y = new Float64Array(11);
+    for (let i = 0; i < 11; i++) {
+      x[i] = i;
+      y[i] = (i * 7) % 11;
+    }
+    h.setSeries({ label: 'S', unit: 'kW', x, y });
+    await h.rendered();
+  });
+  await frames(page, 1);
+  const pts = [await call(page, '#a', 'focus', 'first')];
+  for (let i = 1; i < 5; i++) pts.push(await call(page, '#a', 'focus', 'next'));
+  await call(page, '#a', 'focus', 'none');
+  assert.deepEqual(pts.map((p) => p.index), [0, 1, 2, 3, 4]);
+  const [p3, p4] = [pts[3], pts[4]];
+  assert.ok(p4.x - p3.x > 20, `points ${p4.x - p3.x} px apart`);
+  assert.deepEqual(p4.ring.slice(2), p3.ring.slice(2), 'a line point\'s ring has one size');
+
+  /** The overlay (pixels, CSS box on screen, relative to the chart canvas) and the tooltip. */
+  const look = () => page.evaluate(() => {
+    const root = document.querySelector('#a').shadowRoot;
+    const c = root.querySelector('canvas.ew-canvas').getBoundingClientRect();
+    const o = root.querySelector('canvas.ew-overlay');
+    const r = o.getBoundingClientRect();
+    const tip = root.querySelector('[role="tooltip"]');
+    return {
+      box: { x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height },
+      size: [o.width, o.height],
+      tip: tip.hidden ? null : tip.textContent,
+      tipBox: tip.getBoundingClientRect().toJSON(),
+    };
+  });
+  const p = await toPage(page, '#a', p3.x, p3.y);
+  await page.mouse.move(p.x, p.y);
+  await frames(page, 2);
+  const at3 = await look();
+  const px3 = await pixels(page, '#a', 'overlay');
+  assert.ok(px3.opaque > 0, 'the point is ringed');
+  assert.ok(at3.tip && at3.tip.includes(p3.value), at3.tip);
+  // The ring is centred on the point (the overlay is the ring's box plus a margin).
+  assert.ok(Math.abs(at3.box.x + at3.box.w / 2 - p3.x) <= 1 && Math.abs(at3.box.y + at3.box.h / 2 - p3.y) <= 1, JSON.stringify([at3.box, p3.x, p3.y]));
+
+  // A few px on, the same point is nearest: not one node, attribute, text or pixel changes.
+  await page.evaluate(() => {
+    window.__mutations = [];
+    new MutationObserver((list) => window.__mutations.push(...list.map((m) => `${m.type} ${m.target.nodeName}.${m.target.className || ''} ${m.attributeName || ''}`)))
+      .observe(document.querySelector('#a').shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.mouse.move(p.x + 3, p.y + 2);
+  await page.mouse.move(p.x - 2, p.y - 3);
+  await frames(page, 2);
+  assert.deepEqual(await page.evaluate(() => window.__mutations), [], 'nothing in the widget changed');
+  assert.deepEqual(await look(), at3);
+  assert.equal((await pixels(page, '#a', 'overlay')).hash, px3.hash);
+
+  // The next point: the ring of the same size moves (the overlay is not resized, which would
+  // clear it, and keeps its pixels), the tooltip follows.
+  const q = await toPage(page, '#a', p4.x, p4.y);
+  await page.mouse.move(q.x, q.y);
+  await frames(page, 2);
+  const at4 = await look();
+  const overlayChanges = await page.evaluate(() => window.__mutations.filter((m) => m.includes('CANVAS')));
+  assert.deepEqual(overlayChanges, ['attributes CANVAS.ew-overlay style'], 'the overlay is only moved');
+  assert.equal((await pixels(page, '#a', 'overlay')).hash, px3.hash, 'the same ring');
+  assert.deepEqual(at4.size, at3.size);
+  assert.ok(Math.abs(at4.box.x + at4.box.w / 2 - p4.x) <= 1 && Math.abs(at4.box.y + at4.box.h / 2 - p4.y) <= 1, JSON.stringify([at4.box, p4.x, p4.y]));
+  assert.ok(at4.tip && at4.tip.includes(p4.value) && at4.tip !== at3.tip, at4.tip);
+  assert.notDeepEqual(at4.tipBox, at3.tipBox, 'the tooltip moved');
+  assertClean(page);
+  await page.context().close();
+});
+
 test('setSeries: a 200,000-point host series draws, hovers and steps; bad arrays throw by index', async () => {
   const page = await fixture();
   await mount(page, '#a', { view: 'd000-gdp-growth', lang: 'en' });

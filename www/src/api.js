@@ -24,9 +24,9 @@ var EW_CSS = [
   '.ew-chart.ew-dark:focus-visible{outline-color:#7eb3ff}',
   '.ew-canvas{display:block;max-width:none;touch-action:pan-x pan-y}',
   '.ew-canvas.ew-clickable{cursor:pointer}',
-  // The hover/focus ring's own small canvas, placed over the mark by the wasm; the chart
-  // canvas under it takes the pointer events.
-  '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none}',
+  // The hover/focus ring's own small canvas, moved over the mark by the wasm with a transform
+  // (own layer: a move repaints nothing); the chart canvas under it takes the pointer events.
+  '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none;will-change:transform}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
   'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow-wrap:anywhere;font-size:13px}',
@@ -330,7 +330,9 @@ function Widget(host, h, options) {
   if (options && options.tableToggle) this.tableUi();
 
   this.on(canvas, 'pointermove', function (e) { self.pointer(e); });
-  this.on(canvas, 'pointerdown', function (e) { self.pointer(e); });
+  // The canvas's place (Widget.point) is read afresh when a pointer comes in or taps.
+  this.on(canvas, 'pointerenter', function () { self.rect = null; });
+  this.on(canvas, 'pointerdown', function (e) { self.rect = null; self.pointer(e); });
   // A finger lifting off also "leaves": keep the tapped point's tooltip until the next tap.
   this.on(canvas, 'pointerleave', function (e) { if (e.pointerType !== 'touch') self.unhover(); });
   this.on(canvas, 'click', function (e) { self.click(e); });
@@ -345,7 +347,8 @@ function Widget(host, h, options) {
     this.watchDpr();
   }
   // Page zoom changes devicePixelRatio and fires resize; renderNow skips when nothing changed.
-  this.on(window, 'resize', function () { self.schedule(); });
+  this.on(window, 'resize', function () { self.rect = null; self.schedule(); });
+  this.on(window, 'scroll', function () { self.rect = null; }, { capture: true, passive: true });
   if (typeof ResizeObserver === 'function') {
     this.ro = new ResizeObserver(function () { self.schedule(); });
     this.ro.observe(host);
@@ -356,9 +359,9 @@ function Widget(host, h, options) {
   this.api = this.publicApi();
 }
 
-Widget.prototype.on = function (target, type, fn) {
-  target.addEventListener(type, fn);
-  this.listeners.push([target, type, fn]);
+Widget.prototype.on = function (target, type, fn, opts) {
+  target.addEventListener(type, fn, opts);
+  this.listeners.push([target, type, fn, opts]);
 };
 
 Widget.prototype.off = function (target, type, fn) {
@@ -389,6 +392,7 @@ Widget.prototype.isDark = function () {
 Widget.prototype.labels = function () {
   var t = this.text();
   var lang = this.h.state().lang;
+  this.lang = lang; // for showTip: no wasm state() per move
   this.chart.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   this.chart.setAttribute('aria-label', this.h.title());
   this.chart.setAttribute('aria-roledescription', t.roledesc);
@@ -469,6 +473,7 @@ Widget.prototype.renderNow = function () {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
+  this.rect = null;
   try {
     var width = this.chart.getBoundingClientRect().width;
     var dpr = window.devicePixelRatio || 1;
@@ -523,8 +528,9 @@ Widget.prototype.clearOverlay = function () {
   this.canvas.classList.remove('ew-clickable');
 };
 
+/** In the canvas's CSS px; its place is kept until a render, resize, scroll, pointerenter or pointerdown. */
 Widget.prototype.point = function (e) {
-  var r = this.canvas.getBoundingClientRect();
+  var r = this.rect || (this.rect = this.canvas.getBoundingClientRect());
   return { x: e.clientX - r.left, y: e.clientY - r.top };
 };
 
@@ -618,9 +624,13 @@ Widget.prototype.leave = function () {
 };
 
 Widget.prototype.showTip = function (info) {
-  var lang = this.h.state().lang;
-  var t = EW_TEXT[lang] || EW_TEXT.zh;
   var tip = this.tip;
+  // The point on screen already (a new state or chart hides the tooltip first): nothing to do.
+  var key = [info.kind, info.index, info.x, info.y, info.label, info.series, info.value].join('\u0000');
+  if (key === this.tipKey && !tip.hidden) return;
+  this.tipKey = key;
+  var lang = this.lang;
+  var t = EW_TEXT[lang] || EW_TEXT.zh;
   // The tooltip as a flat list of [tag, class, text]; when its shape is the one on screen
   // (moving along a line), only the texts change — no nodes are made or dropped per move.
   var rows = [];
@@ -646,25 +656,27 @@ Widget.prototype.showTip = function (info) {
     var node = tip.children[i];
     if (node.textContent !== rows[i][2]) node.textContent = rows[i][2];
   }
-  tip.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-  tip.hidden = false;
+  var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (tip.getAttribute('lang') !== tipLang) tip.setAttribute('lang', tipLang);
+  if (tip.hidden) tip.hidden = false;
   // Beside the point, on the side with more room, without reading the tooltip's size (that
-  // would force a layout on every pointer move): anchor the edge nearest the point and cap
-  // the width to the room on that side.
+  // would force a layout on every pointer move): a transform (no layout) puts the edge nearest
+  // the point there (-100%: the tooltip's own size), and the width is capped to the room.
   var width = this.last ? this.last.width : this.chart.clientWidth;
   var height = this.last ? this.last.height : this.chart.clientHeight;
   var toLeft = info.x > width - info.x;
   var above = info.y > height / 2;
+  var maxWidth = Math.max(0, Math.min(320, Math.round(toLeft ? info.x - 12 : width - info.x - 12))) + 'px';
+  var x = Math.round(toLeft ? info.x - 12 : info.x + 12);
+  var y = Math.round(above ? info.y - 10 : info.y + 14);
   var st = tip.style;
-  st.left = toLeft ? 'auto' : Math.round(info.x + 12) + 'px';
-  st.right = toLeft ? Math.round(width - info.x + 12) + 'px' : 'auto';
-  st.maxWidth = Math.max(0, Math.min(320, Math.round(toLeft ? info.x - 12 : width - info.x - 12))) + 'px';
-  st.top = above ? 'auto' : Math.round(info.y + 14) + 'px';
-  st.bottom = above ? Math.round(height - info.y + 10) + 'px' : 'auto';
+  if (st.maxWidth !== maxWidth) st.maxWidth = maxWidth;
+  st.transform = 'translate(' + x + 'px,' + y + 'px)' + (toLeft || above ? ' translate(' + (toLeft ? '-100%' : '0') + ',' + (above ? '-100%' : '0') + ')' : '');
 };
 
 Widget.prototype.hideTip = function () {
-  this.tip.hidden = true;
+  if (!this.tip.hidden) this.tip.hidden = true;
+  this.tipKey = null;
 };
 
 /** After a selection change: new labels, a new chart, and one `econ-widget:change`. */
@@ -688,7 +700,7 @@ Widget.prototype.destroy = function () {
   if (this.frame) cancelAnimationFrame(this.frame);
   this.frame = 0;
   if (this.ro) this.ro.disconnect();
-  this.listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2]); });
+  this.listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2], l[3]); });
   this.listeners = [];
   this.dprQuery = null;
   this.h.free();
