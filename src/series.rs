@@ -81,7 +81,8 @@ impl HostSeries {
     }
 }
 
-/// The per-point check of `HostSeries::new`, fed the points in order (in one or more chunks).
+/// The per-point check of `HostSeries::new`, fed the points in order, in one or more chunks
+/// (the wasm side checks each chunk right after copying it in: `web::host_series`).
 /// x only needs `>=` per point (NaN fails every comparison; `checked` looks at the ends). One
 /// branch-free loop; the y range uses compare-and-select, not `f64::min`/`max`, which in wasm
 /// are calls to `fmin`/`fmax` (for a NaN handling not needed here) and made this loop several

@@ -190,11 +190,11 @@ impl WidgetHandle {
         self.widget.toggle_series(index).map(to_js).map_err(js_error)
     }
 
-    /// Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
-    /// copied once into wasm memory. Errors name the offending index.
-    pub fn set_series(&mut self, label: JsValue, unit: JsValue, x: Vec<f64>, y: Vec<f64>) -> Result<(), JsValue> {
+    /// Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
+    /// wasm memory (see `host_series`). Errors name the offending index.
+    pub fn set_series(&mut self, label: JsValue, unit: JsValue, x: js_sys::Float64Array, y: js_sys::Float64Array) -> Result<(), JsValue> {
         let (label, unit) = (string_arg(label, "series.label")?, string_arg(unit, "series.unit")?);
-        let s = crate::series::HostSeries::new(&label, &unit, x, y).map_err(js_error)?;
+        let s = host_series(&label, &unit, &x, &y)?;
         self.widget.set_series(s);
         Ok(())
     }
@@ -267,4 +267,86 @@ pub fn schema_version() -> String {
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
     Dataset::parse(&string_arg(data, "data")?).map(|_| ()).map_err(js_error)
+}
+
+/// Points per chunk of `host_series`: x and y of a chunk (256 KB) stay in cache until checked.
+const SERIES_CHUNK: usize = 16_384;
+
+/// A host series from two Float64Arrays, copied into wasm memory a chunk at a time, each chunk
+/// checked right after it is copied, while it is still in cache: copying all of x and y first
+/// and then checking them read 16 MB back from memory for a million points, which took as
+/// long as the copy itself. Label, unit and lengths are checked before anything is copied.
+fn host_series(label: &str, unit: &str, x: &JsValue, y: &JsValue) -> Result<crate::series::HostSeries, JsValue> {
+    use crate::series::{HostSeries, PointCheck};
+    let bad = |what: &'static str, message: &'static str| js_error(Error::new("bad_type", what, message));
+    let getters = ViewGetters::get().ok_or_else(|| bad("series.x", "expected a Float64Array"))?;
+    let (xb, xo, n) = getters.of(x).ok_or_else(|| bad("series.x", "expected a Float64Array"))?;
+    let (yb, yo, ny) = getters.of(y).ok_or_else(|| bad("series.y", "expected a Float64Array"))?;
+    HostSeries::check_shape(label, unit, n as usize, ny as usize).map_err(js_error)?;
+    let (mut xs, mut ys) = (Vec::with_capacity(n as usize), Vec::with_capacity(n as usize));
+    let mut check = PointCheck::new();
+    for a in (0..n).step_by(SERIES_CHUNK) {
+        let k = SERIES_CHUNK.min((n - a) as usize);
+        // The views are in range (see ViewGetters::of): only a buffer detached since fails (an
+        // array over this very wasm memory, which allocating may grow).
+        let copy = |dst: &mut Vec<f64>, buffer: &JsValue, offset: u32| -> Result<(), JsValue> {
+            let src = F64View::new(buffer, offset + 8 * a, k as u32)?;
+            // SAFETY: as in js_sys's copy_to_uninit (which asserts the lengths, equal here by
+            // construction): JS writes all k values before they are read, or fails.
+            unsafe { copy_f64(&mut *(&mut dst.spare_capacity_mut()[..k] as *mut [std::mem::MaybeUninit<f64>] as *mut [f64]), &src) }
+        };
+        if copy(&mut xs, &xb, xo).and_then(|_| copy(&mut ys, &yb, yo)).is_err() {
+            return Err(bad("series", "the arrays could not be read"));
+        }
+        let end = xs.len() + k;
+        // SAFETY: both copies succeeded, so the next k values of each are initialized.
+        unsafe {
+            xs.set_len(end);
+            ys.set_len(end);
+        }
+        check.feed(&xs[end - k..], &ys[end - k..]);
+    }
+    HostSeries::checked(label, unit, xs, ys, check).map_err(js_error)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A Float64Array made here, over part of a caller's array (`host_series`).
+    #[wasm_bindgen(js_name = Float64Array)]
+    type F64View;
+    #[wasm_bindgen(constructor, catch, js_class = "Float64Array")]
+    fn new(buffer: &JsValue, byte_offset: u32, length: u32) -> Result<F64View, JsValue>;
+    /// Copies a view into wasm memory: js_sys's `copy_to` without its length assert.
+    #[wasm_bindgen(catch, js_namespace = Float64Array, js_name = "prototype.set.call")]
+    fn copy_f64(dst: &mut [f64], src: &F64View) -> Result<(), JsValue>;
+}
+
+/// `%TypedArray%.prototype`'s own getters, called directly on the caller's arrays: no code of
+/// the caller's runs inside wasm (a `length` defined on the array itself, a Proxy's traps),
+/// where a throw would leave the handle borrowed.
+struct ViewGetters([js_sys::Function; 4]);
+
+impl ViewGetters {
+    fn get() -> Option<ViewGetters> {
+        use js_sys::{Object, Reflect};
+        let proto = Object::get_prototype_of(&Object::get_prototype_of(&js_sys::Float64Array::new_with_length(0)));
+        // Not a function only if the page replaced them; calling it then throws, caught by call0.
+        let getter = |key: JsValue| -> Option<js_sys::Function> { Some(Reflect::get(&Reflect::get_own_property_descriptor(&proto, &key).ok()?, &"get".into()).ok()?.unchecked_into()) };
+        Some(ViewGetters([getter(js_sys::Symbol::to_string_tag().into())?, getter("buffer".into())?, getter("byteOffset".into())?, getter("length".into())?]))
+    }
+
+    /// A Float64Array's buffer, byte offset and length (all of it addressable with u32 byte
+    /// offsets, as `new Float64Array(buffer, offset, length)` takes them); None for anything else.
+    fn of(&self, v: &JsValue) -> Option<(JsValue, u32, u32)> {
+        let [tag, buffer, offset, length] = &self.0;
+        // The tag getter answers undefined for anything but a typed array (a Proxy, a DataView).
+        if tag.call0(v).ok()?.as_string()? != "Float64Array" {
+            return None;
+        }
+        let (o, n) = (offset.call0(v).ok()?.as_f64()?, length.call0(v).ok()?.as_f64()?);
+        if o + 8.0 * n > u32::MAX as f64 {
+            return None;
+        }
+        Some((buffer.call0(v).ok()?, o as u32, n as u32))
+    }
 }
