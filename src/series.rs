@@ -58,12 +58,10 @@ impl HostSeries {
     /// `check`, in order. Only a failure looks for the culprit, to name it.
     pub fn checked(label: &str, unit: &str, x: Vec<f64>, y: Vec<f64>, check: PointCheck) -> Result<HostSeries> {
         debug_assert_eq!((check.seen, x.len()), (x.len(), y.len()), "every point checked");
-        let x_range = (x[0], x[x.len() - 1]);
-        // Every x is in range when x ascends and both ends are in range.
-        if !(check.ok && x_range.0.abs() <= MAX_ABS && x_range.1.abs() <= MAX_ABS) {
+        if !check.passed() {
             return Err(first_problem(&x, &y));
         }
-        Ok(HostSeries { label: label.to_string(), unit: unit.to_string(), x, y, x_range, y_range: (check.ylo, check.yhi) })
+        Ok(HostSeries { label: label.to_string(), unit: unit.to_string(), x, y, x_range: (check.first, check.prev), y_range: (check.ylo, check.yhi) })
     }
 
     pub fn len(&self) -> usize {
@@ -82,13 +80,15 @@ impl HostSeries {
 }
 
 /// The per-point check of `HostSeries::new`, fed the points in order, in one or more chunks
-/// (the wasm side checks each chunk right after copying it in: `web::host_series`).
-/// x only needs `>=` per point (NaN fails every comparison; `checked` looks at the ends). One
+/// (the wasm side checks a big series a chunk at a time before copying it in:
+/// `web::host_series`). x only needs `>=` per point (NaN fails every comparison): every x is
+/// in range when x ascends and both ends are in range. One
 /// branch-free loop; the y range uses compare-and-select, not `f64::min`/`max`, which in wasm
 /// are calls to `fmin`/`fmax` (for a NaN handling not needed here) and made this loop several
 /// times slower.
 #[derive(Debug, Clone)]
 pub struct PointCheck {
+    first: f64,
     prev: f64,
     ok: bool,
     ylo: f64,
@@ -98,11 +98,19 @@ pub struct PointCheck {
 
 impl PointCheck {
     pub fn new() -> PointCheck {
-        PointCheck { prev: f64::NEG_INFINITY, ok: true, ylo: f64::INFINITY, yhi: f64::NEG_INFINITY, seen: 0 }
+        PointCheck { first: f64::NAN, prev: f64::NEG_INFINITY, ok: true, ylo: f64::INFINITY, yhi: f64::NEG_INFINITY, seen: 0 }
+    }
+
+    /// Whether every point fed so far is valid (and there was one).
+    pub fn passed(&self) -> bool {
+        self.ok && self.first.abs() <= MAX_ABS && self.prev.abs() <= MAX_ABS
     }
 
     /// The next points (x and y of the same length).
     pub fn feed(&mut self, x: &[f64], y: &[f64]) {
+        if self.seen == 0 {
+            self.first = x.first().copied().unwrap_or(f64::NAN);
+        }
         let (mut prev, mut ok, mut ylo, mut yhi) = (self.prev, self.ok, self.ylo, self.yhi);
         for (&xi, &yi) in x.iter().zip(y) {
             ok &= (xi >= prev) & (yi.abs() <= MAX_ABS);
@@ -210,50 +218,22 @@ pub fn screen_path(s: &HostSeries, map: &PlotMap, per_px: f64) -> Vec<(f64, f64)
 }
 
 /// One past the last index of the run of points from `start` that share `col(xs[start])`
-/// (`col` never decreases along `xs`). Looks at `start + guess` first, then gallops from
-/// there (forwards or backwards) and bisects: a few evaluations of `col` per run.
+/// (`col` never decreases along `xs`): looked for from `start + guess`, forwards or backwards.
+/// With the previous run's length as the guess that is a step or two per run on evenly spaced
+/// x, and never more steps in all than twice the number of points.
 fn run_end(xs: &[f64], start: usize, guess: usize, col: impl Fn(f64) -> i64) -> usize {
     let n = xs.len();
     let c = col(xs[start]);
-    let inside = |i: usize| i < n && col(xs[i]) == c;
-    // Invariant for the bisection: `inside(lo - 1)` and not `inside(hi)`, lo ≤ hi.
-    let (mut lo, mut hi);
-    let g = (start + guess.max(1)).min(n);
-    if inside(g) {
-        let mut step = 1;
-        lo = g + 1;
-        loop {
-            let probe = g.saturating_add(step);
-            if !inside(probe) {
-                hi = probe.min(n);
-                break;
-            }
-            lo = probe + 1;
-            step *= 2;
-        }
-    } else {
-        hi = g;
-        let mut step = 1;
-        loop {
-            // start is inside, so this stops at start + 1 at the latest.
-            let probe = g.saturating_sub(step).max(start);
-            if inside(probe) {
-                lo = probe + 1;
-                break;
-            }
-            hi = probe;
-            step *= 2;
-        }
+    let inside = |i: usize| col(xs[i]) == c;
+    let mut end = (start + guess).clamp(start + 1, n);
+    while end < n && inside(end) {
+        end += 1;
     }
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if inside(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    // xs[start] is inside, so this stops at start + 1 at the latest.
+    while !inside(end - 1) {
+        end -= 1;
     }
-    lo
+    end
 }
 
 /// Indices of the first lowest and the first highest value. Compared as integers (`order_key`):
@@ -458,7 +438,8 @@ mod tests {
                 }
                 let y: Vec<f64> = ys[..x.len()].iter().map(|&v| v as f64 / 4.0).collect();
                 let s = HostSeries::new("s", "", x, y).unwrap();
-                let map = PlotMap { x0, x1: x0 + w, top: 0.0, bottom: 300.0, xd: s.x_range, yd: s.y_range };
+                // (A flat y range would make every py NaN, which no comparison equals.)
+                let map = PlotMap { x0, x1: x0 + w, top: 0.0, bottom: 300.0, xd: s.x_range, yd: (s.y_range.0 - 1.0, s.y_range.1 + 1.0) };
                 prop_assert_eq!(screen_path(&s, &map, per_px), reference_path(&s, &map, per_px));
             }
         }

@@ -194,7 +194,7 @@ impl WidgetHandle {
     /// wasm memory (see `host_series`). Errors name the offending index.
     pub fn set_series(&mut self, label: JsValue, unit: JsValue, x: js_sys::Float64Array, y: js_sys::Float64Array) -> Result<(), JsValue> {
         let (label, unit) = (string_arg(label, "series.label")?, string_arg(unit, "series.unit")?);
-        let s = host_series(&label, &unit, &x, &y)?;
+        let s = host_series(&label, &unit, &x, &y, || self.widget.clear_series())?;
         self.widget.set_series(s);
         Ok(())
     }
@@ -272,39 +272,50 @@ pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
 /// Points per chunk of `host_series`: x and y of a chunk (256 KB) stay in cache until checked.
 const SERIES_CHUNK: usize = 16_384;
 
-/// A host series from two Float64Arrays, copied into wasm memory a chunk at a time, each chunk
-/// checked right after it is copied, while it is still in cache: copying all of x and y first
-/// and then checking them read 16 MB back from memory for a million points, which took as
-/// long as the copy itself. Label, unit and lengths are checked before anything is copied.
-fn host_series(label: &str, unit: &str, x: &JsValue, y: &JsValue) -> Result<crate::series::HostSeries, JsValue> {
+/// A host series from two Float64Arrays. Label, unit and lengths are checked first; then every
+/// point, the arrays copied a chunk at a time into a buffer that stays in cache (checking them
+/// after copying them whole read 16 MB back from memory for a million points); only then are
+/// they copied into the series, after `free_old` has freed the old one: its memory takes the
+/// new points, so wasm memory holds one series, not two (it grew by the new series' size, and
+/// writing into fresh memory cost as much as the copy). A series with a problem is copied with
+/// the old one kept, to name the first bad point. Only an array over this very wasm memory
+/// can fail after `free_old` (the widget then shows its view); and an array over a
+/// SharedArrayBuffer that another thread writes meanwhile can leave unchecked values between
+/// the checked ends and range (drawn wrong, never a crash).
+fn host_series(label: &str, unit: &str, x: &JsValue, y: &JsValue, free_old: impl FnOnce()) -> Result<crate::series::HostSeries, JsValue> {
     use crate::series::{HostSeries, PointCheck};
     let bad = |what: &'static str, message: &'static str| js_error(Error::new("bad_type", what, message));
     let getters = ViewGetters::get().ok_or_else(|| bad("series.x", "expected a Float64Array"))?;
-    let (xb, xo, n) = getters.of(x).ok_or_else(|| bad("series.x", "expected a Float64Array"))?;
-    let (yb, yo, ny) = getters.of(y).ok_or_else(|| bad("series.y", "expected a Float64Array"))?;
-    HostSeries::check_shape(label, unit, n as usize, ny as usize).map_err(js_error)?;
-    let (mut xs, mut ys) = (Vec::with_capacity(n as usize), Vec::with_capacity(n as usize));
+    let sx = getters.of(x).ok_or_else(|| bad("series.x", "expected a Float64Array"))?;
+    let sy = getters.of(y).ok_or_else(|| bad("series.y", "expected a Float64Array"))?;
+    let n = sx.2 as usize;
+    HostSeries::check_shape(label, unit, n, sy.2 as usize).map_err(js_error)?;
+    // Values a.. of a View into `dst` (as many as it holds). The views made here are in range
+    // (see ViewGetters::of): only a buffer detached since fails (an array over this very wasm
+    // memory, which allocating may grow).
+    let copy = |(buffer, offset, _): &View, a: usize, dst: &mut [f64]| copy_f64(dst, &F64View::new(buffer, offset + 8 * a as u32, dst.len() as u32)?);
+    let unreadable = |_| bad("series", "the arrays could not be read");
     let mut check = PointCheck::new();
+    let mut part = vec![0.0; 2 * SERIES_CHUNK];
+    let (px, py) = part.split_at_mut(SERIES_CHUNK);
     for a in (0..n).step_by(SERIES_CHUNK) {
-        let k = SERIES_CHUNK.min((n - a) as usize);
-        // The views are in range (see ViewGetters::of): only a buffer detached since fails (an
-        // array over this very wasm memory, which allocating may grow).
-        let copy = |dst: &mut Vec<f64>, buffer: &JsValue, offset: u32| -> Result<(), JsValue> {
-            let src = F64View::new(buffer, offset + 8 * a, k as u32)?;
-            // SAFETY: as in js_sys's copy_to_uninit (which asserts the lengths, equal here by
-            // construction): JS writes all k values before they are read, or fails.
-            unsafe { copy_f64(&mut *(&mut dst.spare_capacity_mut()[..k] as *mut [std::mem::MaybeUninit<f64>] as *mut [f64]), &src) }
-        };
-        if copy(&mut xs, &xb, xo).and_then(|_| copy(&mut ys, &yb, yo)).is_err() {
-            return Err(bad("series", "the arrays could not be read"));
-        }
-        let end = xs.len() + k;
-        // SAFETY: both copies succeeded, so the next k values of each are initialized.
-        unsafe {
-            xs.set_len(end);
-            ys.set_len(end);
-        }
-        check.feed(&xs[end - k..], &ys[end - k..]);
+        let k = SERIES_CHUNK.min(n - a);
+        copy(&sx, a, &mut px[..k]).and_then(|_| copy(&sy, a, &mut py[..k])).map_err(unreadable)?;
+        check.feed(&px[..k], &py[..k]);
+    }
+    drop(part);
+    if check.passed() {
+        free_old();
+    }
+    let (mut xs, mut ys) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    // SAFETY: as in js_sys's copy_to_uninit (which asserts the lengths, equal here by
+    // construction): JS writes all n values before they are read, or fails (then they are not).
+    let uninit = |v: &mut Vec<f64>| unsafe { &mut *(&mut v.spare_capacity_mut()[..n] as *mut [std::mem::MaybeUninit<f64>] as *mut [f64]) };
+    copy(&sx, 0, uninit(&mut xs)).and_then(|_| copy(&sy, 0, uninit(&mut ys))).map_err(unreadable)?;
+    // SAFETY: both copies succeeded.
+    unsafe {
+        xs.set_len(n);
+        ys.set_len(n);
     }
     HostSeries::checked(label, unit, xs, ys, check).map_err(js_error)
 }
@@ -321,6 +332,9 @@ extern "C" {
     fn copy_f64(dst: &mut [f64], src: &F64View) -> Result<(), JsValue>;
 }
 
+/// A Float64Array as its buffer, byte offset and length.
+type View = (JsValue, u32, u32);
+
 /// `%TypedArray%.prototype`'s own getters, called directly on the caller's arrays: no code of
 /// the caller's runs inside wasm (a `length` defined on the array itself, a Proxy's traps),
 /// where a throw would leave the handle borrowed.
@@ -335,18 +349,15 @@ impl ViewGetters {
         Some(ViewGetters([getter(js_sys::Symbol::to_string_tag().into())?, getter("buffer".into())?, getter("byteOffset".into())?, getter("length".into())?]))
     }
 
-    /// A Float64Array's buffer, byte offset and length (all of it addressable with u32 byte
-    /// offsets, as `new Float64Array(buffer, offset, length)` takes them); None for anything else.
-    fn of(&self, v: &JsValue) -> Option<(JsValue, u32, u32)> {
+    /// A Float64Array as a View (all of it addressable with u32 byte offsets, as
+    /// `new Float64Array(buffer, offset, length)` takes them); None for anything else.
+    fn of(&self, v: &JsValue) -> Option<View> {
         let [tag, buffer, offset, length] = &self.0;
         // The tag getter answers undefined for anything but a typed array (a Proxy, a DataView).
         if tag.call0(v).ok()?.as_string()? != "Float64Array" {
             return None;
         }
         let (o, n) = (offset.call0(v).ok()?.as_f64()?, length.call0(v).ok()?.as_f64()?);
-        if o + 8.0 * n > u32::MAX as f64 {
-            return None;
-        }
-        Some((buffer.call0(v).ok()?, o as u32, n as u32))
+        (o + 8.0 * n <= u32::MAX as f64).then_some((buffer.call0(v).ok()?, o as u32, n as u32))
     }
 }
