@@ -103,7 +103,7 @@ fn host_datasets_are_validated() {
 }
 
 #[wasm_bindgen_test]
-fn a_long_series_is_copied_in_chunks_and_checked_to_the_index() {
+fn a_long_series_is_checked_in_chunks_and_errors_name_the_index() {
     let mut w = WidgetHandle::new(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let c = canvas();
     w.render(c.clone().into(), 600.0, 1.0, false).unwrap();
