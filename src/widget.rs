@@ -153,6 +153,14 @@ impl Widget {
         self.rebuild();
     }
 
+    /// Drops the host series, back to the view: its points' memory can take the next series'
+    /// (the wasm side calls this once a new series has passed its checks, before copying it in).
+    pub fn clear_series(&mut self) {
+        if self.series.take().is_some() {
+            self.rebuild();
+        }
+    }
+
     pub fn series(&self) -> Option<&HostSeries> {
         self.series.as_ref()
     }

@@ -101,3 +101,42 @@ fn host_datasets_are_validated() {
     assert_eq!(path, "schema");
     assert!(WidgetHandle::new(JsValue::from_str("not json"), JsValue::UNDEFINED).is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_long_series_is_checked_in_chunks_and_errors_name_the_index() {
+    let mut w = WidgetHandle::new(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let c = canvas();
+    w.render(c.clone().into(), 600.0, 1.0, false).unwrap();
+    let n = 50_000;
+    let xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let ys: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1000) as f64).collect();
+    let f = |v: &[f64]| js_sys::Float64Array::from(v);
+    let code_path = |e: JsValue| {
+        let get = |k: &str| js_sys::Reflect::get(&e, &k.into()).unwrap().as_string().unwrap();
+        (get("code"), get("path"))
+    };
+    // A bad value or a step back anywhere, chunk boundaries included, is named by its index.
+    for i in [1, 16_383, 16_384, 16_385, 32_768, n - 1] {
+        let mut bad = ys.clone();
+        bad[i] = f64::NAN;
+        let e = w.set_series("s".into(), "".into(), f(&xs), f(&bad)).unwrap_err();
+        assert_eq!(code_path(e), ("bad_number".to_string(), format!("series.y[{i}]")));
+        let mut back = xs.clone();
+        back[i] = back[i - 1] - 0.5;
+        let e = w.set_series("s".into(), "".into(), f(&back), f(&ys)).unwrap_err();
+        assert_eq!(code_path(e), ("unsorted_series".to_string(), format!("series.x[{i}]")));
+    }
+    // Not a Float64Array: a coded error.
+    let ints: JsValue = js_sys::Int32Array::new_with_length(3).into();
+    let e = w.set_series("s".into(), "".into(), ints.unchecked_into(), f(&[1.0, 2.0, 3.0])).unwrap_err();
+    assert_eq!(code_path(e), ("bad_type".to_string(), "series.x".to_string()));
+    // A view at an offset into a bigger buffer: its own values.
+    let buffer = f(&[f64::NAN, 0.0, 1.0, 2.0, f64::NAN]);
+    w.set_series("s".into(), "".into(), buffer.subarray(1, 4), f(&[5.0, 3.0, 4.0])).unwrap();
+    let csv = w.csv();
+    assert_eq!(csv.lines().skip(1).map(|l| l.trim().to_string()).collect::<Vec<_>>(), ["0,5", "1,3", "2,4"], "{csv}");
+    w.set_series("s".into(), "".into(), f(&xs), f(&ys)).unwrap();
+    w.render(c.clone().into(), 600.0, 1.0, false).unwrap();
+    assert!(inked(&c) > 5_000, "canvas is nearly blank");
+    assert!(w.csv().lines().count() > n, "every point is in the CSV");
+}

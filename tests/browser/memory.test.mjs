@@ -287,6 +287,43 @@ test('oversized input (a 10 MB dataset, 10 million + 1 points) is refused before
   await page.context().close();
 });
 
+test('setSeries holds one series in wasm memory, not two: the next million points take the memory of the last, and a bad series keeps it', async () => {
+  const page = await fixture();
+  const r = await page.evaluate(async () => {
+    const h = await EconWidget.mount(document.querySelector('#a'), {});
+    await window.__rt.settle(h);
+    const n = 1_000_000;
+    const series = (k) => ({ label: 'S' + k, x: Float64Array.from({ length: n }, (_, i) => i), y: Float64Array.from({ length: n }, (_, i) => Math.sin(i / (1000 + k))) });
+    const sizes = [EconWidget._memoryBytes()];
+    for (let k = 0; k < 3; k++) {
+      h.setSeries(series(k));
+      await window.__rt.settle(h);
+      sizes.push(EconWidget._memoryBytes());
+    }
+    // A series that fails its checks is copied in (to name the bad point) while the last one
+    // stays: it may take a second series' memory, once.
+    const bad = series(9);
+    bad.y[n - 1] = NaN;
+    let code = null;
+    try {
+      h.setSeries(bad);
+    } catch (e) {
+      code = e.code;
+    }
+    await window.__rt.settle(h);
+    return { sizes, code, title: h.title(), rows: h.csv().trim().split('\r\n').length - 1 };
+  });
+  const mb = (b) => (b / 2 ** 20).toFixed(1) + ' MB';
+  const series = 16 * 1e6;
+  const [before, first, ...next] = r.sizes;
+  assert.ok(first - before < 1.25 * series, `the first series grew wasm memory by ${mb(first - before)}`);
+  for (const size of next) assert.ok(size - first < WASM_BOUND, `later series grew it by ${mb(size - first)} more: ${r.sizes.map(mb).join(', ')}`);
+  assert.equal(r.code, 'bad_number');
+  assert.deepEqual([r.title, r.rows], ['S2', 1_000_000], 'the last good series is still shown');
+  assertClean(page);
+  await page.context().close();
+});
+
 test('two widgets (embedded zh light, host en dark) never affect each other', async () => {
   const page = await fixture();
   const r = await page.evaluate(async (mini) => {

@@ -245,6 +245,17 @@ test('raw render/render_to/hover/focus/toggle_series/set_series/svg/validateData
     cases['set_series unsorted'] = (h) => h.set_series('s', '', F([2, 1]), F([1, 2]));
     cases['set_series 10 MB label'] = (h) => h.set_series('x'.repeat(10 * 1024 * 1024), '', F([1]), F([1]));
     cases['set_series control character in the unit'] = (h) => h.set_series('s', '\u001b[31m', F([1]), F([1]));
+    // x and y are read as Float64Arrays through the typed-array getters themselves: nothing the
+    // caller defined on the array runs inside wasm (src/web.rs host_series).
+    cases['set_series a plain array'] = (h) => h.set_series('s', '', [1, 2], F([1, 2]));
+    cases['set_series an Int32Array'] = (h) => h.set_series('s', '', F([1, 2]), new Int32Array([1, 2]));
+    cases['set_series a Proxy of a Float64Array'] = (h) => h.set_series('s', '', new Proxy(F([1, 2]), {}), F([1, 2]));
+    cases['set_series a DataView'] = (h) => h.set_series('s', '', new DataView(new ArrayBuffer(16)), F([1, 2]));
+    cases['set_series throwing own getters'] = (h) => {
+      const x = F([1, 2, 3]);
+      for (const k of ['length', 'buffer', 'byteOffset', 'subarray', 'constructor']) Object.defineProperty(x, k, { get() { throw new Error(k + ' ran'); } });
+      return h.set_series('s', '', x, F([1, 2]));
+    };
     for (const width of [NaN, 0, 1e308]) cases[`svg ${width}`] = (h) => h.svg(width, false);
     cases['validateDataset {'] = () => wasm_bindgen.validateDataset('{');
     cases['validateDataset []'] = () => wasm_bindgen.validateDataset('[]');
@@ -300,6 +311,10 @@ test('raw render/render_to/hover/focus/toggle_series/set_series/svg/validateData
   expected['set_series unsorted'] = { code: 'unsorted_series', path: 'series.x[1]' };
   expected['set_series 10 MB label'] = { code: 'bad_argument', path: 'series.label' };
   expected['set_series control character in the unit'] = { code: 'bad_argument', path: 'series.unit' };
+  for (const [name, path] of [['a plain array', 'series.x'], ['an Int32Array', 'series.y'], ['a Proxy of a Float64Array', 'series.x'], ['a DataView', 'series.x']]) {
+    expected[`set_series ${name}`] = { code: 'bad_type', path, message: /expected a Float64Array/ };
+  }
+  expected['set_series throwing own getters'] = { code: 'series_length_mismatch', path: 'series.y', message: /x has 3 points but y has 2/ };
   for (const width of ['NaN', '0', '1e+308']) expected[`svg ${width}`] = { code: 'element_too_small', path: 'width' };
   expected['validateDataset {'] = { code: 'malformed_json', path: '' };
   expected['validateDataset []'] = { code: 'invalid_dataset', path: '', message: /got an array/ };
@@ -314,6 +329,24 @@ test('raw render/render_to/hover/focus/toggle_series/set_series/svg/validateData
   assert.equal(results.doubleFree.trap, false, JSON.stringify(results.doubleFree));
   assert.equal(results.still, 'en');
   assert.equal(results.huge.width, 8192 * 4, 'the backing store at the 4× cap');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('raw set_series: a Float64Array over the wasm memory itself, detached when the copy grows that memory, is a coded error', async () => {
+  const page = await rawPage();
+  const result = await page.evaluate(async () => {
+    const { trial, newCanvas } = window.__raw;
+    const exports = await wasm_bindgen();
+    const h = new wasm_bindgen.WidgetHandle(undefined, { view: 'd000-gdp-growth' });
+    // As long as the whole memory: room for its copy only if the memory grows.
+    const overMemory = () => {
+      const n = Math.min(exports.memory.buffer.byteLength / 8, 10_000_000);
+      return [new Float64Array(exports.memory.buffer, 0, n), new Float64Array(n)];
+    };
+    return trial('set_series over wasm memory', h, newCanvas(), newCanvas(), (h) => h.set_series('s', '', ...overMemory()));
+  });
+  check([result], { 'set_series over wasm memory': { code: 'bad_type', path: 'series', message: /could not be read/ } });
   assertClean(page);
   await page.context().close();
 });

@@ -263,6 +263,17 @@ test('setSeries(): NaN, ±Infinity, 1e308, empty, mismatched and wrongly typed a
       'x longer than y': () => h.setSeries({ label: 's', x: F([1, 2, 3]), y: F([1, 2]) }),
       'y longer than x': () => h.setSeries({ label: 's', x: F([1]), y: F([1, 2]) }),
       unsorted: () => h.setSeries({ label: 's', x: F([1, 3, 2]), y: F([1, 2, 3]) }),
+      // Long enough to be copied and checked in several chunks (src/web.rs host_series).
+      'NaN deep in a long series': () => {
+        const y = new Float64Array(40000);
+        y[16384] = NaN;
+        return h.setSeries({ label: 's', x: Float64Array.from(y, (_, i) => i), y });
+      },
+      'a step back deep in a long series': () => {
+        const x = Float64Array.from(new Float64Array(40000), (_, i) => i);
+        x[32768] = 1;
+        return h.setSeries({ label: 's', x, y: new Float64Array(40000) });
+      },
       'no x': () => h.setSeries({ label: 's', y: F([1]) }),
       'null series': () => h.setSeries(null),
       'number series': () => h.setSeries(5),
@@ -291,6 +302,8 @@ test('setSeries(): NaN, ±Infinity, 1e308, empty, mismatched and wrongly typed a
     'x longer than y': { code: 'series_length_mismatch', path: 'series.y', message: /x has 3 points but y has 2/ },
     'y longer than x': { code: 'series_length_mismatch', path: 'series.y', message: /x has 1 points but y has 2/ },
     unsorted: { code: 'unsorted_series', path: 'series.x[2]', message: /x\[2\] = 2 comes after 3/ },
+    'NaN deep in a long series': { code: 'bad_number', path: 'series.y[16384]', message: /got NaN/ },
+    'a step back deep in a long series': { code: 'unsorted_series', path: 'series.x[32768]', message: /x\[32768\] = 1 comes after 32767/ },
     'no x': { code: 'bad_type', path: 'series.x', message: /got undefined/ },
     'null series': { code: 'bad_type', path: 'series.x', message: /got undefined/ },
     'number series': { code: 'bad_type', path: 'series', message: /got number 5/ },
@@ -320,6 +333,7 @@ test('setSeries(): NaN, ±Infinity, 1e308, empty, mismatched and wrongly typed a
       'smallest subnormal': { x: F([0, 5e-324]), y: F([5e-324, 0]) },
       '±1e15': { x: F([-1e15, 1e15]), y: F([1e15, -1e15]) },
       'plain arrays': { x: [0, 1, 2], y: [2, 0, 1] },
+      'an Int32Array and a view at an offset': { x: new Int32Array([0, 1, 2]), y: new Float64Array([9, 2, 0, 1, 9]).subarray(1, 4) },
     };
     const out = [];
     for (const [name, s] of Object.entries(cases)) {
@@ -338,7 +352,8 @@ test('setSeries(): NaN, ±Infinity, 1e308, empty, mismatched and wrongly typed a
         r.finite = !/NaN|Infinity|inf/.test(svg) && Number.isFinite(first.x) && Number.isFinite(first.y);
         r.title = h.title();
         r.stateKept = JSON.stringify(h.state()) === state;
-        r.csvRows = h.csv().trim().split('\r\n').length - 1;
+        r.csv = h.csv();
+        r.csvRows = r.csv.trim().split('\r\n').length - 1;
         // Back to a view of the dataset.
         h.select({ view: 'd000-gdp-growth' });
         await settle(h);
@@ -354,7 +369,10 @@ test('setSeries(): NaN, ±Infinity, 1e308, empty, mismatched and wrongly typed a
     assert.equal(r.error, undefined, `${r.name}: ${JSON.stringify(r.error)}`);
     assert.deepEqual({ ok: r.ok, finite: r.finite, title: r.title, stateKept: r.stateKept, back: r.back }, { ok: true, finite: true, title: 'S ' + r.name, stateKept: true, back: true }, r.name);
   }
-  assert.deepEqual(drawn.map((r) => r.csvRows), [3, 3, 1, 4, 3, 2, 2, 3]);
+  assert.deepEqual(drawn.map((r) => r.csvRows), [3, 3, 1, 4, 3, 2, 2, 3, 3]);
+  // The view's own three values, not the start of its buffer.
+  const view = drawn.find((r) => r.name === 'an Int32Array and a view at an offset');
+  assert.deepEqual(view.csv.trim().split('\r\n').slice(1).map((row) => row.split(',').map(Number)), [[0, 2], [1, 0], [2, 1]], view.csv);
   assertClean(page);
   await page.context().close();
 });

@@ -195,7 +195,8 @@ function ewNumbers(a, path) {
       if (typeof a[i] !== 'number') throw ewError('bad_type', path + '[' + i + ']', 'expected a number, got ' + ewDescribe(a[i]));
     }
   }
-  return a;
+  // The wasm side reads Float64Arrays (src/web.rs host_series); other arrays are converted here.
+  return typed && Object.prototype.toString.call(a) === '[object Float64Array]' ? a : new Float64Array(a);
 }
 
 /** setSeries' label or unit: a string (a number is turned into one; null or undefined is empty). */
