@@ -36,10 +36,10 @@ declare namespace wasm_bindgen {
          */
         select(patch: any): any;
         /**
-         * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
-         * copied once into wasm memory. Errors name the offending index.
+         * Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
+         * wasm memory (see `host_series`). Errors name the offending index.
          */
-        set_series(label: any, unit: any, x: Float64Array | number[], y: Float64Array | number[]): void;
+        set_series(label: any, unit: any, x: Float64Array, y: Float64Array): void;
         state(): any;
         summary(): string;
         svg(width: number, dark: boolean): string;
@@ -77,7 +77,7 @@ declare interface InitOutput {
     readonly widgethandle_render: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly widgethandle_render_to: (a: number, b: any, c: number, d: number, e: number) => [number, number, number];
     readonly widgethandle_select: (a: number, b: any) => [number, number, number];
-    readonly widgethandle_set_series: (a: number, b: any, c: any, d: number, e: number, f: number, g: number) => [number, number];
+    readonly widgethandle_set_series: (a: number, b: any, c: any, d: any, e: any) => [number, number];
     readonly widgethandle_state: (a: number) => any;
     readonly widgethandle_summary: (a: number) => [number, number];
     readonly widgethandle_svg: (a: number, b: number, c: number) => [number, number, number, number];

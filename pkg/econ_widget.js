@@ -119,26 +119,15 @@ let wasm_bindgen = (function(exports) {
             return takeFromExternrefTable0(ret[0]);
         }
         /**
-         * Shows a host series as a line chart: `x` and `y` are typed arrays (Float64Array),
-         * copied once into wasm memory. Errors name the offending index.
+         * Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
+         * wasm memory (see `host_series`). Errors name the offending index.
          * @param {any} label
          * @param {any} unit
-         * @param {Float64Array | number[]} x
-         * @param {Float64Array | number[]} y
+         * @param {Float64Array} x
+         * @param {Float64Array} y
          */
         set_series(label, unit, x, y) {
-            let ptr0, len0, ptr1, len1;
-            try {
-                ptr0 = passArrayF64ToWasm0(x, wasm.__wbindgen_malloc);
-                len0 = WASM_VECTOR_LEN;
-                ptr1 = passArrayF64ToWasm0(y, wasm.__wbindgen_malloc);
-                len1 = WASM_VECTOR_LEN;
-            } catch (e) {
-                if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 8, 8); }
-                if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 8, 8); }
-                throw e;
-            }
-            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, label, unit, ptr0, len0, ptr1, len1);
+            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, label, unit, x, y);
             if (ret[1]) {
                 throw takeFromExternrefTable0(ret[0]);
             }
@@ -278,6 +267,12 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0 === undefined;
                 return ret;
             },
+            __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+                const obj = arg1;
+                const ret = typeof(obj) === 'number' ? obj : undefined;
+                getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
+            },
             __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
@@ -295,6 +290,10 @@ let wasm_bindgen = (function(exports) {
             __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
                 arg0.beginPath();
             },
+            __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
+                const ret = arg0.call(arg1);
+                return ret;
+            }, arguments); },
             __wbg_fillRect_e1f0b9915220348b: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
@@ -307,6 +306,18 @@ let wasm_bindgen = (function(exports) {
             __wbg_getContext_d93f904b714852ae: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+            }, arguments); },
+            __wbg_getOwnPropertyDescriptor_bde8c48ab22edbff: function() { return handleError(function (arg0, arg1) {
+                const ret = Reflect.getOwnPropertyDescriptor(arg0, arg1);
+                return ret;
+            }, arguments); },
+            __wbg_getPrototypeOf_684ea783c7170e41: function(arg0) {
+                const ret = Object.getPrototypeOf(arg0);
+                return ret;
+            },
+            __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
+                const ret = Reflect.get(arg0, arg1);
+                return ret;
             }, arguments); },
             __wbg_height_ac6f1c3f49c13fe2: function(arg0) {
                 const ret = arg0.height;
@@ -356,9 +367,20 @@ let wasm_bindgen = (function(exports) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
+            __wbg_new_c382704b48951847: function() { return handleError(function (arg0, arg1, arg2) {
+                const ret = new Float64Array(arg0, arg1 >>> 0, arg2 >>> 0);
+                return ret;
+            }, arguments); },
+            __wbg_new_with_length_07edd8a7019b8c30: function(arg0) {
+                const ret = new Float64Array(arg0 >>> 0);
+                return ret;
+            },
             __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
+            }, arguments); },
+            __wbg_prototypesetcall_17f44c3dbb8a77cf: function() { return handleError(function (arg0, arg1, arg2) {
+                Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
             }, arguments); },
             __wbg_setProperty_3fe74e09d53acb0b: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
@@ -408,6 +430,10 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.style;
                 return ret;
             },
+            __wbg_toStringTag_1bdd39ac5d866229: function() {
+                const ret = Symbol.toStringTag;
+                return ret;
+            },
             __wbg_width_babc5dc7654771b1: function(arg0) {
                 const ret = arg0.width;
                 return ret;
@@ -440,6 +466,11 @@ let wasm_bindgen = (function(exports) {
         const idx = wasm.__externref_table_alloc();
         wasm.__wbindgen_externrefs.set(idx, obj);
         return idx;
+    }
+
+    function getArrayF64FromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
     }
 
     let cachedDataViewMemory0 = null;
@@ -482,13 +513,6 @@ let wasm_bindgen = (function(exports) {
 
     function isLikeNone(x) {
         return x === undefined || x === null;
-    }
-
-    function passArrayF64ToWasm0(arg, malloc) {
-        const ptr = malloc(arg.length * 8, 8) >>> 0;
-        getFloat64ArrayMemory0().set(arg, ptr / 8);
-        WASM_VECTOR_LEN = arg.length;
-        return ptr;
     }
 
     function passStringToWasm0(arg, malloc, realloc) {
