@@ -328,6 +328,10 @@ function namedBuild() {
     execFileSync(wasmOpt, ['-Oz', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', debugWasm, '-o', named]);
     out.namedWasm = named;
+    // The unminified bundle, so JS functions show under their source names.
+    const plainJs = join(dir, 'econ-widget.plain.js');
+    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--plain', plainJs]);
+    out.plainJs = plainJs;
   }
   return out;
 }
@@ -448,11 +452,15 @@ function inclusive(prof, re) {
 const FIRST_PROFILES = 3;
 
 /** Opens a page (with the named wasm routed in place of pkg/'s, if any) on the empty bench page. */
-async function profilePage(browser, server, bar, harness, named) {
+async function profilePage(browser, server, bar, harness, named, plainJs) {
   const p = await newPage(browser, bar, harness);
   if (named) {
     const body = readFileSync(named);
     await p.page.route('**/pkg/econ_widget_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body }));
+  }
+  if (plainJs) {
+    const body = readFileSync(plainJs);
+    await p.page.route('**/pkg/econ-widget.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }));
   }
   await p.page.goto(`${server.url}/bench/pages/blank.html`);
   await p.page.evaluate(() => { document.getElementById('chart').style.height = 'auto'; });
@@ -484,13 +492,13 @@ function loadAndMount(page) {
   });
 }
 
-async function profiles(browser, server, bar, harness, named) {
-  const out = { wasm: named ? 'pkg/ sources, wasm-opt -Oz with names kept (-g)' : 'pkg/econ_widget_bg.wasm (no names)' };
+async function profiles(browser, server, bar, harness, named, plainJs) {
+  const out = { wasm: named ? 'pkg/ sources, wasm-opt -Oz with names kept (-g), the JS bundle unminified' : 'pkg/econ_widget_bg.wasm (no names)' };
   // The first chart, cold, in FIRST_PROFILES fresh contexts: loading the script, the wasm,
   // mounting and drawing (everything of the first chart but the HTML itself).
   const firsts = [];
   for (let k = 0; k < FIRST_PROFILES; k++) {
-    const { context, page, cdp } = await profilePage(browser, server, bar, harness, named);
+    const { context, page, cdp } = await profilePage(browser, server, bar, harness, named, plainJs);
     try {
       await cdp.send('Profiler.start');
       const phases = await loadAndMount(page);
@@ -500,7 +508,7 @@ async function profiles(browser, server, bar, harness, named) {
     }
   }
   out.first = meanProfiles(firsts);
-  const { context, page, cdp } = await profilePage(browser, server, bar, harness, named);
+  const { context, page, cdp } = await profilePage(browser, server, bar, harness, named, plainJs);
   try {
     await loadAndMount(page);
     // The 1M-point line: set (copy + validate) and draw (decimate + paint). Warmed up first, as
@@ -956,7 +964,7 @@ try {
     if (PROFILE) {
       named = namedBuild();
       log('CPU profiles of econ-widget');
-      prof = await profiles(browser, server, bar, harness, named.namedWasm);
+      prof = await profiles(browser, server, bar, harness, named.namedWasm, named.plainJs);
     }
     const wasmBuf = readFileSync(join(ROOT, 'pkg/econ_widget_bg.wasm'));
     const sections = wasmSections(wasmBuf);
