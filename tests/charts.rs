@@ -10,7 +10,7 @@ use econ_widget::layout::{HAlign, Mark, Scene, Target};
 use econ_widget::text;
 use econ_widget::widget::Widget;
 mod common;
-use common::{j, to_value};
+use common::j;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 

@@ -12,7 +12,7 @@ use econ_widget::text;
 use econ_widget::widget::Widget;
 use proptest::prelude::*;
 mod common;
-use common::{j, to_value};
+use common::j;
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use std::sync::OnceLock;

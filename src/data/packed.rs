@@ -97,68 +97,61 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
 
 /// Decodes what `pack` wrote. Never panics: damaged bytes give a `corrupt_dataset` error.
 pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
-    let mut r = Reader { b: bytes, i: 0 };
+    let mut r = Reader { b: bytes, i: 0, bad: false };
     if r.take(4) != Some(&MAGIC[..]) {
         return Err(corrupt());
     }
     let raw = RawDataset {
-        schema: r.str()?,
-        documents: r.list(|r| Ok(Document { doc: r.str()?, title: r.text()?, date: r.str()?, publisher: r.text()?, url: r.opt_str()? }))?,
-        regions: r.list(|r| Ok(Region { id: r.str()?, name: r.text()?, parent: r.opt_str()? }))?,
-        topics: r.list(|r| Ok(Topic { id: r.str()?, name: r.text()? }))?,
-        units: r.list(|r| Ok(Unit { id: r.str()?, name: r.text()?, dimension: r.str()?, factor: r.f64()? }))?,
-        indicators: r.list(|r| Ok(Indicator { id: r.str()?, topic: r.str()?, name: r.text()? }))?,
-        values: r.list(|r| {
-            Ok(Value {
-                id: r.str()?,
-                indicator: r.str()?,
-                region: r.str()?,
-                period: r.str()?,
-                kind: r.kind()?,
-                target_kind: match r.byte()? {
-                    0 => None,
-                    k => Some(*KINDS.get(k as usize - 1).ok_or_else(corrupt)?),
-                },
-                bound: *BOUNDS.get(r.byte()? as usize).ok_or_else(corrupt)?,
-                value: r.f64()?,
-                printed: r.opt_str()?,
-                unit: r.str()?,
-                subject: r.opt_text()?,
-                note: r.opt_text()?,
-                source: r.source()?,
-            })
-        })?,
+        schema: r.str(),
+        documents: r.list(|r| Document { doc: r.str(), title: r.text(), date: r.str(), publisher: r.text(), url: r.opt_str() }),
+        regions: r.list(|r| Region { id: r.str(), name: r.text(), parent: r.opt_str() }),
+        topics: r.list(|r| Topic { id: r.str(), name: r.text() }),
+        units: r.list(|r| Unit { id: r.str(), name: r.text(), dimension: r.str(), factor: r.f64() }),
+        indicators: r.list(|r| Indicator { id: r.str(), topic: r.str(), name: r.text() }),
+        values: r.list(|r| Value {
+            id: r.str(),
+            indicator: r.str(),
+            region: r.str(),
+            period: r.str(),
+            kind: r.pick(&KINDS, 0),
+            target_kind: r.pick_opt(&KINDS),
+            bound: r.pick(&BOUNDS, 0),
+            value: r.f64(),
+            printed: r.opt_str(),
+            unit: r.str(),
+            subject: r.opt_text(),
+            note: r.opt_text(),
+            source: r.source(),
+        }),
         groups: r.list(|r| {
-            let (id, name, whole, parts) = (r.str()?, r.text()?, r.str()?, r.strs()?);
-            let has_tolerance = r.byte()? != 0;
-            let tolerance = r.f64()?;
-            Ok(Group { id, name, whole, parts, tolerance: has_tolerance.then_some(tolerance) })
-        })?,
-        targets: r.list(|r| Ok(TargetPair { id: r.str()?, name: r.text()?, actual: r.str()?, target: r.str()? }))?,
+            let (id, name, whole, parts) = (r.str(), r.text(), r.str(), r.strs());
+            let has_tolerance = r.byte() != 0;
+            let tolerance = r.f64();
+            Group { id, name, whole, parts, tolerance: has_tolerance.then_some(tolerance) }
+        }),
+        targets: r.list(|r| TargetPair { id: r.str(), name: r.text(), actual: r.str(), target: r.str() }),
         milestones: r.list(|r| {
-            let (id, region) = (r.str()?, r.str()?);
-            let year = u16::try_from(r.len()?).map_err(|_| corrupt())?;
-            Ok(Milestone { id, region, year, text: r.text()?, source: r.source()? })
-        })?,
-        views: r.list(|r| {
-            Ok(ViewDef {
-                id: r.str()?,
-                region: r.str()?,
-                topic: r.str()?,
-                title: r.text()?,
-                chart: *ChartKind::ALL.get(r.byte()? as usize).ok_or_else(corrupt)?,
-                values: r.strs()?,
-                series: match r.byte()? {
-                    0 => None,
-                    s => Some(*SERIES.get(s as usize - 1).ok_or_else(corrupt)?),
-                },
-                group: r.opt_str()?,
-                targets: r.strs()?,
-                milestones: r.strs()?,
-            })
-        })?,
+            let (id, region) = (r.str(), r.str());
+            let year = u16::try_from(r.len()).unwrap_or_else(|_| {
+                r.bad = true;
+                0
+            });
+            Milestone { id, region, year, text: r.text(), source: r.source() }
+        }),
+        views: r.list(|r| ViewDef {
+            id: r.str(),
+            region: r.str(),
+            topic: r.str(),
+            title: r.text(),
+            chart: r.pick(&ChartKind::ALL, 0),
+            values: r.strs(),
+            series: r.pick_opt(&SERIES),
+            group: r.opt_str(),
+            targets: r.strs(),
+            milestones: r.strs(),
+        }),
     };
-    if r.i != bytes.len() {
+    if r.bad || r.i != bytes.len() {
         return Err(corrupt());
     }
     Ok(raw)
@@ -232,77 +225,123 @@ impl Writer {
     }
 }
 
+/// Reads without `?` at every field: a failed read marks the reader bad and returns an empty
+/// value, and `unpack` checks once at the end. (With an early return per field, each one
+/// carried its own copy of the drop code for the fields read so far: 15 KB of wasm.)
 struct Reader<'a> {
     b: &'a [u8],
     i: usize,
+    bad: bool,
 }
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.i.checked_add(n).filter(|&e| e <= self.b.len())?;
-        let s = &self.b[self.i..end];
-        self.i = end;
-        Some(s)
+        let end = self.i.checked_add(n).filter(|&e| e <= self.b.len());
+        match end {
+            Some(end) if !self.bad => {
+                let s = &self.b[self.i..end];
+                self.i = end;
+                Some(s)
+            }
+            _ => {
+                self.bad = true;
+                None
+            }
+        }
     }
-    fn byte(&mut self) -> Result<u8> {
-        self.take(1).map(|b| b[0]).ok_or_else(corrupt)
+    fn byte(&mut self) -> u8 {
+        self.take(1).map_or(0, |b| b[0])
     }
-    fn len(&mut self) -> Result<usize> {
+    fn len(&mut self) -> usize {
         let mut n: usize = 0;
         for shift in (0..35).step_by(7) {
-            let b = self.byte()?;
+            let b = self.byte();
             n |= ((b & 0x7F) as usize) << shift;
             if b & 0x80 == 0 {
                 // No count or length can exceed the bytes that are left.
-                return if n <= self.b.len() { Ok(n) } else { Err(corrupt()) };
+                if n <= self.b.len() - self.i.min(self.b.len()) {
+                    return n;
+                }
+                break;
             }
         }
-        Err(corrupt())
+        self.bad = true;
+        0
     }
-    fn bytes_str(&mut self, n: usize) -> Result<String> {
-        let bytes = self.take(n).ok_or_else(corrupt)?;
-        std::str::from_utf8(bytes).map(str::to_string).map_err(|_| corrupt())
+    fn bytes_str(&mut self, n: usize) -> String {
+        match self.take(n).map(std::str::from_utf8) {
+            Some(Ok(s)) => s.to_string(),
+            _ => {
+                self.bad = true;
+                String::new()
+            }
+        }
     }
-    fn str(&mut self) -> Result<String> {
-        let n = self.len()?;
+    fn str(&mut self) -> String {
+        let n = self.len();
         self.bytes_str(n)
     }
-    fn opt_str(&mut self) -> Result<Option<String>> {
-        match self.len()? {
-            0 => Ok(None),
-            n => self.bytes_str(n - 1).map(Some),
+    fn opt_str(&mut self) -> Option<String> {
+        match self.len() {
+            0 => None,
+            n => Some(self.bytes_str(n - 1)),
         }
     }
-    fn strs(&mut self) -> Result<Vec<String>> {
+    fn strs(&mut self) -> Vec<String> {
         self.list(|r| r.str())
     }
-    fn text(&mut self) -> Result<Text> {
-        Ok(Text { zh: self.str()?, en: self.str()? })
+    fn text(&mut self) -> Text {
+        Text { zh: self.str(), en: self.str() }
     }
-    fn opt_text(&mut self) -> Result<Option<Text>> {
-        match self.byte()? {
-            0 => Ok(None),
-            _ => self.text().map(Some),
+    fn opt_text(&mut self) -> Option<Text> {
+        match self.byte() {
+            0 => None,
+            _ => Some(self.text()),
         }
     }
-    fn f64(&mut self) -> Result<f64> {
-        let b = self.take(8).ok_or_else(corrupt)?;
+    fn f64(&mut self) -> f64 {
         let mut a = [0u8; 8];
-        a.copy_from_slice(b);
-        Ok(f64::from_le_bytes(a))
+        if let Some(b) = self.take(8) {
+            a.copy_from_slice(b);
+        }
+        f64::from_le_bytes(a)
     }
-    fn kind(&mut self) -> Result<Kind> {
-        KINDS.get(self.byte()? as usize).copied().ok_or_else(corrupt)
+    /// An enum from its code byte.
+    fn pick<T: Copy>(&mut self, table: &[T], code_offset: u8) -> T {
+        let code = self.byte().wrapping_sub(code_offset) as usize;
+        match table.get(code) {
+            Some(&t) => t,
+            None => {
+                self.bad = true;
+                table[0]
+            }
+        }
     }
-    fn source(&mut self) -> Result<Source> {
-        Ok(Source { doc: self.str()?, quote: self.str()? })
+    /// An optional enum: 0 for none, else its code + 1.
+    fn pick_opt<T: Copy>(&mut self, table: &[T]) -> Option<T> {
+        match self.byte() {
+            0 => None,
+            k => match table.get(k as usize - 1) {
+                Some(&t) => Some(t),
+                None => {
+                    self.bad = true;
+                    None
+                }
+            },
+        }
     }
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Reader<'a>) -> Result<T>) -> Result<Vec<T>> {
-        let n = self.len()?;
+    fn source(&mut self) -> Source {
+        Source { doc: self.str(), quote: self.str() }
+    }
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Reader<'a>) -> T) -> Vec<T> {
+        let n = self.len();
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
-            out.push(item(self)?);
+            if self.bad {
+                break;
+            }
+            out.push(item(self));
         }
-        Ok(out)
+        out
     }
 }

@@ -13,11 +13,11 @@ fn err(path: String, message: String) -> Error {
     Error::new("invalid_dataset", path, message)
 }
 
-fn index_ids<'a>(name: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Result<Ids> {
-    let index = Ids::new(ids.clone());
+fn index_ids(name: &str, ids: &[&str]) -> Result<Ids> {
+    let index = Ids::new(ids);
     let duplicate = index.first_duplicate();
     // The first problem in row order: a malformed id or a repeated one.
-    for (i, id) in ids.enumerate() {
+    for (i, &id) in ids.iter().enumerate() {
         if let Some((first, _)) = duplicate.filter(|&(_, later)| later == i) {
             return Err(Error::new(
                 "duplicate_id",
@@ -30,17 +30,21 @@ fn index_ids<'a>(name: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Resu
     Ok(index)
 }
 
+fn ids_of<T>(rows: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
+    rows.iter().map(|r| id(r).as_str()).collect()
+}
+
 pub(super) fn build_index(raw: &RawDataset) -> Result<Index> {
     Ok(Index {
-        documents: index_ids("documents", raw.documents.iter().map(|d| d.doc.as_str()))?,
-        regions: index_ids("regions", raw.regions.iter().map(|d| d.id.as_str()))?,
-        topics: index_ids("topics", raw.topics.iter().map(|d| d.id.as_str()))?,
-        units: index_ids("units", raw.units.iter().map(|d| d.id.as_str()))?,
-        indicators: index_ids("indicators", raw.indicators.iter().map(|d| d.id.as_str()))?,
-        values: index_ids("values", raw.values.iter().map(|d| d.id.as_str()))?,
-        groups: index_ids("groups", raw.groups.iter().map(|d| d.id.as_str()))?,
-        targets: index_ids("targets", raw.targets.iter().map(|d| d.id.as_str()))?,
-        milestones: index_ids("milestones", raw.milestones.iter().map(|d| d.id.as_str()))?,
+        documents: index_ids("documents", &ids_of(&raw.documents, |d| &d.doc))?,
+        regions: index_ids("regions", &ids_of(&raw.regions, |d| &d.id))?,
+        topics: index_ids("topics", &ids_of(&raw.topics, |d| &d.id))?,
+        units: index_ids("units", &ids_of(&raw.units, |d| &d.id))?,
+        indicators: index_ids("indicators", &ids_of(&raw.indicators, |d| &d.id))?,
+        values: index_ids("values", &ids_of(&raw.values, |d| &d.id))?,
+        groups: index_ids("groups", &ids_of(&raw.groups, |d| &d.id))?,
+        targets: index_ids("targets", &ids_of(&raw.targets, |d| &d.id))?,
+        milestones: index_ids("milestones", &ids_of(&raw.milestones, |d| &d.id))?,
     })
 }
 
@@ -234,7 +238,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_text(&format!("{p}.text"), &m.text)?;
         check_source(&format!("{p}.source"), &m.source, idx)?;
     }
-    let duplicate_view = Ids::new(raw.views.iter().map(|v| v.id.as_str())).first_duplicate();
+    let duplicate_view = Ids::new(&ids_of(&raw.views, |v| &v.id)).first_duplicate();
     for (i, v) in raw.views.iter().enumerate() {
         let p = format!("views[{i}]");
         check_id(&format!("{p}.id"), &v.id)?;
