@@ -22,6 +22,8 @@ pub enum Json {
 pub struct Map(Vec<(String, Json)>);
 
 impl Map {
+    pub const EMPTY: Map = Map(Vec::new());
+
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }

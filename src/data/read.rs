@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::json::{Json, Map};
+use std::cell::RefCell;
 
 fn shape(path: &Path, message: String) -> Error {
     Error::new("invalid_dataset", path.render(), message)
@@ -36,27 +37,49 @@ impl Path<'_> {
     }
 }
 
-// `#[inline(never)]` on the readers: inlined into one function, every `?` between fields
-// grew its own copy of the error path and of the drop code for the fields read so far (the
-// reader was 46 KB of wasm).
+/// The first problem found. Readers do not return at every field: a failed read records its
+/// error here (the first one wins) and yields an empty value, and `dataset` checks once at the
+/// end. With an early return per field, each one carried its own copy of the drop code for the
+/// fields read so far (the reader was over 40 KB of wasm). Lists stop at the first problem.
+struct Problems(RefCell<Option<Error>>);
+
+impl Problems {
+    fn fail(&self, e: Error) {
+        let mut first = self.0.borrow_mut();
+        if first.is_none() {
+            *first = Some(e);
+        }
+    }
+    fn any(&self) -> bool {
+        self.0.borrow().is_some()
+    }
+}
+
+/// Stands in for a missing field or a non-object, so reading goes on after a problem.
+static NULL: Json = Json::Null;
+static NO_FIELDS: Map = Map::EMPTY;
 
 /// One JSON object being read: fields are taken one by one, and `done` rejects the rest
 /// (a typo must not silently drop data).
 struct Obj<'a, 'p> {
     map: &'a Map,
     path: Path<'p>,
+    errs: &'p Problems,
     /// Field names read so far (no object in the schema has more than 16).
     taken: [&'static str; 16],
     n_taken: usize,
 }
 
 impl<'a, 'p> Obj<'a, 'p> {
-    #[inline(never)]
-    fn new(v: &'a Json, path: Path<'p>) -> Result<Obj<'a, 'p>> {
-        match v {
-            Json::Object(map) => Ok(Obj { map, path, taken: [""; 16], n_taken: 0 }),
-            other => Err(shape(&path, format!("expected an object, got {}", kind_of(other)))),
-        }
+    fn new(v: &'a Json, path: Path<'p>, errs: &'p Problems) -> Obj<'a, 'p> {
+        let map = match v {
+            Json::Object(map) => map,
+            other => {
+                errs.fail(shape(&path, format!("expected an object, got {}", kind_of(other))));
+                &NO_FIELDS
+            }
+        };
+        Obj { map, path, errs, taken: [""; 16], n_taken: 0 }
     }
     fn at(&self, key: &'static str) -> Path<'_> {
         Path::Key(&self.path, key)
@@ -66,105 +89,117 @@ impl<'a, 'p> Obj<'a, 'p> {
         self.n_taken += 1;
     }
     /// The field, or None when absent or null.
-    #[inline(never)]
     fn opt(&mut self, key: &'static str) -> Option<&'a Json> {
         self.take(key);
         self.map.get(key).filter(|v| !v.is_null())
     }
-    #[inline(never)]
-    fn req(&mut self, key: &'static str) -> Result<&'a Json> {
+    fn req(&mut self, key: &'static str) -> &'a Json {
         self.take(key);
-        self.map.get(key).ok_or_else(|| shape(&self.path, format!("missing field `{key}`")))
+        self.map.get(key).unwrap_or_else(|| {
+            self.errs.fail(shape(&self.path, format!("missing field `{key}`")));
+            &NULL
+        })
     }
-    #[inline(never)]
-    fn string(&mut self, key: &'static str) -> Result<String> {
-        let v = self.req(key)?;
-        as_string(v, &self.at(key))
+    fn string(&mut self, key: &'static str) -> String {
+        let v = self.req(key);
+        as_string(v, &self.at(key), self.errs)
     }
-    #[inline(never)]
-    fn opt_string(&mut self, key: &'static str) -> Result<Option<String>> {
+    fn opt_string(&mut self, key: &'static str) -> Option<String> {
+        let v = self.opt(key)?;
+        Some(as_string(v, &self.at(key), self.errs))
+    }
+    fn number(&mut self, key: &'static str) -> f64 {
+        let v = self.req(key);
+        as_number(v, &self.at(key), self.errs)
+    }
+    fn text(&mut self, key: &'static str) -> Text {
+        let v = self.req(key);
+        read_text(v, &self.at(key), self.errs)
+    }
+    fn opt_text(&mut self, key: &'static str) -> Option<Text> {
+        let v = self.opt(key)?;
+        Some(read_text(v, &self.at(key), self.errs))
+    }
+    fn strings(&mut self, key: &'static str) -> Vec<String> {
         match self.opt(key) {
-            None => Ok(None),
-            Some(v) => as_string(v, &self.at(key)).map(Some),
+            None => Vec::new(),
+            Some(v) => list(v, &self.at(key), self.errs, as_string),
         }
     }
-    #[inline(never)]
-    fn number(&mut self, key: &'static str) -> Result<f64> {
-        let v = self.req(key)?;
-        as_number(v, &self.at(key))
+    fn list<T>(&mut self, key: &'static str, item: impl Fn(&Json, &Path, &Problems) -> T) -> Vec<T> {
+        let v = self.req(key);
+        list(v, &self.at(key), self.errs, item)
     }
-    #[inline(never)]
-    fn text(&mut self, key: &'static str) -> Result<Text> {
-        let v = self.req(key)?;
-        read_text(v, &self.at(key))
+    fn one_of<T: Copy>(&mut self, key: &'static str, options: &[(&str, T)]) -> T {
+        let v = self.req(key);
+        one_of(v, &self.at(key), self.errs, options)
     }
-    #[inline(never)]
-    fn opt_text(&mut self, key: &'static str) -> Result<Option<Text>> {
-        match self.opt(key) {
-            None => Ok(None),
-            Some(v) => read_text(v, &self.at(key)).map(Some),
-        }
+    fn opt_one_of<T: Copy>(&mut self, key: &'static str, options: &[(&str, T)]) -> Option<T> {
+        let v = self.opt(key)?;
+        Some(one_of(v, &self.at(key), self.errs, options))
     }
-    #[inline(never)]
-    fn strings(&mut self, key: &'static str) -> Result<Vec<String>> {
-        match self.opt(key) {
-            None => Ok(Vec::new()),
-            Some(v) => list(v, &self.at(key), |x, p| as_string(x, p)),
-        }
-    }
-    #[inline(never)]
-    fn list<T>(&mut self, key: &'static str, item: impl Fn(&Json, &Path) -> Result<T>) -> Result<Vec<T>> {
-        let v = self.req(key)?;
-        list(v, &self.at(key), item)
-    }
-    #[inline(never)]
-    fn done(self) -> Result<()> {
+    fn done(self) {
         let taken = &self.taken[..self.n_taken];
-        match self.map.keys().find(|k| !taken.contains(&k.as_str())) {
-            None => Ok(()),
-            Some(k) => Err(shape(
+        if let Some(k) = self.map.keys().find(|k| !taken.contains(&k.as_str())) {
+            self.errs.fail(shape(
                 &self.path,
                 format!("unknown field `{}`, expected one of {}", crate::select::clip(k), taken.join(", ")),
-            )),
+            ));
         }
     }
 }
 
-#[inline(never)]
-fn as_string(v: &Json, path: &Path) -> Result<String> {
-    v.as_str().map(str::to_string).ok_or_else(|| shape(path, format!("expected a string, got {}", kind_of(v))))
+fn as_string(v: &Json, path: &Path, errs: &Problems) -> String {
+    match v.as_str() {
+        Some(s) => s.to_string(),
+        None => {
+            errs.fail(shape(path, format!("expected a string, got {}", kind_of(v))));
+            String::new()
+        }
+    }
 }
 
-#[inline(never)]
-fn as_number(v: &Json, path: &Path) -> Result<f64> {
-    v.as_f64().ok_or_else(|| shape(path, format!("expected a number, got {}", kind_of(v))))
+fn as_number(v: &Json, path: &Path, errs: &Problems) -> f64 {
+    v.as_f64().unwrap_or_else(|| {
+        errs.fail(shape(path, format!("expected a number, got {}", kind_of(v))));
+        0.0
+    })
 }
 
-fn list<T>(v: &Json, path: &Path, item: impl Fn(&Json, &Path) -> Result<T>) -> Result<Vec<T>> {
-    let Json::Array(items) = v else { return Err(shape(path, format!("expected an array, got {}", kind_of(v)))) };
-    // A plain loop: `collect::<Result<Vec<_>>>()` instantiated a ~2 KB adapter per item type.
+fn list<T>(v: &Json, path: &Path, errs: &Problems, item: impl Fn(&Json, &Path, &Problems) -> T) -> Vec<T> {
+    let Json::Array(items) = v else {
+        errs.fail(shape(path, format!("expected an array, got {}", kind_of(v))));
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(items.len());
     for (i, x) in items.iter().enumerate() {
-        out.push(item(x, &Path::Index(path, i))?);
+        if errs.any() {
+            break;
+        }
+        out.push(item(x, &Path::Index(path, i), errs));
     }
-    Ok(out)
+    out
 }
 
-#[inline(never)]
-fn read_text(v: &Json, path: &Path) -> Result<Text> {
-    let mut o = Obj::new(v, *path)?;
-    let t = Text { zh: o.string("zh")?, en: o.string("en")? };
-    o.done()?;
-    Ok(t)
+fn read_text(v: &Json, path: &Path, errs: &Problems) -> Text {
+    let mut o = Obj::new(v, *path, errs);
+    let t = Text { zh: o.string("zh"), en: o.string("en") };
+    o.done();
+    t
 }
 
-#[inline(never)]
-fn one_of<T: Copy>(v: &Json, path: &Path, options: &[(&str, T)]) -> Result<T> {
-    let s = as_string(v, path)?;
-    options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t).ok_or_else(|| {
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        shape(path, format!("unknown variant `{}`, expected one of {}", crate::select::clip(&s), names.join(", ")))
-    })
+fn one_of<T: Copy>(v: &Json, path: &Path, errs: &Problems, options: &[(&str, T)]) -> T {
+    let s = as_string(v, path, errs);
+    match options.iter().find(|(name, _)| *name == s) {
+        Some(&(_, t)) => t,
+        None => {
+            if !errs.any() {
+                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+                errs.fail(shape(path, format!("unknown variant `{}`, expected one of {}", crate::select::clip(&s), names.join(", "))));
+            }
+            options[0].1
+        }
+    }
 }
 
 const KINDS: [(&str, Kind); 5] =
@@ -174,159 +209,146 @@ const BOUNDS: [(&str, Bound); 4] =
 const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
 #[inline(never)]
-fn source(v: &Json, path: &Path) -> Result<Source> {
-    let mut o = Obj::new(v, *path)?;
-    let s = Source { doc: o.string("doc")?, quote: o.string("quote")? };
-    o.done()?;
-    Ok(s)
+fn source(v: &Json, path: &Path, errs: &Problems) -> Source {
+    let mut o = Obj::new(v, *path, errs);
+    let s = Source { doc: o.string("doc"), quote: o.string("quote") };
+    o.done();
+    s
 }
 
-#[inline(never)]
-fn document(v: &Json, path: &Path) -> Result<Document> {
-    let mut o = Obj::new(v, *path)?;
-    let d = Document { doc: o.string("doc")?, title: o.text("title")?, date: o.string("date")?, publisher: o.text("publisher")?, url: o.opt_string("url")? };
-    o.done()?;
-    Ok(d)
+fn document(v: &Json, path: &Path, errs: &Problems) -> Document {
+    let mut o = Obj::new(v, *path, errs);
+    let d = Document { doc: o.string("doc"), title: o.text("title"), date: o.string("date"), publisher: o.text("publisher"), url: o.opt_string("url") };
+    o.done();
+    d
 }
 
-#[inline(never)]
-fn region(v: &Json, path: &Path) -> Result<Region> {
-    let mut o = Obj::new(v, *path)?;
-    let r = Region { id: o.string("id")?, name: o.text("name")?, parent: o.opt_string("parent")? };
-    o.done()?;
-    Ok(r)
+fn region(v: &Json, path: &Path, errs: &Problems) -> Region {
+    let mut o = Obj::new(v, *path, errs);
+    let r = Region { id: o.string("id"), name: o.text("name"), parent: o.opt_string("parent") };
+    o.done();
+    r
 }
 
-#[inline(never)]
-fn topic(v: &Json, path: &Path) -> Result<Topic> {
-    let mut o = Obj::new(v, *path)?;
-    let t = Topic { id: o.string("id")?, name: o.text("name")? };
-    o.done()?;
-    Ok(t)
+fn topic(v: &Json, path: &Path, errs: &Problems) -> Topic {
+    let mut o = Obj::new(v, *path, errs);
+    let t = Topic { id: o.string("id"), name: o.text("name") };
+    o.done();
+    t
 }
 
-#[inline(never)]
-fn unit(v: &Json, path: &Path) -> Result<Unit> {
-    let mut o = Obj::new(v, *path)?;
-    let u = Unit { id: o.string("id")?, name: o.text("name")?, dimension: o.string("dimension")?, factor: o.number("factor")? };
-    o.done()?;
-    Ok(u)
+fn unit(v: &Json, path: &Path, errs: &Problems) -> Unit {
+    let mut o = Obj::new(v, *path, errs);
+    let u = Unit { id: o.string("id"), name: o.text("name"), dimension: o.string("dimension"), factor: o.number("factor") };
+    o.done();
+    u
 }
 
-#[inline(never)]
-fn indicator(v: &Json, path: &Path) -> Result<Indicator> {
-    let mut o = Obj::new(v, *path)?;
-    let i = Indicator { id: o.string("id")?, topic: o.string("topic")?, name: o.text("name")? };
-    o.done()?;
-    Ok(i)
+fn indicator(v: &Json, path: &Path, errs: &Problems) -> Indicator {
+    let mut o = Obj::new(v, *path, errs);
+    let i = Indicator { id: o.string("id"), topic: o.string("topic"), name: o.text("name") };
+    o.done();
+    i
 }
 
-#[inline(never)]
-fn value(v: &Json, path: &Path) -> Result<Value> {
-    let mut o = Obj::new(v, *path)?;
-    let id = o.string("id")?;
-    let indicator = o.string("indicator")?;
-    let region = o.string("region")?;
-    let period = o.string("period")?;
-    let kind = one_of(o.req("kind")?, &o.at("kind"), &KINDS)?;
-    let target_kind = match o.opt("target_kind") {
-        Some(t) => Some(one_of(t, &o.at("target_kind"), &KINDS)?),
-        None => None,
-    };
-    let bound = match o.opt("bound") {
-        Some(b) => one_of(b, &o.at("bound"), &BOUNDS)?,
-        None => Bound::Exact,
-    };
-    let number = o.number("value")?;
-    let printed = o.opt_string("printed")?;
-    let unit = o.string("unit")?;
-    let subject = o.opt_text("subject")?;
-    let note = o.opt_text("note")?;
-    let src = source(o.req("source")?, &o.at("source"))?;
-    o.done()?;
-    Ok(Value { id, indicator, region, period, kind, target_kind, bound, value: number, printed, unit, subject, note, source: src })
+fn value(v: &Json, path: &Path, errs: &Problems) -> Value {
+    let mut o = Obj::new(v, *path, errs);
+    let id = o.string("id");
+    let indicator = o.string("indicator");
+    let region = o.string("region");
+    let period = o.string("period");
+    let kind = o.one_of("kind", &KINDS);
+    let target_kind = o.opt_one_of("target_kind", &KINDS);
+    let bound = o.opt_one_of("bound", &BOUNDS).unwrap_or(Bound::Exact);
+    let number = o.number("value");
+    let printed = o.opt_string("printed");
+    let unit = o.string("unit");
+    let subject = o.opt_text("subject");
+    let note = o.opt_text("note");
+    let src = source(o.req("source"), &o.at("source"), errs);
+    o.done();
+    Value { id, indicator, region, period, kind, target_kind, bound, value: number, printed, unit, subject, note, source: src }
 }
 
-#[inline(never)]
-fn group(v: &Json, path: &Path) -> Result<Group> {
-    let mut o = Obj::new(v, *path)?;
+fn group(v: &Json, path: &Path, errs: &Problems) -> Group {
+    let mut o = Obj::new(v, *path, errs);
     let g = Group {
-        id: o.string("id")?,
-        name: o.text("name")?,
-        whole: o.string("whole")?,
-        parts: o.list("parts", |x, p| as_string(x, &p))?,
-        tolerance: match o.opt("tolerance") {
-            Some(t) => Some(as_number(t, &o.at("tolerance"))?),
-            None => None,
-        },
+        id: o.string("id"),
+        name: o.text("name"),
+        whole: o.string("whole"),
+        parts: o.list("parts", as_string),
+        tolerance: o.opt("tolerance").map(|t| as_number(t, &Path::Key(path, "tolerance"), errs)),
     };
-    o.done()?;
-    Ok(g)
+    o.done();
+    g
 }
 
-#[inline(never)]
-fn target(v: &Json, path: &Path) -> Result<TargetPair> {
-    let mut o = Obj::new(v, *path)?;
-    let t = TargetPair { id: o.string("id")?, name: o.text("name")?, actual: o.string("actual")?, target: o.string("target")? };
-    o.done()?;
-    Ok(t)
+fn target(v: &Json, path: &Path, errs: &Problems) -> TargetPair {
+    let mut o = Obj::new(v, *path, errs);
+    let t = TargetPair { id: o.string("id"), name: o.text("name"), actual: o.string("actual"), target: o.string("target") };
+    o.done();
+    t
 }
 
-#[inline(never)]
-fn milestone(v: &Json, path: &Path) -> Result<Milestone> {
-    let mut o = Obj::new(v, *path)?;
-    let id = o.string("id")?;
-    let region = o.string("region")?;
-    let year = o.req("year")?;
-    let year = year
-        .as_u64()
-        .filter(|y| *y <= u16::MAX as u64)
-        .ok_or_else(|| shape(&o.at("year"), format!("expected a year (a whole number), got {}", kind_of(year))))? as u16;
-    let m = Milestone { id, region, year, text: o.text("text")?, source: source(o.req("source")?, &o.at("source"))? };
-    o.done()?;
-    Ok(m)
-}
-
-#[inline(never)]
-fn view(v: &Json, path: &Path) -> Result<ViewDef> {
-    let mut o = Obj::new(v, *path)?;
-    let id = o.string("id")?;
-    let region = o.string("region")?;
-    let topic = o.string("topic")?;
-    let title = o.text("title")?;
-    let chart_name = o.req("chart")?;
-    let chart_name = as_string(chart_name, &o.at("chart"))?;
-    let chart = ChartKind::parse(&chart_name).ok_or_else(|| {
-        shape(&o.at("chart"), format!("unknown variant `{}`, expected one of bar, grouped_bar, composition, line, bullet, timeline", crate::select::clip(&chart_name)))
-    })?;
-    let values = o.strings("values")?;
-    let series = match o.opt("series") {
-        Some(s) => Some(one_of(s, &o.at("series"), &SERIES)?),
-        None => None,
+fn milestone(v: &Json, path: &Path, errs: &Problems) -> Milestone {
+    let mut o = Obj::new(v, *path, errs);
+    let id = o.string("id");
+    let region = o.string("region");
+    let year = o.req("year");
+    let year = match year.as_u64().filter(|y| *y <= u16::MAX as u64) {
+        Some(y) => y as u16,
+        None => {
+            errs.fail(shape(&o.at("year"), format!("expected a year (a whole number), got {}", kind_of(year))));
+            0
+        }
     };
-    let group = o.opt_string("group")?;
-    let targets = o.strings("targets")?;
-    let milestones = o.strings("milestones")?;
-    o.done()?;
-    Ok(ViewDef { id, region, topic, title, chart, values, series, group, targets, milestones })
+    let m = Milestone { id, region, year, text: o.text("text"), source: source(o.req("source"), &o.at("source"), errs) };
+    o.done();
+    m
+}
+
+fn view(v: &Json, path: &Path, errs: &Problems) -> ViewDef {
+    let mut o = Obj::new(v, *path, errs);
+    let id = o.string("id");
+    let region = o.string("region");
+    let topic = o.string("topic");
+    let title = o.text("title");
+    let chart_name = o.string("chart");
+    let chart = ChartKind::parse(&chart_name).unwrap_or_else(|| {
+        if !errs.any() {
+            errs.fail(shape(&o.at("chart"), format!("unknown variant `{}`, expected one of bar, grouped_bar, composition, line, bullet, timeline", crate::select::clip(&chart_name))));
+        }
+        ChartKind::Bar
+    });
+    let values = o.strings("values");
+    let series = o.opt_one_of("series", &SERIES);
+    let group = o.opt_string("group");
+    let targets = o.strings("targets");
+    let milestones = o.strings("milestones");
+    o.done();
+    ViewDef { id, region, topic, title, chart, values, series, group, targets, milestones }
 }
 
 /// The whole dataset object.
 pub(super) fn dataset(v: &Json) -> Result<RawDataset> {
-    let mut o = Obj::new(v, Path::Root)?;
+    let errs = Problems(RefCell::new(None));
+    let mut o = Obj::new(v, Path::Root, &errs);
     let raw = RawDataset {
-        schema: o.string("schema")?,
-        documents: o.list("documents", document)?,
-        regions: o.list("regions", region)?,
-        topics: o.list("topics", topic)?,
-        units: o.list("units", unit)?,
-        indicators: o.list("indicators", indicator)?,
-        values: o.list("values", value)?,
-        groups: o.list("groups", group)?,
-        targets: o.list("targets", target)?,
-        milestones: o.list("milestones", milestone)?,
-        views: o.list("views", view)?,
+        schema: o.string("schema"),
+        documents: o.list("documents", document),
+        regions: o.list("regions", region),
+        topics: o.list("topics", topic),
+        units: o.list("units", unit),
+        indicators: o.list("indicators", indicator),
+        values: o.list("values", value),
+        groups: o.list("groups", group),
+        targets: o.list("targets", target),
+        milestones: o.list("milestones", milestone),
+        views: o.list("views", view),
     };
-    o.done()?;
-    Ok(raw)
+    o.done();
+    match errs.0.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(raw),
+    }
 }
