@@ -297,7 +297,7 @@ impl Ids {
         let mut best: Option<(usize, usize)> = None;
         for w in self.rows.windows(2) {
             // Equal ids sit together, in row order: the pair is (first of the run, next).
-            if self.key(&w[0]) == self.key(&w[1]) && best.is_none_or(|(_, later)| (w[1].2 as usize) < later) {
+            if self.key(&w[0]) == self.key(&w[1]) && best.map_or(true, |(_, later)| (w[1].2 as usize) < later) {
                 let first = self.rows.iter().find(|e| self.key(e) == self.key(&w[0])).map_or(0, |e| e.2 as usize);
                 best = Some((first, w[1].2 as usize));
             }
