@@ -4,6 +4,7 @@
 use crate::data::{ChartKind, Dataset, Kind, SeriesBy, Text, ViewDef};
 use crate::i18n::Lang;
 use crate::json::{JsonOut, ToJson};
+use crate::order::sorted_rows;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
@@ -166,30 +167,47 @@ fn kind_order(k: Kind) -> u8 {
 fn derived(ds: &Dataset) -> Vec<View> {
     let topic_pos = |t: &str| ds.raw.topics.iter().position(|x| x.id == t).unwrap_or(usize::MAX);
     let region_pos = |r: &str| ds.raw.regions.iter().position(|x| x.id == r).unwrap_or(usize::MAX);
-    // (region, topic, kind, unit) → value indices, in dataset order.
-    let mut buckets: Vec<((usize, usize, u8, String), Vec<usize>)> = Vec::new();
-    // The same fact reported by two documents is one bar: keep its first report.
-    let mut seen: Vec<(&str, &str, &str, Kind, &str, u64, &str)> = Vec::new();
-    for (i, v) in ds.raw.values.iter().enumerate() {
-        let fact = (v.indicator.as_str(), v.region.as_str(), v.period.as_str(), v.kind, v.unit.as_str(), v.value.to_bits(), subject_key(ds, i));
-        if seen.contains(&fact) {
-            continue;
-        }
-        seen.push(fact);
-        let Some(ind) = ds.indicator(&v.indicator) else { continue };
-        let key = (region_pos(&v.region), topic_pos(&ind.topic), kind_order(v.kind), v.unit.clone());
-        match buckets.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(i),
-            None => buckets.push((key, vec![i])),
+    // Sorting, not pairwise comparison: a host dataset may have thousands of values.
+    let values = &ds.raw.values;
+    let fact = |i: usize| {
+        let v = &values[i];
+        (v.indicator.as_str(), v.region.as_str(), v.period.as_str(), kind_order(v.kind), v.unit.as_str(), v.value.to_bits(), subject_key(ds, i))
+    };
+    // The same fact reported by two documents is one bar: keep its first report (ties sort
+    // by row, so the first report comes first).
+    let by_fact = sorted_rows(values.len(), &mut |a, b| fact(a) < fact(b));
+    let mut repeat = vec![false; values.len()];
+    for w in by_fact.windows(2) {
+        if fact(w[0] as usize) == fact(w[1] as usize) {
+            repeat[w[1] as usize] = true;
         }
     }
-    crate::order::sort_by(&mut buckets, |a, b| a.0 < b.0);
+    // (region, topic, kind, unit) → value indices, buckets in key order, values in dataset order.
+    let mut rows = Vec::new();
+    let mut keys = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        let Some(ind) = ds.indicator(&v.indicator) else { continue };
+        if !repeat[i] {
+            rows.push(i);
+            keys.push((region_pos(&v.region), topic_pos(&ind.topic), kind_order(v.kind), v.unit.as_str()));
+        }
+    }
+    let mut buckets: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut last_key = None;
+    for r in sorted_rows(rows.len(), &mut |a, b| keys[a] < keys[b]) {
+        let (key, i) = (keys[r as usize], rows[r as usize]);
+        match buckets.last_mut() {
+            Some((_, list)) if last_key == Some(key) => list.push(i),
+            _ => buckets.push((key.3, vec![i])),
+        }
+        last_key = Some(key);
+    }
     let mut out = Vec::new();
-    for ((_, _, _, unit), values) in buckets {
+    for (unit, values) in buckets {
         let first = &ds.raw.values[values[0]];
         let (Some(region), Some(ind)) = (ds.region(&first.region), ds.indicator(&first.indicator)) else { continue };
         let Some(topic) = ds.topic(&ind.topic) else { continue };
-        let unit_en = ds.unit(&unit).map(|u| u.name.en.clone()).unwrap_or_else(|| unit.clone());
+        let unit_en = ds.unit(unit).map(|u| u.name.en.clone()).unwrap_or_else(|| unit.to_string());
         let title = Text {
             zh: format!("{}·{}：{}（{}）", region.name.zh, topic.name.zh, first.kind.label(Lang::Zh), unit),
             en: format!("{} · {}: {} ({})", region.name.en, topic.name.en, first.kind.label(Lang::En), unit_en),
