@@ -27,7 +27,7 @@ const opt = (name, dflt) => {
   return i >= 0 && argv[i + 1] ? Number(argv[i + 1]) : dflt;
 };
 const QUICK = flag('--quick');
-const LOADS = opt('--loads', QUICK ? 1 : 11)  // 7 let the first-chart verdict flip on this noisy machine;
+const LOADS = opt('--loads', QUICK ? 1 : 11); // with 7, the first-chart verdict flipped run to run on this noisy machine
 const PROFILE = !QUICK && !flag('--no-profile');
 const BENCH = join(ROOT, 'bench');
 const RESULTS = join(BENCH, 'results');
