@@ -820,7 +820,7 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     const index = sumRows(l.rows, /as core::ops::index::Index/);
     const shim = sumRows(l.rows, /set_series/);
     const scene = sumRows(l.rows, /make_scene|screen_path|layout_series/);
-    P(`A CPU profile of ${l.calls} 1M-point \`setSeries\` + render calls after a warm-up (V8 first runs wasm unoptimized; the benchmark's medians are warm too), self time per call (${fmtMs(l.phases.work)} ms busy per call under the profiler): copying the arrays into wasm memory (the typed-array \`set\` built-in, 16 MB plus the chunks) ${fmtMs(copy)} ms; the validation loop, in the \`set_series\` export, ${fmtMs(shim)} ms; the decimation loop, inlined into \`make_scene\`, ${fmtMs(scene)} ms; \`Vec::index\` (left out of line by LLVM at \`opt-level = "z"\`) ${fmtMs(index)} ms. \`drawImage\` is the benchmark's 1-px read, i.e. rasterizing the path. Top self time:`);
+    P(`A CPU profile of ${l.calls} 1M-point \`setSeries\` + render calls after a warm-up (V8 first runs wasm unoptimized; the benchmark's medians are warm too), self time per call (${fmtMs(l.phases.work)} ms busy per call under the profiler): copying the arrays into wasm memory (the typed-array \`set\` built-in, 16 MB plus the chunks) ${copy > 0 ? `${fmtMs(copy)} ms` : 'no row of its own (it runs inside the JS glue\'s anonymous functions)'}; the validation loop, in the \`set_series\` export, ${fmtMs(shim)} ms; the decimation loop, inlined into \`make_scene\`, ${fmtMs(scene)} ms; \`Vec::index\` (left out of line by LLVM at \`opt-level = "z"\`) ${fmtMs(index)} ms. \`drawImage\` is the benchmark's 1-px read, i.e. rasterizing the path. Top self time:`);
     P();
     profTable(P, l.rows, 15);
   }
