@@ -2,6 +2,7 @@
 //! The embedded dataset and a host-supplied one go through exactly the same code.
 
 pub mod packed;
+mod path;
 mod read;
 mod validate;
 

@@ -2,6 +2,7 @@
 //! their visitors (and a path-tracking wrapper) were a third of the wasm; this walker is small
 //! and names the JSON path of every problem (`values[12].unit: expected a string, got null`).
 
+use super::path::Path;
 use super::*;
 use crate::json::{Json, Map};
 use std::cell::RefCell;
@@ -12,29 +13,6 @@ fn shape(path: &Path, message: String) -> Error {
 
 fn kind_of(v: &Json) -> String {
     crate::select::describe(v)
-}
-
-/// Where a value sits in the dataset, as a chain of references: rendered to text
-/// (`values[12].unit`) only when there is an error to report, so reading a valid dataset
-/// allocates no paths.
-#[derive(Clone, Copy)]
-enum Path<'p> {
-    Root,
-    Key(&'p Path<'p>, &'static str),
-    Index(&'p Path<'p>, usize),
-}
-
-impl Path<'_> {
-    fn render(&self) -> String {
-        match self {
-            Path::Root => String::new(),
-            Path::Key(parent, key) => match parent.render() {
-                p if p.is_empty() => key.to_string(),
-                p => format!("{p}.{key}"),
-            },
-            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
-        }
-    }
 }
 
 /// The first problem found. Readers do not return at every field: a failed read records its
@@ -206,6 +184,14 @@ const KINDS: [(&str, Kind); 5] =
     [("level", Kind::Level), ("growth", Kind::Growth), ("share", Kind::Share), ("count", Kind::Count), ("target", Kind::Target)];
 const BOUNDS: [(&str, Bound); 4] =
     [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
+const CHARTS: [(&str, ChartKind); 6] = [
+    ("bar", ChartKind::Bar),
+    ("grouped_bar", ChartKind::GroupedBar),
+    ("composition", ChartKind::Composition),
+    ("line", ChartKind::Line),
+    ("bullet", ChartKind::Bullet),
+    ("timeline", ChartKind::Timeline),
+];
 const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
 #[inline(never)]
@@ -313,13 +299,7 @@ fn view(v: &Json, path: &Path, errs: &Problems) -> ViewDef {
     let region = o.string("region");
     let topic = o.string("topic");
     let title = o.text("title");
-    let chart_name = o.string("chart");
-    let chart = ChartKind::parse(&chart_name).unwrap_or_else(|| {
-        if !errs.any() {
-            errs.fail(shape(&o.at("chart"), format!("unknown variant `{}`, expected one of bar, grouped_bar, composition, line, bullet, timeline", crate::select::clip(&chart_name))));
-        }
-        ChartKind::Bar
-    });
+    let chart = o.one_of("chart", &CHARTS);
     let values = o.strings("values");
     let series = o.opt_one_of("series", &SERIES);
     let group = o.opt_string("group");
