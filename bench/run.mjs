@@ -301,9 +301,10 @@ function namedBuild() {
     out.notes.push('cargo or wasm-bindgen not found: no function names, no twiggy');
     return out;
   }
-  log('cargo build --release --target wasm32-unknown-unknown (for names and twiggy)');
+  log('cargo build --release --target wasm32-unknown-unknown --no-default-features (for names and twiggy)');
   const env = { ...process.env, PATH: `${join(process.env.HOME || '', '.cargo/bin')}:${process.env.PATH}` };
-  const b = spawnSync(cargo, ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, env, encoding: 'utf8' });
+  // Without host-data: the build pkg/econ-widget.js loads (scripts/build.sh).
+  const b = spawnSync(cargo, ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features'], { cwd: ROOT, env, encoding: 'utf8' });
   if (b.status !== 0) {
     out.notes.push(`cargo build failed: ${(b.stderr || '').slice(-300)}`);
     return out;

@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
-# Builds pkg/: the wasm (wasm-pack, then wasm-opt from npm's binaryen) and two classic-script
-# bundles for pages: econ-widget.js (loads econ_widget_bg.wasm beside it) and
-# econ-widget.inline.js (wasm inlined as base64, so www/index.html works from file://).
+# Builds pkg/: two wasm builds (wasm-pack, then wasm-opt from npm's binaryen) and three
+# classic-script bundles for pages (scripts/bundle.mjs): econ-widget.js (loads
+# econ_widget_bg.wasm beside it), econ-widget.full.js (econ_widget_full_bg.wasm: host datasets
+# too) and econ-widget.inline.js (wasm inlined as base64, so www/index.html works from file://).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # The wasm carries the dataset packed at build time (src/data/packed.rs), validated natively here.
 cargo run --quiet --release --example pack_dataset
-wasm-pack build --release --target no-modules --out-dir pkg --out-name econ_widget --no-pack 2>&1 | grep -v '^\[INFO\]: ⬇' || true
-test -f pkg/econ_widget_bg.wasm || { echo "wasm-pack build failed" >&2; exit 1; }
-# Explicit features: the ones rustc's wasm32 target emits by default.
-wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/econ_widget_bg.wasm -o pkg/econ_widget_bg.wasm
+# Two builds of one crate: pkg/econ_widget_bg.wasm (the embedded dataset only: what a one-chart
+# page loads) and pkg/econ_widget_full_bg.wasm (feature host-data: also reads and validates host
+# datasets). Both are bound under the one name econ_widget, so one glue (pkg/econ_widget.js)
+# serves either; the full build's glue must come out the same (checked below).
+build() { # out-dir, extra cargo args...
+  local dir=$1; shift
+  rm -f "$dir/econ_widget_bg.wasm"
+  wasm-pack build --release --target no-modules --out-dir "$dir" --out-name econ_widget --no-pack -- "$@" 2>&1 | grep -v '^\[INFO\]: ⬇' || true
+  test -f "$dir/econ_widget_bg.wasm" || { echo "wasm-pack build into $dir failed" >&2; exit 1; }
+  # Explicit features: the ones rustc's wasm32 target emits by default.
+  wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$dir/econ_widget_bg.wasm" -o "$dir/econ_widget_bg.wasm"
+}
+build "$PWD/target/pkg-full"
+build "$PWD/pkg" --no-default-features
+cmp -s target/pkg-full/econ_widget.js pkg/econ_widget.js || { echo "the two builds' glue differs (do they export the same functions?)" >&2; exit 1; }
+cp target/pkg-full/econ_widget_bg.wasm pkg/econ_widget_full_bg.wasm
+rm -f pkg/econ_widget_full.js pkg/econ_widget_full.d.ts pkg/econ_widget_full_bg.wasm.d.ts
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 node scripts/bundle.mjs
 node scripts/pkg-stamp.mjs write

@@ -1,7 +1,12 @@
 // Joins wasm-bindgen's no-modules glue and the JS API (www/src/api.js) into classic scripts,
 // minified with terser (pinned in package.json) because every byte is downloaded per page:
-//   pkg/econ-widget.js         fetches econ_widget_bg.wasm from its own directory
-//   pkg/econ-widget.inline.js  carries the wasm as base64 (for file://, where fetch is blocked)
+//   pkg/econ-widget.js         fetches econ_widget_bg.wasm (the embedded dataset only) from its
+//                              own directory: what a page showing the widget's data loads
+//   pkg/econ-widget.full.js    fetches econ_widget_full_bg.wasm, which also reads host datasets
+//   pkg/econ-widget.inline.js  carries econ_widget_bg.wasm as base64 (for file://, where fetch
+//                              is blocked)
+// Both builds export the same functions under one name, so one glue serves both (scripts/build.sh
+// checks that) and one bundle body serves all three.
 // `node scripts/bundle.mjs --plain FILE` writes only FILE: econ-widget.js unminified, with its
 // function names (bench/run.mjs profiles with it so the profile names read as the sources do).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,11 +16,12 @@ const glue = readFileSync(root + 'pkg/econ_widget.js', 'utf8');
 const api = readFileSync(root + 'www/src/api.js', 'utf8');
 const wasm = readFileSync(root + 'pkg/econ_widget_bg.wasm');
 const banner = '/*! econ-widget — https://example.invalid/econ-widget — MIT */';
-// The wasm source is a placeholder while minifying, so terser never walks the base64 string.
-const body = `(function () {\n'use strict';\n${glue}\nvar EW_WASM_SOURCE = __EW_WASM_SOURCE__;\n${api}\n})();\n`;
+// Placeholders while minifying, so terser never walks the base64 string.
+const body = `(function () {\n'use strict';\n${glue}\nvar EW_WASM_SOURCE = __EW_WASM_SOURCE__;\nvar EW_WASM_FILE = __EW_WASM_FILE__;\n${api}\n})();\n`;
+const fill = (code, file, source) => code.replace('__EW_WASM_FILE__', () => JSON.stringify(file)).replace('__EW_WASM_SOURCE__', () => source);
 const plainAt = process.argv.indexOf('--plain');
 if (plainAt >= 0) {
-  writeFileSync(process.argv[plainAt + 1], `${banner}\n${body.replace('__EW_WASM_SOURCE__', 'null')}`);
+  writeFileSync(process.argv[plainAt + 1], `${banner}\n${fill(body, 'econ_widget_bg.wasm', 'null')}`);
   process.exit(0);
 }
 const { code } = await minify(body, {
@@ -24,7 +30,10 @@ const { code } = await minify(body, {
   mangle: true,
   format: { comments: false, ascii_only: true },
 });
-if (!code.includes('__EW_WASM_SOURCE__')) throw new Error('bundle: the wasm placeholder was optimised away');
-const wrap = (source) => `${banner}\n${code.replace('__EW_WASM_SOURCE__', () => source)}\n`;
-writeFileSync(root + 'pkg/econ-widget.js', wrap('null'));
-writeFileSync(root + 'pkg/econ-widget.inline.js', wrap(JSON.stringify(wasm.toString('base64'))));
+for (const p of ['__EW_WASM_SOURCE__', '__EW_WASM_FILE__']) {
+  if (!code.includes(p)) throw new Error(`bundle: the placeholder ${p} was optimised away`);
+}
+const out = (file, source) => `${banner}\n${fill(code, file, source)}\n`;
+writeFileSync(root + 'pkg/econ-widget.js', out('econ_widget_bg.wasm', 'null'));
+writeFileSync(root + 'pkg/econ-widget.full.js', out('econ_widget_full_bg.wasm', 'null'));
+writeFileSync(root + 'pkg/econ-widget.inline.js', out('econ_widget_bg.wasm', JSON.stringify(wasm.toString('base64'))));

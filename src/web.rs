@@ -127,7 +127,7 @@ impl WidgetHandle {
                     .ok_or_else(|| js_error(Error::new("bad_type", "data", "the dataset object cannot be turned into JSON")))?,
                 None => return Err(js_error(Error::new("bad_type", "data", "expected the dataset as a JSON string or an object"))),
             };
-            Widget::new(Some(&text), &init)
+            host_widget(&text, &init)
         }
         .map_err(js_error)?;
         Ok(WidgetHandle { widget, dark: false, dpr: 1.0, ring: None })
@@ -288,7 +288,29 @@ pub fn schema_version() -> String {
 /// Validates a host dataset without creating a widget; throws the first problem found.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
-    Dataset::parse(&string_arg(data, "data")?).map(|_| ()).map_err(js_error)
+    let text = string_arg(data, "data")?;
+    host_dataset(&text).map(|_| ()).map_err(js_error)
+}
+
+// Host datasets arrive as JSON and need the reader and validator, about 14 KB of the gzipped
+// wasm. Pages that show the embedded dataset load the build without them (econ-widget.js);
+// pages that pass their own data load econ-widget.full.js (the `host-data` feature).
+#[cfg(feature = "host-data")]
+fn host_dataset(text: &str) -> Result<Dataset, Error> {
+    Dataset::parse(text)
+}
+
+#[cfg(not(feature = "host-data"))]
+fn host_dataset(_text: &str) -> Result<Dataset, Error> {
+    Err(Error::new(
+        "host_data_unavailable",
+        "data",
+        "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own",
+    ))
+}
+
+fn host_widget(text: &str, init: &Json) -> Result<Widget, Error> {
+    Widget::with_dataset(Rc::new(host_dataset(text)?), init)
 }
 
 /// Points per chunk of `host_series`: x and y of a chunk (256 KB) stay in cache until checked.

@@ -1,5 +1,5 @@
 // The widget API on a bare page (tests/browser/fixtures/widget.html) served over http with
-// the non-inline bundle (pkg/econ-widget.js fetching pkg/econ_widget_bg.wasm): loading,
+// the full non-inline bundle (pkg/econ-widget.full.js fetching pkg/econ_widget_full_bg.wasm): loading,
 // hover and keyboard, errors, events, sizing, theme and destroy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,13 +39,40 @@ async function tooltip(page, sel) {
   return t && !t.hidden ? t.text : null;
 }
 
+test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses host data with a named error', async () => {
+  const page = await openPage(browser);
+  await page.goto(server.url + '/tests/browser/fixtures/lite.html');
+  await page.waitForFunction(() => window.EconWidget);
+  await mount(page, '#a', { view: 'd000-gdp-sectors' });
+  await rendered(page, '#a');
+  const before = await pixels(page, '#a');
+  assert.ok(before.ink > 2000, `the embedded chart is drawn (${before.ink} inked pixels)`);
+  assert.ok(server.requests.includes('/pkg/econ_widget_bg.wasm'), 'it fetches the wasm without the host-data reader');
+  const data = await page.evaluate(() => fetch('/tests/fixtures/mini.json').then((r) => r.text()));
+  const refused = await page.evaluate(async (data) => {
+    const fields = (e) => ({ code: e.code, path: e.path, message: e.message });
+    let mounted, validated;
+    try { await EconWidget.mount(document.querySelector('#b'), { data }); } catch (e) { mounted = fields(e); }
+    try { EconWidget.validateDataset(data); } catch (e) { validated = fields(e); }
+    return { mounted, validated };
+  }, data);
+  for (const e of [refused.mounted, refused.validated]) {
+    assert.equal(e?.code, 'host_data_unavailable');
+    assert.equal(e.path, 'data');
+    assert.match(e.message, /econ-widget\.full\.js/);
+  }
+  assert.equal((await pixels(page, '#a')).hash, before.hash, 'the live widget keeps its chart');
+  await assertClean(page);
+  await page.context().close();
+});
+
 test('one wasm fetch serves every widget on the page, and both draw', async () => {
   const page = await fixture();
   const before = server.requests.filter((p) => p.endsWith('.wasm')).length;
   await Promise.all([mount(page, '#a', { view: 'd000-gdp-sectors' }), mount(page, '#b', { view: 'd000-gdp-growth', lang: 'en' })]);
   const wasmFetches = server.requests.filter((p) => p.endsWith('.wasm'));
   assert.equal(wasmFetches.length - before, 1, 'the wasm is instantiated once per page');
-  assert.equal(wasmFetches.at(-1), '/pkg/econ_widget_bg.wasm', 'fetched from beside the script');
+  assert.equal(wasmFetches.at(-1), '/pkg/econ_widget_full_bg.wasm', 'fetched from beside the script');
   const [a, b] = [await pixels(page, '#a'), await pixels(page, '#b')];
   assert.ok(a.ink > 2000 && b.ink > 2000, `both canvases have a chart (${a.ink}, ${b.ink} inked pixels)`);
   assert.notEqual(a.hash, b.hash);

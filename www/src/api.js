@@ -1,12 +1,11 @@
 // econ-widget's JS API (window.EconWidget). scripts/bundle.mjs appends this file, inside one
 // IIFE, after wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) and
-// `var EW_WASM_SOURCE` (the wasm as base64, or null: then econ_widget_bg.wasm is fetched from
-// next to this script). Everything here is DOM glue: sizing, events, tooltip, accessibility.
+// `var EW_WASM_SOURCE` (the wasm as base64, or null: then EW_WASM_FILE is fetched from next to
+// this script). Everything here is DOM glue: sizing, events, tooltip, accessibility.
 // The chart, hit-testing and all text come from Rust (src/web.rs).
 
 // Captured while the script runs: document.currentScript is null afterwards.
 var EW_SCRIPT_URL = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || null;
-var EW_WASM_FILE = 'econ_widget_bg.wasm';
 var EW_FIELDS = ['view', 'region', 'topic', 'indicators', 'chart', 'lang', 'theme', 'sort', 'hidden'];
 
 var ewReady = null;
