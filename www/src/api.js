@@ -365,8 +365,12 @@ Widget.prototype.on = function (target, type, fn, opts) {
 };
 
 Widget.prototype.off = function (target, type, fn) {
-  target.removeEventListener(type, fn);
-  this.listeners = this.listeners.filter(function (l) { return !(l[0] === target && l[1] === type && l[2] === fn); });
+  this.listeners = this.listeners.filter(function (l) {
+    var match = l[0] === target && l[1] === type && l[2] === fn;
+    // With the options it was added with: a capture listener is removed only with capture.
+    if (match) target.removeEventListener(type, fn, l[3]);
+    return !match;
+  });
 };
 
 /** devicePixelRatio has no change event: watch a media query for the current value. */
