@@ -207,6 +207,14 @@ pub enum SeriesBy {
     Kind,
 }
 
+/// The JSON names of the enums, in declaration order. The reader maps names to variants with
+/// them, and the packed form stores a variant as its position here.
+pub(super) const KINDS: [(&str, Kind); 5] =
+    [("level", Kind::Level), ("growth", Kind::Growth), ("share", Kind::Share), ("count", Kind::Count), ("target", Kind::Target)];
+pub(super) const BOUNDS: [(&str, Bound); 4] =
+    [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
+pub(super) const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
+
 #[derive(Debug, Clone)]
 pub struct ViewDef {
     pub id: String,
@@ -295,12 +303,17 @@ impl Ids {
     }
     /// The earliest row whose id an earlier row already has, with that earlier row.
     pub(crate) fn first_duplicate(&self) -> Option<(usize, usize)> {
+        // Equal ids sit together, in row order: each run's first repeat is its second entry.
         let mut best: Option<(usize, usize)> = None;
-        for w in self.rows.windows(2) {
-            // Equal ids sit together, in row order: the pair is (first of the run, next).
-            if self.key(&w[0]) == self.key(&w[1]) && best.map_or(true, |(_, later)| (w[1].2 as usize) < later) {
-                let first = self.rows.iter().find(|e| self.key(e) == self.key(&w[0])).map_or(0, |e| e.2 as usize);
-                best = Some((first, w[1].2 as usize));
+        let mut run = 0;
+        for k in 1..self.rows.len() {
+            if self.key(&self.rows[k]) != self.key(&self.rows[run]) {
+                run = k;
+            } else if k == run + 1 {
+                let (first, later) = (self.rows[run].2 as usize, self.rows[k].2 as usize);
+                if best.map_or(true, |(_, b)| later < b) {
+                    best = Some((first, later));
+                }
             }
         }
         best

@@ -7,7 +7,8 @@
 //!
 //! Layout: the magic `EWD1`, then every field of `RawDataset` in declaration order. Lengths
 //! and counts are LEB128 varints, strings are a length and UTF-8 bytes, an optional string is
-//! 0 (none) or its length + 1, numbers are little-endian f64, enums one byte.
+//! 0 (none) or its length + 1, numbers are little-endian f64, enums one byte: the variant's
+//! position in its name table (`KINDS`, `BOUNDS`, `SERIES`, `ChartKind::ALL`).
 
 use super::*;
 
@@ -15,6 +16,7 @@ const MAGIC: &[u8; 4] = b"EWD1";
 
 /// Encodes a (validated) dataset.
 pub fn pack(raw: &RawDataset) -> Vec<u8> {
+    let charts = chart_table();
     let mut w = Writer(MAGIC.to_vec());
     w.str(&raw.schema);
     w.list(&raw.documents, |w, d| {
@@ -49,9 +51,9 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
         w.str(&v.indicator);
         w.str(&v.region);
         w.str(&v.period);
-        w.byte(v.kind as u8);
-        w.byte(v.target_kind.map_or(0, |k| k as u8 + 1));
-        w.byte(v.bound as u8);
+        w.byte(code(&KINDS, v.kind));
+        w.byte(v.target_kind.map_or(0, |k| code(&KINDS, k) + 1));
+        w.byte(code(&BOUNDS, v.bound));
         w.f64(v.value);
         w.opt_str(v.printed.as_deref());
         w.str(&v.unit);
@@ -85,9 +87,9 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
         w.str(&v.region);
         w.str(&v.topic);
         w.text(&v.title);
-        w.byte(v.chart as u8);
+        w.byte(code(&charts, v.chart));
         w.strs(&v.values);
-        w.byte(v.series.map_or(0, |s| s as u8 + 1));
+        w.byte(v.series.map_or(0, |s| code(&SERIES, s) + 1));
         w.opt_str(v.group.as_deref());
         w.strs(&v.targets);
         w.strs(&v.milestones);
@@ -97,6 +99,7 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
 
 /// Decodes what `pack` wrote. Never panics: damaged bytes give a `corrupt_dataset` error.
 pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
+    let charts = chart_table();
     let mut r = Reader { b: bytes, i: 0, bad: false };
     if r.take(4) != Some(&MAGIC[..]) {
         return Err(corrupt());
@@ -113,9 +116,9 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
             indicator: r.str(),
             region: r.str(),
             period: r.str(),
-            kind: r.pick(&KINDS, 0),
+            kind: r.pick(&KINDS),
             target_kind: r.pick_opt(&KINDS),
-            bound: r.pick(&BOUNDS, 0),
+            bound: r.pick(&BOUNDS),
             value: r.f64(),
             printed: r.opt_str(),
             unit: r.str(),
@@ -143,7 +146,7 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
             region: r.str(),
             topic: r.str(),
             title: r.text(),
-            chart: r.pick(&ChartKind::ALL, 0),
+            chart: r.pick(&charts),
             values: r.strs(),
             series: r.pick_opt(&SERIES),
             group: r.opt_str(),
@@ -157,10 +160,15 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
     Ok(raw)
 }
 
-// Enum codes are the declaration order; these tables turn a byte back into the variant.
-const KINDS: [Kind; 5] = [Kind::Level, Kind::Growth, Kind::Share, Kind::Count, Kind::Target];
-const BOUNDS: [Bound; 4] = [Bound::Exact, Bound::AtLeast, Bound::AtMost, Bound::About];
-const SERIES: [SeriesBy; 3] = [SeriesBy::Period, SeriesBy::Region, SeriesBy::Kind];
+/// Charts by id, in the shape of the other enums' tables (`super::KINDS`…).
+fn chart_table() -> [(&'static str, ChartKind); 6] {
+    ChartKind::ALL.map(|c| (c.id(), c))
+}
+
+/// An enum variant's code: its position in its table (`super::KINDS`…).
+fn code<T: PartialEq>(table: &[(&str, T)], t: T) -> u8 {
+    table.iter().position(|(_, x)| *x == t).unwrap_or(0) as u8
+}
 
 fn corrupt() -> Error {
     Error::new("corrupt_dataset", "", "the embedded dataset is damaged; rebuild pkg/ (scripts/build.sh)")
@@ -307,22 +315,21 @@ impl<'a> Reader<'a> {
         f64::from_le_bytes(a)
     }
     /// An enum from its code byte.
-    fn pick<T: Copy>(&mut self, table: &[T], code_offset: u8) -> T {
-        let code = self.byte().wrapping_sub(code_offset) as usize;
-        match table.get(code) {
-            Some(&t) => t,
+    fn pick<T: Copy>(&mut self, table: &[(&str, T)]) -> T {
+        match table.get(self.byte() as usize) {
+            Some(&(_, t)) => t,
             None => {
                 self.bad = true;
-                table[0]
+                table[0].1
             }
         }
     }
     /// An optional enum: 0 for none, else its code + 1.
-    fn pick_opt<T: Copy>(&mut self, table: &[T]) -> Option<T> {
+    fn pick_opt<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<T> {
         match self.byte() {
             0 => None,
             k => match table.get(k as usize - 1) {
-                Some(&t) => Some(t),
+                Some(&(_, t)) => Some(t),
                 None => {
                     self.bad = true;
                     None

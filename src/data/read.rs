@@ -180,19 +180,6 @@ fn one_of<T: Copy>(v: &Json, path: &Path, errs: &Problems, options: &[(&str, T)]
     }
 }
 
-const KINDS: [(&str, Kind); 5] =
-    [("level", Kind::Level), ("growth", Kind::Growth), ("share", Kind::Share), ("count", Kind::Count), ("target", Kind::Target)];
-const BOUNDS: [(&str, Bound); 4] =
-    [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
-const CHARTS: [(&str, ChartKind); 6] = [
-    ("bar", ChartKind::Bar),
-    ("grouped_bar", ChartKind::GroupedBar),
-    ("composition", ChartKind::Composition),
-    ("line", ChartKind::Line),
-    ("bullet", ChartKind::Bullet),
-    ("timeline", ChartKind::Timeline),
-];
-const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
 #[inline(never)]
 fn source(v: &Json, path: &Path, errs: &Problems) -> Source {
@@ -299,7 +286,7 @@ fn view(v: &Json, path: &Path, errs: &Problems) -> ViewDef {
     let region = o.string("region");
     let topic = o.string("topic");
     let title = o.text("title");
-    let chart = o.one_of("chart", &CHARTS);
+    let chart = o.one_of("chart", &ChartKind::ALL.map(|c| (c.id(), c)));
     let values = o.strings("values");
     let series = o.opt_one_of("series", &SERIES);
     let group = o.opt_string("group");
