@@ -169,16 +169,17 @@ fn derived(ds: &Dataset) -> Vec<View> {
     let region_pos = |r: &str| ds.raw.regions.iter().position(|x| x.id == r).unwrap_or(usize::MAX);
     // Sorting, not pairwise comparison: a host dataset may have thousands of values.
     let values = &ds.raw.values;
-    let fact = |i: usize| {
-        let v = &values[i];
-        (v.indicator.as_str(), v.region.as_str(), v.period.as_str(), kind_order(v.kind), v.unit.as_str(), v.value.to_bits(), subject_key(ds, i))
-    };
+    let facts: Vec<_> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.indicator.as_str(), v.region.as_str(), v.period.as_str(), kind_order(v.kind), v.unit.as_str(), v.value.to_bits(), subject_key(ds, i)))
+        .collect();
     // The same fact reported by two documents is one bar: keep its first report (ties sort
     // by row, so the first report comes first).
-    let by_fact = sorted_rows(values.len(), &mut |a, b| fact(a) < fact(b));
+    let by_fact = sorted_rows(values.len(), &mut |a, b| facts[a] < facts[b]);
     let mut repeat = vec![false; values.len()];
     for w in by_fact.windows(2) {
-        if fact(w[0] as usize) == fact(w[1] as usize) {
+        if facts[w[0] as usize] == facts[w[1] as usize] {
             repeat[w[1] as usize] = true;
         }
     }
