@@ -16,8 +16,9 @@ pub enum Json {
     Object(Map),
 }
 
-/// A JSON object: its members in document order. A repeated key keeps the last value (as
-/// `JSON.parse` does).
+/// A JSON object: its members in document order. A repeated key keeps the last value for `get`
+/// (as `JSON.parse` does); the parser keeps every member, so `keys` and `iter` may repeat one
+/// (removing earlier ones on each member made parsing an object quadratic in its size).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Map(Vec<(String, Json)>);
 
@@ -204,7 +205,7 @@ impl Parser<'_> {
                 Some(_) => return Err(self.err("expected `:`")),
             }
             let v = self.value()?;
-            map.insert(&key, v);
+            map.0.push((key, v));
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
