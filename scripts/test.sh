@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "cargo test (native core)"
-cargo test --quiet
+cargo test --workspace --quiet
 
 step "wasm tests in headless Chromium (wasm-pack test)"
 wasm-pack test --headless --chrome -- --test web 2>&1 | grep -v '^\[INFO\]'

@@ -107,6 +107,12 @@ impl Builder {
     }
 }
 
+/// `v` limited to lo..=hi. f64::clamp would panic on lo > hi or NaN, and its message pulls
+/// core::fmt's f64 printing into the wasm (about 7 KB gzipped).
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
     frame(spec, width, |b| {
         if spec.series.len() > 1 {
@@ -159,7 +165,7 @@ fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option
 
 fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
     let top = b.y + 6.0;
-    let plot_h = (b.w * 0.5).clamp(160.0, 360.0);
+    let plot_h = clamp(b.w * 0.5, 160.0, 360.0);
     let (d0, d1, step) = nice_ticks(s.y_range.0.min(if s.y_range.0 >= 0.0 { 0.0 } else { s.y_range.0 }), s.y_range.1, (plot_h / 50.0) as usize);
     let labels: Vec<(f64, String)> = ticks(d0, d1, step).into_iter().map(|t| (t, format_tick(t, step, lang))).collect();
     let label_w = labels.iter().map(|(_, l)| text::width(l, TINY, false)).fold(0.0, f64::max);
@@ -291,7 +297,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         b.w - 2.0 * PAD
     } else {
         let longest = spec.categories.iter().map(|c| text::width(c, SMALL, false)).fold(0.0, f64::max);
-        longest.clamp(48.0, (b.w * 0.36).max(48.0))
+        clamp(longest, 48.0, (b.w * 0.36).max(48.0))
     };
     let value_w = visible.iter().map(|(_, d)| text::width(&d.display, TINY, false)).fold(0.0, f64::max) + 8.0;
     let x0 = if stacked { PAD } else { PAD + label_w + 10.0 };
@@ -321,7 +327,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         for &&(i, d) in &items {
             let slot = series.iter().position(|&s| s == d.series).unwrap_or(0);
             let by = bars_top + slot as f64 * (thick + 2.0);
-            let (a, z) = (s.at(0.0f64.clamp(d0, d1)), s.at(d.value));
+            let (a, z) = (s.at(clamp(0.0, d0, d1)), s.at(d.value));
             let (bx, bw) = (a.min(z), (z - a).abs().max(1.0));
             let paint = Paint::Series(if per_cat > 1 { d.series } else { 0 });
             let planned = d.kind.starts_with(spec.lang.pick("目标", "target"));
@@ -405,7 +411,7 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
 fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let lang = spec.lang;
     let top = b.y + 6.0;
-    let plot_h = (b.w * 0.5).clamp(160.0, 320.0);
+    let plot_h = clamp(b.w * 0.5, 160.0, 320.0);
     let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
     let (lo, hi) = if lo >= 0.0 && hi > 0.0 {
         // Growth rates and levels both read better from zero unless that flattens the line.

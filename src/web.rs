@@ -80,7 +80,7 @@ fn string_arg(v: JsValue, what: &str) -> Result<String, JsValue> {
 fn check_dpr(dpr: f64) -> Result<f64, JsValue> {
     if dpr.is_finite() && dpr > 0.0 {
         // Beyond 4× the canvas would grow huge for no visible gain.
-        Ok(dpr.clamp(0.5, 4.0))
+        Ok(crate::layout::clamp(dpr, 0.5, 4.0))
     } else {
         Err(js_error(Error::new("bad_argument", "devicePixelRatio", format!("devicePixelRatio must be a positive number, got {}", crate::i18n::shortest(dpr)))))
     }
