@@ -111,8 +111,9 @@ fn damaged_packed_data_is_an_error_not_a_panic() {
     longer.push(0);
     assert_eq!(packed::unpack(&longer).unwrap_err().code, "corrupt_dataset");
     let mut bad_utf8 = good.to_vec();
-    // The schema string's first byte (after the magic and its one-byte length).
-    bad_utf8[5] = 0xFF;
+    // The first byte of the schema string, in the ids' string table.
+    let schema = good.windows(8).position(|w| w == b"econ-wid").unwrap();
+    bad_utf8[schema] = 0xFF;
     assert_eq!(packed::unpack(&bad_utf8).unwrap_err().code, "corrupt_dataset");
 }
 

@@ -5,19 +5,39 @@
 //! re-validation of data that was validated at build time — which was most of the time
 //! before the first chart. Host datasets still arrive as JSON and are fully validated.
 //!
-//! Layout: the magic `EWD1`, then every field of `RawDataset` in declaration order. Lengths
-//! and counts are LEB128 varints, strings are a length and UTF-8 bytes, an optional string is
-//! 0 (none) or its length + 1, numbers are little-endian f64, enums one byte: the variant's
-//! position in its name table (`KINDS`, `BOUNDS`, `SERIES`, `ChartKind::ALL`).
+//! Layout: the magic `EWD2`; four string tables (`Kind`: ids, Chinese text, English text,
+//! quotes), each a count, every string's length, then all their UTF-8 bytes; then every field
+//! of `RawDataset` in declaration order. Counts and lengths are LEB128 varints. A string is a
+//! reference into its kind's table (`Writer::string`), an optional string 0 (none) or the
+//! reference + 1; numbers are little-endian f64; enums one byte: the variant's position in
+//! its name table (`KINDS`, `BOUNDS`, `SERIES`, `ChartKind::ALL`).
+//!
+//! Each distinct string is stored once, like with like, and a string's first use costs one
+//! byte: gzip compresses each kind of text better in one run than interleaved with numbers
+//! and ids. 20.6 KB gzip with the strings inline in the records, 17.8 KB in tables.
 
 use super::*;
 
-const MAGIC: &[u8; 4] = b"EWD1";
+const MAGIC: &[u8; 4] = b"EWD2";
 
-/// Encodes a (validated) dataset.
+/// Encodes a (validated) dataset: a first pass over the records collects the strings, the
+/// second writes the table and the records.
 pub fn pack(raw: &RawDataset) -> Vec<u8> {
+    let mut collect = Writer { out: Vec::new(), tables: Default::default(), next: None };
+    records(&mut collect, raw);
+    let mut w = Writer { out: MAGIC.to_vec(), tables: Default::default(), next: Some([0; KINDS_OF_STRING]) };
+    for table in &collect.tables {
+        w.len(table.len());
+        table.iter().for_each(|s| w.len(s.len()));
+        table.iter().for_each(|s| w.out.extend_from_slice(s.as_bytes()));
+    }
+    w.tables = collect.tables;
+    records(&mut w, raw);
+    w.out
+}
+
+fn records<'a>(w: &mut Writer<'a>, raw: &'a RawDataset) {
     let charts = chart_table();
-    let mut w = Writer(MAGIC.to_vec());
     w.str(&raw.schema);
     w.list(&raw.documents, |w, d| {
         w.str(&d.doc);
@@ -94,15 +114,17 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
         w.strs(&v.targets);
         w.strs(&v.milestones);
     });
-    w.0
 }
 
 /// Decodes what `pack` wrote. Never panics: damaged bytes give a `corrupt_dataset` error.
 pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
     let charts = chart_table();
-    let mut r = Reader { b: bytes, i: 0, bad: false };
+    let mut r = Reader { b: bytes, i: 0, bad: false, tables: Default::default(), next: [0; KINDS_OF_STRING] };
     if r.take(4) != Some(&MAGIC[..]) {
         return Err(corrupt());
+    }
+    for k in 0..KINDS_OF_STRING {
+        r.tables[k] = r.string_table();
     }
     let raw = RawDataset {
         schema: r.str(),
@@ -135,7 +157,7 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
         targets: r.list(|r| TargetPair { id: r.str(), name: r.text(), actual: r.str(), target: r.str() }),
         milestones: r.list(|r| {
             let (id, region) = (r.str(), r.str());
-            let year = u16::try_from(r.len()).unwrap_or_else(|_| {
+            let year = u16::try_from(r.varint()).unwrap_or_else(|_| {
                 r.bad = true;
                 0
             });
@@ -174,58 +196,93 @@ fn corrupt() -> Error {
     Error::new("corrupt_dataset", "", "the embedded dataset is damaged; rebuild pkg/ (scripts/build.sh)")
 }
 
-struct Writer(Vec<u8>);
+/// The string tables, one per kind of string (`Kind`).
+const KINDS_OF_STRING: usize = 4;
 
-impl Writer {
+/// What a string is: each kind has its own table, one run of like text for gzip.
+#[derive(Clone, Copy)]
+enum Kind {
+    Id,
+    Zh,
+    En,
+    Quote,
+}
+
+struct Writer<'a> {
+    out: Vec<u8>,
+    /// Per kind, each distinct string in order of first use.
+    tables: [Vec<&'a str>; KINDS_OF_STRING],
+    /// Per kind, how many strings the records have used so far; None on the first pass.
+    next: Option<[usize; KINDS_OF_STRING]>,
+}
+
+impl<'a> Writer<'a> {
     fn byte(&mut self, b: u8) {
-        self.0.push(b);
+        self.out.push(b);
     }
     fn len(&mut self, mut n: usize) {
         loop {
             let low = (n & 0x7F) as u8;
             n >>= 7;
             if n == 0 {
-                self.0.push(low);
+                self.out.push(low);
                 return;
             }
-            self.0.push(low | 0x80);
+            self.out.push(low | 0x80);
         }
     }
-    fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+    /// A string reference, + `plus`: 0 for the next string of its table (the first use of a
+    /// string, since the tables are in order of first use; most text is used once), else its
+    /// number in the table + 1. On the first pass, notes the string instead.
+    fn string(&mut self, s: &'a str, kind: Kind, plus: usize) {
+        let table = &mut self.tables[kind as usize];
+        let known = table.iter().position(|&t| t == s);
+        let Some(next) = self.next.as_mut().map(|n| &mut n[kind as usize]) else {
+            if known.is_none() {
+                table.push(s);
+            }
+            return;
+        };
+        let code = match known {
+            Some(i) if i < *next => i + 1,
+            _ => {
+                *next += 1;
+                0
+            }
+        };
+        self.len(code + plus);
     }
-    fn opt_str(&mut self, s: Option<&str>) {
+    fn str(&mut self, s: &'a str) {
+        self.string(s, Kind::Id, 0);
+    }
+    fn opt_str(&mut self, s: Option<&'a str>) {
         match s {
             None => self.len(0),
-            Some(s) => {
-                self.len(s.len() + 1);
-                self.0.extend_from_slice(s.as_bytes());
-            }
+            Some(s) => self.string(s, Kind::Id, 1),
         }
     }
-    fn strs(&mut self, items: &[String]) {
+    fn strs(&mut self, items: &'a [String]) {
         self.len(items.len());
         items.iter().for_each(|s| self.str(s));
     }
-    fn text(&mut self, t: &Text) {
-        self.str(&t.zh);
-        self.str(&t.en);
+    fn text(&mut self, t: &'a Text) {
+        self.string(&t.zh, Kind::Zh, 0);
+        self.string(&t.en, Kind::En, 0);
     }
-    fn opt_text(&mut self, t: Option<&Text>) {
+    fn opt_text(&mut self, t: Option<&'a Text>) {
         self.byte(t.is_some() as u8);
         if let Some(t) = t {
             self.text(t);
         }
     }
     fn f64(&mut self, v: f64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.out.extend_from_slice(&v.to_le_bytes());
     }
-    fn source(&mut self, s: &Source) {
+    fn source(&mut self, s: &'a Source) {
         self.str(&s.doc);
-        self.str(&s.quote);
+        self.string(&s.quote, Kind::Quote, 0);
     }
-    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Writer, &T)) {
+    fn list<T>(&mut self, items: &'a [T], mut item: impl FnMut(&mut Writer<'a>, &'a T)) {
         self.len(items.len());
         for x in items {
             item(self, x);
@@ -240,6 +297,9 @@ struct Reader<'a> {
     b: &'a [u8],
     i: usize,
     bad: bool,
+    /// The string tables (`Kind`) and how many strings of each the records have used.
+    tables: [Vec<&'a str>; KINDS_OF_STRING],
+    next: [usize; KINDS_OF_STRING],
 }
 
 impl<'a> Reader<'a> {
@@ -260,46 +320,84 @@ impl<'a> Reader<'a> {
     fn byte(&mut self) -> u8 {
         self.take(1).map_or(0, |b| b[0])
     }
-    fn len(&mut self) -> usize {
+    fn varint(&mut self) -> usize {
         let mut n: usize = 0;
         for shift in (0..35).step_by(7) {
             let b = self.byte();
             n |= ((b & 0x7F) as usize) << shift;
             if b & 0x80 == 0 {
-                // No count or length can exceed the bytes that are left.
-                if n <= self.b.len() - self.i.min(self.b.len()) {
-                    return n;
-                }
-                break;
+                return n;
             }
         }
         self.bad = true;
         0
     }
-    fn bytes_str(&mut self, n: usize) -> String {
-        match self.take(n).map(std::str::from_utf8) {
-            Some(Ok(s)) => s.to_string(),
-            _ => {
+    /// A count or length: none can exceed the bytes that are left.
+    fn len(&mut self) -> usize {
+        let n = self.varint();
+        if n <= self.b.len() - self.i.min(self.b.len()) {
+            return n;
+        }
+        self.bad = true;
+        0
+    }
+    /// A table: the count, the lengths, then the bytes, checked as UTF-8 once (a length that
+    /// cuts a character makes `get` fail).
+    fn string_table(&mut self) -> Vec<&'a str> {
+        let n = self.len();
+        let lens: Vec<usize> = (0..n).map(|_| self.len()).collect();
+        let total = lens.iter().try_fold(0usize, |a, &l| a.checked_add(l)).unwrap_or(usize::MAX);
+        let Some(Ok(all)) = self.take(total).map(std::str::from_utf8) else {
+            self.bad = true;
+            return Vec::new();
+        };
+        let mut at = 0;
+        let mut table = Vec::with_capacity(n);
+        for l in lens {
+            match all.get(at..at + l) {
+                Some(s) => table.push(s),
+                None => self.bad = true,
+            }
+            at += l;
+        }
+        table
+    }
+    /// The string a reference `code` names (see `Writer::string`).
+    fn resolve(&mut self, kind: Kind, code: usize) -> String {
+        let (table, next) = (&self.tables[kind as usize], &mut self.next[kind as usize]);
+        let n = match code {
+            0 => {
+                *next += 1;
+                *next - 1
+            }
+            _ => code - 1,
+        };
+        match table.get(n) {
+            Some(s) => s.to_string(),
+            None => {
                 self.bad = true;
                 String::new()
             }
         }
     }
+    fn string(&mut self, kind: Kind) -> String {
+        let code = self.varint();
+        self.resolve(kind, code)
+    }
     fn str(&mut self) -> String {
-        let n = self.len();
-        self.bytes_str(n)
+        self.string(Kind::Id)
     }
     fn opt_str(&mut self) -> Option<String> {
-        match self.len() {
+        match self.varint() {
             0 => None,
-            n => Some(self.bytes_str(n - 1)),
+            code => Some(self.resolve(Kind::Id, code - 1)),
         }
     }
     fn strs(&mut self) -> Vec<String> {
         self.list(|r| r.str())
     }
     fn text(&mut self) -> Text {
-        Text { zh: self.str(), en: self.str() }
+        Text { zh: self.string(Kind::Zh), en: self.string(Kind::En) }
     }
     fn opt_text(&mut self) -> Option<Text> {
         match self.byte() {
@@ -338,7 +436,7 @@ impl<'a> Reader<'a> {
         }
     }
     fn source(&mut self) -> Source {
-        Source { doc: self.str(), quote: self.str() }
+        Source { doc: self.str(), quote: self.string(Kind::Quote) }
     }
     fn list<T>(&mut self, mut item: impl FnMut(&mut Reader<'a>) -> T) -> Vec<T> {
         let n = self.len();
@@ -350,5 +448,20 @@ impl<'a> Reader<'a> {
             out.push(item(self));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_past_its_table_is_corrupt_data() {
+        // Four empty tables, then the schema: string 5 of an empty table.
+        let bytes = [&MAGIC[..], &[0, 0, 0, 0, 6]].concat();
+        assert_eq!(unpack(&bytes).unwrap_err().code, "corrupt_dataset");
+        // A length that cuts a character in two.
+        let bytes = [&MAGIC[..], &[2, 1, 2], "é中".as_bytes(), &[0, 0, 0, 0]].concat();
+        assert_eq!(unpack(&bytes).unwrap_err().code, "corrupt_dataset");
     }
 }
