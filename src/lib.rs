@@ -4,6 +4,7 @@
 //! dataset → views → selection → chart spec → layout (a display list in CSS pixels) →
 //! drawing through plotters' `DrawingBackend` (canvas in the browser, SVG natively).
 
+mod alloc;
 pub mod analytics;
 pub mod data;
 pub mod decimate;
