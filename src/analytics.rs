@@ -47,7 +47,8 @@ pub fn summary(spec: &ChartSpec) -> String {
     }
     match spec.chart {
         ChartKind::Composition => {
-            let total = spec.subtitle.rsplit(" · ").next().unwrap_or("");
+            // A composition's subtitle ends " · " and the total (spec::group_spec).
+            let total = spec.subtitle.rsplit_once('·').map_or(spec.subtitle.as_str(), |(_, t)| t).trim_start();
             let top = data.iter().copied().filter(|d| d.share.is_some()).max_by(|a, b| a.share.unwrap_or(0.0).total_cmp(&b.share.unwrap_or(0.0)));
             let parts: Vec<String> = data
                 .iter()
@@ -57,9 +58,9 @@ pub fn summary(spec: &ChartSpec) -> String {
                 })
                 .collect();
             let mut s = if zh {
-                format!("{title}。{total}；{}", parts.join("，"))
+                format!("{title}。{total}；{}", crate::text::join(&parts, "，"))
             } else {
-                format!("{title}. {total}; {}", parts.join(", "))
+                format!("{title}. {total}; {}", crate::text::join(&parts, ", "))
             };
             if let Some(t) = top {
                 s.push_str(&if zh { format!("；{}占比最大。", t.label) } else { format!("; {} is the largest part.", t.label) });
@@ -74,11 +75,11 @@ pub fn summary(spec: &ChartSpec) -> String {
                     if zh { format!("{}：实际{}，{}", d.label, d.display, target) } else { format!("{}: actual {}, {}", d.label, d.display, target) }
                 })
                 .collect();
-            format!("{title}{}{}", lang.pick("。", ". "), rows.join(lang.pick("；", "; ")))
+            format!("{title}{}{}", lang.pick("。", ". "), crate::text::join(&rows, lang.pick("；", "; ")))
         }
         ChartKind::Timeline => {
             let rows: Vec<String> = data.iter().map(|d| format!("{}{}{}", d.period, lang.pick("：", ": "), d.display)).collect();
-            format!("{title}{}{}", lang.pick("。", ". "), rows.join(lang.pick("；", "; ")))
+            format!("{title}{}{}", lang.pick("。", ". "), crate::text::join(&rows, lang.pick("；", "; ")))
         }
         _ => {
             let (hi, lo) = (extreme(&data, true), extreme(&data, false));

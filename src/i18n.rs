@@ -123,7 +123,8 @@ pub fn shift_decimal(text: &str, exp10: i32) -> String {
     } else if point as usize >= digits.len() {
         (format!("{}{}", digits, "0".repeat(point as usize - digits.len())), String::new())
     } else {
-        (digits[..point as usize].to_string(), digits[point as usize..].to_string())
+        let (a, b) = digits.split_at_checked(point as usize).unwrap_or((&digits, ""));
+        (a.to_string(), b.to_string())
     };
     let int_part = int_part.trim_start_matches('0');
     let int_part = if int_part.is_empty() { "0" } else { int_part };

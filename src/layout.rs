@@ -507,7 +507,9 @@ fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         }
         b.y = ty + 24.0;
         let mut line = format!("{}{}", lang.pick("实际：", "Actual: "), d.display);
-        line.push_str(&format!("（{}）", d.period).replace('（', lang.pick("（", " (")).replace('）', lang.pick("）", ")")));
+        line.push_str(lang.pick("（", " ("));
+        line.push_str(&d.period);
+        line.push_str(lang.pick("）", ")"));
         if let Some(t) = &d.detail {
             line.push_str(lang.pick("  ", " · "));
             line.push_str(t);

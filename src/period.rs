@@ -18,27 +18,31 @@ impl Period {
         if b.len() < 4 || !s.is_ascii() {
             return None;
         }
-        let year = parse_year(&s[..4])?;
-        let rest = &s[4..];
+        // `get`, not `[]` (which would bring str slicing's panic path into the wasm); the
+        // text is ASCII, checked above.
+        let (head, rest) = s.split_at_checked(4)?;
+        let year = parse_year(head)?;
         let p = match rest.len() {
             0 => Period::Year(year),
             2 => {
-                let n = rest[1..].parse::<u8>().ok()?;
-                match &rest[..1] {
+                let (letter, digits) = rest.split_at_checked(1)?;
+                let n = digits.parse::<u8>().ok()?;
+                match letter {
                     "H" if (1..=2).contains(&n) => Period::Half(year, n),
                     "Q" if (1..=4).contains(&n) => Period::Quarter(year, n),
                     _ => return None,
                 }
             }
             3 if rest.starts_with('-') => {
-                let m = rest[1..].parse::<u8>().ok()?;
-                if !(1..=12).contains(&m) || !rest[1..].bytes().all(|c| c.is_ascii_digit()) {
+                let digits = rest.get(1..)?;
+                let m = digits.parse::<u8>().ok()?;
+                if !(1..=12).contains(&m) || !digits.bytes().all(|c| c.is_ascii_digit()) {
                     return None;
                 }
                 Period::Month(year, m)
             }
             5 if rest.starts_with('-') => {
-                let end = parse_year(&rest[1..])?;
+                let end = parse_year(rest.get(1..)?)?;
                 if end <= year {
                     return None;
                 }

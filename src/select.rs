@@ -130,7 +130,7 @@ impl Selection {
             return Err(Error::new(
                 "unknown_field",
                 format!("selection.{}", clip(k)),
-                format!("unknown field '{}'; expected one of {}", clip(k), FIELDS.join(", ")),
+                format!("unknown field '{}'; expected one of {}", clip(k), crate::text::join(&FIELDS, ", ")),
             ));
         }
         let mut next = self.clone();
@@ -163,7 +163,7 @@ impl Selection {
                 return Err(Error::new(
                     "chart_unavailable",
                     "selection.chart",
-                    format!("chart '{s}' cannot show view '{}'; it can be shown as {}", view.id, ok.join(", ")),
+                    format!("chart '{s}' cannot show view '{}'; it can be shown as {}", view.id, crate::text::join(&ok, ", ")),
                 ));
             }
             next.chart = chart;
@@ -182,7 +182,7 @@ impl Selection {
                     return Err(Error::new(
                         "indicator_not_in_view",
                         format!("selection.indicators[{i}]"),
-                        format!("indicator '{id}' is not in view '{}'; it has {}", view.id, in_view.join(", ")),
+                        format!("indicator '{id}' is not in view '{}'; it has {}", view.id, crate::text::join(&in_view, ", ")),
                     ));
                 }
             }
@@ -252,9 +252,9 @@ fn pick_view<'a>(cur: &Selection, obj: &Map, ds: &Dataset, views: &'a [View]) ->
 fn ids<'a>(it: impl Iterator<Item = &'a str>) -> String {
     let all: Vec<&str> = it.collect();
     if all.len() > 12 {
-        format!("{}, … ({} in all)", all[..12].join(", "), all.len())
+        format!("{}, … ({} in all)", crate::text::join(&all[..12], ", "), all.len())
     } else {
-        all.join(", ")
+        crate::text::join(&all, ", ")
     }
 }
 

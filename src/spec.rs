@@ -385,7 +385,7 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
     crate::order::sort_by(&mut periods, |a, b| a < b);
     let period_text = match periods.len() {
         0 => String::new(),
-        1..=3 => periods.iter().map(|p| p.2.as_str()).collect::<Vec<_>>().join(lang.pick("、", ", ")),
+        1..=3 => crate::text::join(&periods.iter().map(|p| p.2.as_str()).collect::<Vec<_>>(), lang.pick("、", ", ")),
         n => format!("{}–{}", periods[0].2, periods[n - 1].2),
     };
     let unit = if spec.axis_unit.is_empty() {
@@ -393,7 +393,7 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
     } else {
         format!("{}{}", lang.pick("单位：", "Unit: "), spec.axis_unit)
     };
-    [unit, period_text].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
+    crate::text::join(&[unit, period_text].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>(), " · ")
 }
 
 fn group_spec(ds: &Dataset, gid: &str, sel: &Selection, lang: Lang) -> Built {
@@ -461,10 +461,8 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         }
         let target_word = lang.pick("目标", "Target");
         let sep = lang.pick("：", ": ");
-        d.detail = Some(format!("{target_word}（{}）{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)).replace(
-            "（",
-            if lang == Lang::Zh { "（" } else { " (" },
-        ).replace("）", if lang == Lang::Zh { "）" } else { ")" }));
+        let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
+        d.detail = Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)));
         if tv.source.quote != a.source.quote || tv.source.doc != a.source.doc {
             d.sources.push(source_ref(ds, &tv.source.doc, &tv.source.quote, lang));
         }
@@ -514,5 +512,5 @@ fn source_line(ds: &Dataset, docs: &[String], lang: Lang) -> String {
             Lang::En => format!("{} ({}, {})", d.title.en, d.publisher.en, d.date),
         })
         .collect();
-    format!("{}{}", lang.pick("来源：", "Source: "), parts.join(lang.pick("；", "; ")))
+    format!("{}{}", lang.pick("来源：", "Source: "), crate::text::join(&parts, lang.pick("；", "; ")))
 }

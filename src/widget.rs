@@ -128,7 +128,7 @@ impl Widget {
         let next = self.sel.apply(patch, &self.ds, &self.views)?;
         // Choosing a view leaves a host series; language and theme apply to both.
         let leaves_series = ["view", "region", "topic", "chart", "indicators"].iter().any(|k| patch.get(k).is_some());
-        if next != self.sel || (self.series.is_some() && leaves_series) {
+        if next != self.sel || (self.series().is_some() && leaves_series) {
             if leaves_series {
                 self.series = None;
             }
@@ -139,7 +139,7 @@ impl Widget {
     }
 
     fn rebuild(&mut self) {
-        self.spec = match &self.series {
+        self.spec = match self.series() {
             Some(s) => series_spec(s, self.sel.lang),
             None => spec::build(&self.ds, view_of(&self.views, &self.sel), &self.sel),
         };
@@ -161,8 +161,15 @@ impl Widget {
         }
     }
 
+    /// The host series shown, if any. Only the full build (feature `host-data`) sets one, from
+    /// web.rs; in the one-chart build this is always None, so the code that lays out,
+    /// hit-tests and tabulates a series is left out of its wasm.
     pub fn series(&self) -> Option<&HostSeries> {
-        self.series.as_ref()
+        if cfg!(feature = "host-data") {
+            self.series.as_ref()
+        } else {
+            None
+        }
     }
 
     pub fn state(&self) -> &Selection {
@@ -194,7 +201,7 @@ impl Widget {
     }
 
     fn make_scene(&self, width: f64) -> Scene {
-        match &self.series {
+        match self.series() {
             Some(s) => layout::layout_series(&self.spec, s, width),
             None => layout::layout(&self.spec, width),
         }
@@ -211,7 +218,7 @@ impl Widget {
     /// The point under the pointer, or None (also when nothing is laid out yet).
     pub fn hit_at(&self, x: f64, y: f64) -> Option<HitInfo> {
         let scene = self.scene.as_ref()?;
-        if let (Some(s), Some(map)) = (&self.series, &scene.plot) {
+        if let (Some(s), Some(map)) = (self.series(), &scene.plot) {
             let inside = x >= map.x0 - 8.0 && x <= map.x1 + 8.0 && y >= map.top - 8.0 && y <= map.bottom + 8.0;
             return inside.then(|| self.series_info(s, s.nearest(map.data_x(x)), map));
         }
@@ -221,7 +228,7 @@ impl Widget {
     /// Moves keyboard focus: "next", "prev", "first", "last"; None leaves the chart.
     pub fn focus(&mut self, how: &str) -> Result<Option<HitInfo>> {
         let Some(scene) = self.scene.as_ref() else { return Ok(None) };
-        if let (Some(s), Some(map)) = (&self.series, scene.plot) {
+        if let (Some(s), Some(map)) = (self.series(), scene.plot) {
             return self.focus_series(how, s.len(), map);
         }
         let order = hit::focus_order(scene);
@@ -284,7 +291,7 @@ impl Widget {
             (other, _) => return Err(Error::new("bad_argument", "focus", format!("unknown focus move '{}'", crate::select::clip(other)))),
         };
         self.focus = Some(next);
-        let s = self.series.as_ref().expect("checked by caller");
+        let s = self.series().expect("checked by caller");
         Ok(Some(self.series_info(s, next, &map)))
     }
 
@@ -404,7 +411,7 @@ impl Widget {
 
     /// The chart's data as a table (visible series), with provenance columns.
     pub fn table(&self) -> Table {
-        if let Some(s) = &self.series {
+        if let Some(s) = self.series() {
             return series_table(s, self.sel.lang, 1000);
         }
         let lang = self.sel.lang;
@@ -421,7 +428,7 @@ impl Widget {
             .visible()
             .map(|d| {
                 let src = d.sources.first();
-                let joined = |f: fn(&SourceRef) -> &str| d.sources.iter().map(f).collect::<Vec<_>>().join(" | ");
+                let joined = |f: fn(&SourceRef) -> &str| crate::text::join(&d.sources.iter().map(f).collect::<Vec<_>>(), " | ");
                 vec![
                     if timeline { d.period.clone() } else { d.label.clone() },
                     d.series_label.clone(),
@@ -443,14 +450,14 @@ impl Widget {
     /// CSV of the table: UTF-8 with a BOM (Excel then reads Chinese correctly), RFC 4180
     /// quoting, and cells that a spreadsheet would run as a formula defused with a quote.
     pub fn csv(&self) -> String {
-        let t = match &self.series {
+        let t = match self.series() {
             Some(s) => series_table(s, self.sel.lang, usize::MAX),
             None => self.table(),
         };
         let mut out = String::from("\u{feff}");
         for row in std::iter::once(&t.columns).chain(t.rows.iter()) {
             let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&cells.join(","));
+            out.push_str(&crate::text::join(&cells, ","));
             out.push_str("\r\n");
         }
         out
@@ -528,7 +535,10 @@ fn validate_width(width: f64) -> Result<f64> {
 fn looks_like_formula(s: &str) -> bool {
     match s.chars().next() {
         Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => s[1..].contains(['+', '-', '*', '/', '=', '(', '^', '&']) || s[1..].chars().next().map(|c| !c.is_ascii_digit()).unwrap_or(true),
+        Some('-') => {
+            let rest = s.get(1..).unwrap_or("");
+            rest.contains(['+', '-', '*', '/', '=', '(', '^', '&']) || rest.chars().next().map(|c| !c.is_ascii_digit()).unwrap_or(true)
+        }
         _ => false,
     }
 }
@@ -536,7 +546,15 @@ fn looks_like_formula(s: &str) -> bool {
 fn csv_cell(s: &str) -> String {
     let s = if looks_like_formula(s) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        let mut quoted = String::from('"');
+        for c in s.chars() {
+            if c == '"' {
+                quoted.push('"');
+            }
+            quoted.push(c);
+        }
+        quoted.push('"');
+        quoted
     } else {
         s
     }

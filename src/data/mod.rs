@@ -288,13 +288,14 @@ impl Ids {
         }
         let order = crate::order::sorted_rows(spans.len(), &mut |a, b| {
             let (sa, sb) = (spans[a], spans[b]);
-            text[sa.0 as usize..sa.1 as usize] < text[sb.0 as usize..sb.1 as usize]
+            text.get(sa.0 as usize..sa.1 as usize) < text.get(sb.0 as usize..sb.1 as usize)
         });
         let rows = order.into_iter().map(|r| (spans[r as usize].0, spans[r as usize].1, r)).collect();
         Ids { text, rows }
     }
     fn key(&self, e: &(u32, u32, u32)) -> &str {
-        &self.text[e.0 as usize..e.1 as usize]
+        // `get`: slicing a str with `[]` brings its panic message and char formatting into the wasm.
+        self.text.get(e.0 as usize..e.1 as usize).unwrap_or("")
     }
     pub(crate) fn get(&self, id: &str) -> Option<usize> {
         self.rows.binary_search_by(|e| self.key(e).cmp(id).then(std::cmp::Ordering::Greater)).err().and_then(|at| {

@@ -121,7 +121,7 @@ impl<'a, 'p> Obj<'a, 'p> {
         if let Some(k) = self.map.keys().find(|k| !taken.contains(&k.as_str())) {
             self.errs.fail(shape(
                 &self.path,
-                format!("unknown field `{}`, expected one of {}", crate::select::clip(k), taken.join(", ")),
+                format!("unknown field `{}`, expected one of {}", crate::select::clip(k), crate::text::join(taken, ", ")),
             ));
         }
     }
@@ -173,7 +173,7 @@ fn one_of<T: Copy>(v: &Json, path: &Path, errs: &Problems, options: &[(&str, T)]
         None => {
             if !errs.any() {
                 let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-                errs.fail(shape(path, format!("unknown variant `{}`, expected one of {}", crate::select::clip(&s), names.join(", "))));
+                errs.fail(shape(path, format!("unknown variant `{}`, expected one of {}", crate::select::clip(&s), crate::text::join(&names, ", "))));
             }
             options[0].1
         }

@@ -279,7 +279,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             ChartKind::Bar | ChartKind::GroupedBar | ChartKind::Line => {
                 needs(!v.values.is_empty(), "values")?;
                 if dims.len() > 1 {
-                    return Err(err(&p.key("values"), format!("values mix units of different kinds ({}); one chart axis cannot show them", dims.join(", "))));
+                    return Err(err(&p.key("values"), format!("values mix units of different kinds ({}); one chart axis cannot show them", crate::text::join(&dims, ", "))));
                 }
                 if v.chart != ChartKind::Bar {
                     needs(v.series.is_some(), "series")?;
