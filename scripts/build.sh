@@ -2,7 +2,8 @@
 # Builds pkg/: two wasm builds (wasm-pack, then wasm-opt from npm's binaryen) and three
 # classic-script bundles for pages (scripts/bundle.mjs): econ-widget.js (loads
 # econ_widget_bg.wasm beside it), econ-widget.full.js (econ_widget_full_bg.wasm: host datasets
-# too) and econ-widget.inline.js (wasm inlined as base64, so www/index.html works from file://).
+# too) and econ-widget.inline.js (the full wasm inlined as base64, so www/index.html works from
+# file://).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"

@@ -3,8 +3,10 @@
 //   pkg/econ-widget.js         fetches econ_widget_bg.wasm (the embedded dataset only) from its
 //                              own directory: what a page showing the widget's data loads
 //   pkg/econ-widget.full.js    fetches econ_widget_full_bg.wasm, which also reads host datasets
-//   pkg/econ-widget.inline.js  carries econ_widget_bg.wasm as base64 (for file://, where fetch
-//                              is blocked)
+//   pkg/econ-widget.inline.js  carries econ_widget_full_bg.wasm as base64: for file://, where
+//                              fetch is blocked and download size does not matter; the explorer
+//                              (www/index.html, which offers SVG download) and embed.js from
+//                              file:// load it
 // Both builds export the same functions under one name, so one glue serves both (scripts/build.sh
 // checks that) and one bundle body serves all three.
 // `node scripts/bundle.mjs --plain FILE` writes only FILE: econ-widget.js unminified, with its
@@ -14,7 +16,7 @@ import { minify } from 'terser';
 const root = new URL('..', import.meta.url).pathname;
 const glue = readFileSync(root + 'pkg/econ_widget.js', 'utf8');
 const api = readFileSync(root + 'www/src/api.js', 'utf8');
-const wasm = readFileSync(root + 'pkg/econ_widget_bg.wasm');
+const fullWasm = readFileSync(root + 'pkg/econ_widget_full_bg.wasm');
 const banner = '/*! econ-widget — https://example.invalid/econ-widget — MIT */';
 // Placeholders while minifying, so terser never walks the base64 string.
 const body = `(function () {\n'use strict';\n${glue}\nvar EW_WASM_SOURCE = __EW_WASM_SOURCE__;\nvar EW_WASM_FILE = __EW_WASM_FILE__;\n${api}\n})();\n`;
@@ -36,4 +38,4 @@ for (const p of ['__EW_WASM_SOURCE__', '__EW_WASM_FILE__']) {
 const out = (file, source) => `${banner}\n${fill(code, file, source)}\n`;
 writeFileSync(root + 'pkg/econ-widget.js', out('econ_widget_bg.wasm', 'null'));
 writeFileSync(root + 'pkg/econ-widget.full.js', out('econ_widget_full_bg.wasm', 'null'));
-writeFileSync(root + 'pkg/econ-widget.inline.js', out('econ_widget_bg.wasm', JSON.stringify(wasm.toString('base64'))));
+writeFileSync(root + 'pkg/econ-widget.inline.js', out('econ_widget_full_bg.wasm', JSON.stringify(fullWasm.toString('base64'))));
