@@ -9,8 +9,9 @@
 //                              file:// load it
 // Both builds export the same functions under one name, so one glue serves both (scripts/build.sh
 // checks that) and one bundle body serves all three.
-// `node scripts/bundle.mjs --plain FILE` writes only FILE: econ-widget.js unminified, with its
-// function names (bench/run.mjs profiles with it so the profile names read as the sources do).
+// `node scripts/bundle.mjs --plain FILE [--full]` writes only FILE: econ-widget.js (with --full
+// econ-widget.full.js) unminified, with its function names (bench/run.mjs profiles with them so
+// the profile names read as the sources do).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 const root = new URL('..', import.meta.url).pathname;
@@ -23,7 +24,8 @@ const body = `(function () {\n'use strict';\n${glue}\nvar EW_WASM_SOURCE = __EW_
 const fill = (code, file, source) => code.replace('__EW_WASM_FILE__', () => JSON.stringify(file)).replace('__EW_WASM_SOURCE__', () => source);
 const plainAt = process.argv.indexOf('--plain');
 if (plainAt >= 0) {
-  writeFileSync(process.argv[plainAt + 1], `${banner}\n${fill(body, 'econ_widget_bg.wasm', 'null')}`);
+  const file = process.argv.includes('--full') ? 'econ_widget_full_bg.wasm' : 'econ_widget_bg.wasm';
+  writeFileSync(process.argv[plainAt + 1], `${banner}\n${fill(body, file, 'null')}`);
   process.exit(0);
 }
 const { code } = await minify(body, {
