@@ -10,6 +10,8 @@
 //
 // Pages: bench/pages/<library>.html, served with the repository root by
 // tests/browser/server.mjs, so they load the libraries from node_modules/ and pkg/.
+// econ-widget's page loads the one-chart bundle (econ-widget.js), which has no host series:
+// its line, hover and memory are measured on econ-widget-full.html (econ-widget.full.js).
 // bench/pages/harness.js (timing helpers) and the bar chart's data are injected with
 // addInitScript: no page downloads anything but its library.
 import { chromium } from 'playwright-core';
@@ -40,7 +42,9 @@ const HOVER_MOVES = 100;
 const SEED = 20230701;
 
 const LIBS = [
-  { id: 'econ-widget', name: 'econ-widget', page: 'econ-widget.html' },
+  // linePage: where the line, the hover on it and memory are measured, after the bar chart on
+  // `page` in the same tab (econ-widget's one-chart bundle has no setSeries; its full one has).
+  { id: 'econ-widget', name: 'econ-widget', page: 'econ-widget.html', linePage: 'econ-widget-full.html' },
   { id: 'chartjs', name: 'Chart.js', page: 'chartjs.html', pkg: 'chart.js' },
   { id: 'echarts', name: 'ECharts', page: 'echarts.html', pkg: 'echarts' },
   { id: 'uplot', name: 'uPlot', page: 'uplot.html', pkg: 'uplot' },
@@ -171,16 +175,21 @@ async function hover(page, cdp) {
   return { cpu: ((t1.cpu - t0.cpu) * 1000) / HOVER_MOVES, task: ((t1.task - t0.task) * 1000) / HOVER_MOVES };
 }
 
+/** Opens a bench page and waits for its first chart. */
+async function openBench(page, server, lib, file) {
+  await page.goto(`${server.url}/bench/pages/${file}`);
+  await page.waitForFunction(() => (window.__bench && window.__bench.marks.firstChart) || window.__benchError, null, { timeout: 60000 });
+  const err = await page.evaluate(() => window.__benchError);
+  if (err) throw new Error(`${lib.name} (${file}): ${err}`);
+}
+
 async function measureLoad(browser, server, lib, { bar, harness, screenshot }) {
   const { context, page, cdp } = await newPage(browser, bar, harness);
   const fetched = [];
   page.on('response', (r) => fetched.push({ url: r.url(), status: r.status() }));
   const r = { lib: lib.id };
   try {
-    await page.goto(`${server.url}/bench/pages/${lib.page}`);
-    await page.waitForFunction(() => (window.__bench && window.__bench.marks.firstChart) || window.__benchError, null, { timeout: 60000 });
-    const err = await page.evaluate(() => window.__benchError);
-    if (err) throw new Error(`${lib.name}: ${err}`);
+    await openBench(page, server, lib, lib.page);
     Object.assign(r, await page.evaluate(() => ({
       marks: { ...__bench.marks },
       resources: performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
@@ -198,6 +207,13 @@ async function measureLoad(browser, server, lib, { bar, harness, screenshot }) {
       }, BAR_REDRAWS);
       r.barRedraw = median(redraws.map((t) => t.work));
       r.barRedrawSamples = redraws;
+      // From here on the full bundle's page, if the library has one (the marks, resources and
+      // files above stay those of the one-chart page).
+      if (lib.linePage) {
+        await openBench(page, server, lib, lib.linePage);
+        // Cross-process navigations may drop the domain: its metrics time the hover below.
+        await cdp.send('Performance.enable');
+      }
       await page.evaluate(() => __lib.setupLine());
       await page.evaluate(settleFrame);
       r.line = {};
@@ -289,10 +305,13 @@ function tool(name) {
 }
 
 /**
- * Builds the release wasm (cargo), runs wasm-bindgen with --keep-debug (function names kept),
- * and from that (1) twiggy's top list on the un-optimized output, (2) the same wasm-opt -Oz
- * pass as scripts/build.sh but keeping names (-g), used in place of pkg/'s wasm for the CPU
- * profiles only — if its JS glue is byte-identical to pkg/econ_widget.js (same sources).
+ * Builds the release wasm (cargo) twice as scripts/build.sh does — without host-data (what
+ * pkg/econ-widget.js loads) and with it (econ-widget.full.js: host series, so the 1M-point line
+ * and its hover) — runs wasm-bindgen with --keep-debug (function names kept), and from that
+ * (1) twiggy's top list on the un-optimized one-chart build, (2) the same wasm-opt -Oz pass as
+ * scripts/build.sh but keeping names (-g), used in place of pkg/'s two wasm files for the CPU
+ * profiles only — if the full build's JS glue is byte-identical to pkg/econ_widget.js (same
+ * sources; build.sh ships that glue for both).
  */
 function namedBuild() {
   const cargo = tool('cargo'), bindgen = tool('wasm-bindgen'), wasmOpt = tool('wasm-opt'), twiggy = tool('twiggy');
@@ -301,38 +320,44 @@ function namedBuild() {
     out.notes.push('cargo or wasm-bindgen not found: no function names, no twiggy');
     return out;
   }
-  log('cargo build --release --target wasm32-unknown-unknown --no-default-features (for names and twiggy)');
   const env = { ...process.env, PATH: `${join(process.env.HOME || '', '.cargo/bin')}:${process.env.PATH}` };
-  // Without host-data: the build pkg/econ-widget.js loads (scripts/build.sh).
-  const b = spawnSync(cargo, ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (b.status !== 0) {
-    out.notes.push(`cargo build failed: ${(b.stderr || '').slice(-300)}`);
-    return out;
-  }
   const dir = mkdtempSync(join(tmpdir(), 'ew-bench-'));
   out.dir = dir;
-  execFileSync(bindgen, ['--target', 'no-modules', '--keep-debug', '--out-dir', dir, join(ROOT, 'target/wasm32-unknown-unknown/release/econ_widget.wasm')], { env });
-  const debugWasm = join(dir, 'econ_widget_bg.wasm');
-  out.debugWasmBytes = readFileSync(debugWasm).length;
+  const debugWasm = {};
+  for (const [build, args] of [['lite', ['--no-default-features']], ['full', []]]) {
+    log(['cargo build --release --target wasm32-unknown-unknown', ...args, `(for names${build === 'lite' ? ' and twiggy' : ''})`].join(' '));
+    const b = spawnSync(cargo, ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    if (b.status !== 0) {
+      out.notes.push(`cargo build ${[...args, 'failed'].join(' ')}: ${(b.stderr || '').slice(-300)}`);
+      return out;
+    }
+    execFileSync(bindgen, ['--target', 'no-modules', '--keep-debug', '--out-dir', join(dir, build), join(ROOT, 'target/wasm32-unknown-unknown/release/econ_widget.wasm')], { env });
+    debugWasm[build] = join(dir, build, 'econ_widget_bg.wasm');
+  }
+  out.debugWasmBytes = readFileSync(debugWasm.lite).length;
   if (twiggy) {
     try {
-      const json = execFileSync(twiggy, ['top', '--format', 'json', '-n', '100000', debugWasm], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const json = execFileSync(twiggy, ['top', '--format', 'json', '-n', '100000', debugWasm.lite], { encoding: 'utf8', maxBuffer: 64 << 20 });
       out.twiggy = JSON.parse(json);
     } catch (e) {
       out.notes.push(`twiggy failed: ${e.message.split('\n')[0]}`);
     }
   } else out.notes.push('twiggy not found');
-  const sameGlue = readFileSync(join(dir, 'econ_widget.js'), 'utf8') === readFileSync(join(ROOT, 'pkg/econ_widget.js'), 'utf8');
+  const sameGlue = readFileSync(join(dir, 'full', 'econ_widget.js'), 'utf8') === readFileSync(join(ROOT, 'pkg/econ_widget.js'), 'utf8');
   if (!sameGlue) out.notes.push('the rebuilt JS glue differs from pkg/econ_widget.js (pkg/ stale?): profiles use pkg/ wasm without names');
   if (sameGlue && wasmOpt) {
-    const named = join(dir, 'named.wasm');
-    execFileSync(wasmOpt, ['-Oz', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', debugWasm, '-o', named]);
-    out.namedWasm = named;
-    // The unminified bundle, so JS functions show under their source names.
-    const plainJs = join(dir, 'econ-widget.plain.js');
-    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--plain', plainJs]);
-    out.plainJs = plainJs;
+    out.namedWasm = {};
+    out.plainJs = {};
+    for (const build of ['lite', 'full']) {
+      const named = join(dir, `named-${build}.wasm`);
+      execFileSync(wasmOpt, ['-Oz', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+        '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', debugWasm[build], '-o', named]);
+      out.namedWasm[build] = named;
+      // The unminified bundle, so JS functions show under their source names.
+      const plainJs = join(dir, `econ-widget.${build}.plain.js`);
+      execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--plain', plainJs, ...(build === 'full' ? ['--full'] : [])]);
+      out.plainJs[build] = plainJs;
+    }
   }
   return out;
 }
@@ -452,16 +477,22 @@ function inclusive(prof, re) {
 
 const FIRST_PROFILES = 3;
 
-/** Opens a page (with the named wasm routed in place of pkg/'s, if any) on the empty bench page. */
-async function profilePage(browser, server, bar, harness, named, plainJs) {
+/**
+ * Opens a page (with namedBuild()'s named wasm files and unminified bundles routed in place of
+ * pkg/'s, if any) on the empty bench page.
+ */
+async function profilePage(browser, server, bar, harness, named) {
   const p = await newPage(browser, bar, harness);
-  if (named) {
-    const body = readFileSync(named);
-    await p.page.route('**/pkg/econ_widget_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body }));
-  }
-  if (plainJs) {
-    const body = readFileSync(plainJs);
-    await p.page.route('**/pkg/econ-widget.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }));
+  const routes = [
+    ['**/pkg/econ_widget_bg.wasm', named?.namedWasm?.lite, 'application/wasm'],
+    ['**/pkg/econ_widget_full_bg.wasm', named?.namedWasm?.full, 'application/wasm'],
+    ['**/pkg/econ-widget.js', named?.plainJs?.lite, 'text/javascript'],
+    ['**/pkg/econ-widget.full.js', named?.plainJs?.full, 'text/javascript'],
+  ];
+  for (const [url, file, contentType] of routes) {
+    if (!file) continue;
+    const body = readFileSync(file);
+    await p.page.route(url, (route) => route.fulfill({ status: 200, contentType, body }));
   }
   await p.page.goto(`${server.url}/bench/pages/blank.html`);
   await p.page.evaluate(() => { document.getElementById('chart').style.height = 'auto'; });
@@ -470,13 +501,13 @@ async function profilePage(browser, server, bar, harness, named, plainJs) {
   return p;
 }
 
-/** Loads econ-widget.js into the empty page and mounts the bar chart; the phases' durations. */
-function loadAndMount(page) {
-  return page.evaluate(async () => {
+/** Loads a bundle (econ-widget.js) into the empty page and mounts the bar chart; the phases' durations. */
+function loadAndMount(page, bundle = '/pkg/econ-widget.js') {
+  return page.evaluate(async (bundle) => {
     const t0 = performance.now();
     await new Promise((resolve, reject) => {
       const s = document.createElement('script');
-      s.src = '/pkg/econ-widget.js';
+      s.src = bundle;
       s.onload = resolve;
       s.onerror = reject;
       document.body.appendChild(s);
@@ -490,16 +521,19 @@ function loadAndMount(page) {
     __bench.pixel(el.shadowRoot.querySelector('canvas.ew-canvas'));
     const t4 = performance.now();
     return { script: t1 - t0, wasm: t2 - t1, mount: t3 - t2, raster: t4 - t3, total: t4 - t0 };
-  });
+  }, bundle);
 }
 
-async function profiles(browser, server, bar, harness, named, plainJs) {
-  const out = { wasm: named ? 'pkg/ sources, wasm-opt -Oz with names kept (-g), the JS bundle unminified' : 'pkg/econ_widget_bg.wasm (no names)' };
+async function profiles(browser, server, bar, harness, named) {
+  const out = {
+    wasm: named?.namedWasm ? 'pkg/ sources, wasm-opt -Oz with names kept (-g), the JS bundles unminified' : 'pkg/econ_widget_bg.wasm and econ_widget_full_bg.wasm (no names)',
+    bundles: 'first chart: econ-widget.js; 1M-point line and hover: econ-widget.full.js (host series are in the full build only)',
+  };
   // The first chart, cold, in FIRST_PROFILES fresh contexts: loading the script, the wasm,
   // mounting and drawing (everything of the first chart but the HTML itself).
   const firsts = [];
   for (let k = 0; k < FIRST_PROFILES; k++) {
-    const { context, page, cdp } = await profilePage(browser, server, bar, harness, named, plainJs);
+    const { context, page, cdp } = await profilePage(browser, server, bar, harness, named);
     try {
       await cdp.send('Profiler.start');
       const phases = await loadAndMount(page);
@@ -509,9 +543,10 @@ async function profiles(browser, server, bar, harness, named, plainJs) {
     }
   }
   out.first = meanProfiles(firsts);
-  const { context, page, cdp } = await profilePage(browser, server, bar, harness, named, plainJs);
+  // The line and its hover need host series: the full bundle.
+  const { context, page, cdp } = await profilePage(browser, server, bar, harness, named);
   try {
-    await loadAndMount(page);
+    await loadAndMount(page, '/pkg/econ-widget.full.js');
     // The 1M-point line: set (copy + validate) and draw (decimate + paint). Warmed up first, as
     // in the benchmark (V8 starts wasm in its baseline compiler and optimizes hot functions),
     // then LINE_PROFILE_CALLS calls profiled; self times are per call.
@@ -570,7 +605,8 @@ async function traceHover(browser, server, bar, harness, lib, moves = 30) {
   const path = join(tmpdir(), `ew-bench-trace-${process.pid}-${lib.id}.json`);
   let calls = 0;
   try {
-    await page.goto(`${server.url}/bench/pages/${lib.page}`);
+    // The line is drawn on the library's line page (econ-widget: the full bundle's).
+    await page.goto(`${server.url}/bench/pages/${lib.linePage || lib.page}`);
     await page.waitForFunction(() => window.__bench && window.__bench.marks.firstChart);
     if (!lib.hoverOnly) {
       await page.evaluate(() => __lib.setupLine());
@@ -724,13 +760,13 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
 
   P('## What was measured, and how');
   P();
-  P(`- **Pages**: \`bench/pages/<library>.html\`, one per library, served with the repository root by \`tests/browser/server.mjs\` (no compression, \`cache-control: no-store\`), each loading its library from \`node_modules/\` (Chart.js \`chart.umd.min.js\`; ECharts \`echarts.common.min.js\`, the smallest prebuilt bundle that has tooltips; uPlot \`uPlot.iife.min.js\` + CSS) or \`pkg/econ-widget.js\` (which fetches \`pkg/econ_widget_bg.wasm\`). \`bench/pages/harness.js\` (timing helpers) and the bar data are injected with \`addInitScript\`, so nothing else is downloaded. Each load is a new browser context (empty HTTP and code caches); libraries take turns so drift hits them alike.`);
+  P(`- **Pages**: \`bench/pages/<library>.html\`, one per library, served with the repository root by \`tests/browser/server.mjs\` (no compression, \`cache-control: no-store\`), each loading its library from \`node_modules/\` (Chart.js \`chart.umd.min.js\`; ECharts \`echarts.common.min.js\`, the smallest prebuilt bundle that has tooltips; uPlot \`uPlot.iife.min.js\` + CSS) or \`pkg/econ-widget.js\` (which fetches \`pkg/econ_widget_bg.wasm\`: the one-chart build, what a page showing one chart of the widget's data downloads; the bytes, first chart and bar redraw are measured there). econ-widget's line, hover and memory rows are measured after that in the same tab on \`bench/pages/econ-widget-full.html\`, the same page with \`pkg/econ-widget.full.js\` (\`econ_widget_full_bg.wasm\`): host series (\`setSeries\`), like host datasets and SVG export, are left out of the one-chart build. \`bench/pages/harness.js\` (timing helpers) and the bar data are injected with \`addInitScript\`, so nothing else is downloaded. Each load is a new browser context (empty HTTP and code caches); libraries take turns so drift hits them alike.`);
   P(`- **Bar chart**: 晋中2023年上半年 GDP by sector, ${bar.labels.map((l, i) => `${l} ${bar.values[i]}`).join(', ')} ${bar.unit} (\`${bar.ids.join('`, `')}\` in \`src/data/dataset.json\`). econ-widget draws view \`d000-gdp-sectors\` as \`bar\` from its embedded dataset; the others get the same numbers and labels. uPlot has no bar type: its bundled \`uPlot.paths.bars\` builder draws them.`);
   P('- **First chart**: `performance.now()` (ms since navigation start) when the page has drawn the bar chart and a 1-px read of the canvas has forced it to rasterize. econ-widget: when `EconWidget.mount()` resolves (its first render is synchronous in mount); Chart.js, ECharts: after the constructor / `setOption` (both draw synchronously with animation off); uPlot: in the microtask after the constructor, where it draws.');
   P(`- **Draw times** are busy time: the call itself, the microtasks it queued (uPlot draws in one), the animation-frame callbacks of the next frame (econ-widget's \`select\`/\`setSeries\` draw in a \`requestAnimationFrame\`; a rAF registered just before the call and one just after bracket them), and rasterizing the canvas (a 1-px read). Idle time until the frame is not counted (the wall time call → next frame → pixel is in the raw results). Bar redraw: the same chart again, median of ${BAR_REDRAWS} per load — econ-widget \`select({theme})\` toggling light ⇄ auto on a light page (new spec, layout and draw of an identical chart), Chart.js \`update('none')\`, ECharts \`setOption(option, true)\`, uPlot \`setData\`.`);
-  P(`- **Line**: the same seeded random walk for everyone (x = 0, 1, 2, …; Float64Array x and y; seed ${SEED}), drawn into an existing line chart, median of ${LINE_REPEATS} per load. Each library gets Float64Arrays and whatever conversion it needs is timed: econ-widget \`handle.setSeries({x, y})\` (copied into wasm memory, validated, decimated per 1/24 CSS px column, then per device pixel when drawn); Chart.js builds \`{x, y}\` objects and runs with \`parsing: false\`, \`normalized\`, min-max decimation, no points; ECharts gets an interleaved Float64Array with \`sampling: 'minmax'\`, no symbols; uPlot takes the arrays as they are.`);
+  P(`- **Line**: the same seeded random walk for everyone (x = 0, 1, 2, …; Float64Array x and y; seed ${SEED}), drawn into an existing line chart, median of ${LINE_REPEATS} per load. Each library gets Float64Arrays and whatever conversion it needs is timed: econ-widget \`handle.setSeries({x, y})\` with \`econ-widget.full.js\` (a page that passes its own series is a host-data page, so it loads the full build; the one-chart build answers \`host_data_unavailable\`) — copied into wasm memory, validated, decimated per 1/24 CSS px column, then per device pixel when drawn; Chart.js builds \`{x, y}\` objects and runs with \`parsing: false\`, \`normalized\`, min-max decimation, no points; ECharts gets an interleaved Float64Array with \`sampling: 'minmax'\`, no symbols; uPlot takes the arrays as they are.`);
   P(`- **Hover**: ${HOVER_MOVES} real mouse moves (\`page.mouse.move\`, i.e. CDP \`Input.dispatchMouseEvent\`, the same for every library) across the middle 70% of the 1M-point line chart, waiting after each for the next frame (so rAF-throttled handlers such as Chart.js's run and paint). The number is the renderer main thread's CPU time (CDP \`Performance.getMetrics\` ThreadTime; the busy wall time, TaskDuration, is the next row) over the moves ÷ ${HOVER_MOVES}, minus the same on an empty page (${fmtMs(by.none.hoverGross?.median)} ms CPU, ${fmtMs(by.none.hoverTaskGross?.median)} ms busy per move: input routing, the frame, the CDP calls). It covers event handlers, tooltip DOM, style, layout, paint and commit on the main thread (not the compositor's or raster threads' work); every library has its default hover behaviour for that chart (econ-widget: binary search, a ring on its overlay canvas and a tooltip element; Chart.js: nearest-x tooltip, which redraws the chart; ECharts: axis tooltip and pointer; uPlot: cursor and legend values). The hover floor (\`bench/pages/${FLOOR.page}\`: a static canvas of the line chart's size and one div moved per move) is measured the same way in every load, as a calibration.`);
-  P('- **Memory** after the 1M chart and the hover: the page drops its own references to the arrays, `gc()` runs (`--js-flags=--expose-gc`, plus CDP `HeapProfiler.collectGarbage`), then `performance.memory.usedJSHeapSize` (`--enable-precise-memory-info`) and CDP `Runtime.getHeapUsage().backingStorageSize` (ArrayBuffer contents — typed arrays a library keeps live there, not in the JS heap). econ-widget\'s WebAssembly memory is reached by wrapping `WebAssembly.instantiate*` in the harness (the API does not expose it); it is the size of the linear memory, which never shrinks, so it is the peak: 1M points are 16 MB as f64 x and y; \`setSeries\` checks the new arrays through a 256 KB buffer first and copies them into the memory the old series leaves, so a series that replaces one of the same size does not grow it.');
+  P('- **Memory** after the 1M chart and the hover: the page drops its own references to the arrays, `gc()` runs (`--js-flags=--expose-gc`, plus CDP `HeapProfiler.collectGarbage`), then `performance.memory.usedJSHeapSize` (`--enable-precise-memory-info`) and CDP `Runtime.getHeapUsage().backingStorageSize` (ArrayBuffer contents — typed arrays a library keeps live there, not in the JS heap). econ-widget\'s (the full build\'s, on \`econ-widget-full.html\`) WebAssembly memory is reached by wrapping `WebAssembly.instantiate*` in the harness (the API does not expose it); it is the size of the linear memory, which never shrinks, so it is the peak: 1M points are 16 MB as f64 x and y; \`setSeries\` checks the new arrays through a 256 KB buffer first and copies them into the memory the old series leaves, so a series that replaces one of the same size does not grow it.');
   P();
   P('## Machine');
   P();
@@ -819,9 +855,9 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     const l = prof.line;
     const copy = sumRows(l.rows, /^set$|passArrayF64ToWasm0/);
     const index = sumRows(l.rows, /as core::ops::index::Index/);
-    const shim = sumRows(l.rows, /set_series/);
+    const shim = sumRows(l.rows, /set_series|host_series::read/);
     const scene = sumRows(l.rows, /make_scene|screen_path|layout_series/);
-    P(`A CPU profile of ${l.calls} 1M-point \`setSeries\` + render calls after a warm-up (V8 first runs wasm unoptimized; the benchmark's medians are warm too), self time per call (${fmtMs(l.phases.work)} ms busy per call under the profiler): copying the arrays into wasm memory (the typed-array \`set\` built-in, 16 MB plus the chunks) ${copy > 0 ? `${fmtMs(copy)} ms` : 'no row of its own (it runs inside the JS glue\'s anonymous functions)'}; the validation loop, in the \`set_series\` export, ${fmtMs(shim)} ms; the decimation loop, inlined into \`make_scene\`, ${fmtMs(scene)} ms; \`Vec::index\` (left out of line by LLVM at \`opt-level = "z"\`) ${fmtMs(index)} ms. \`drawImage\` is the benchmark's 1-px read, i.e. rasterizing the path. Top self time:`);
+    P(`A CPU profile of ${l.calls} 1M-point \`setSeries\` + render calls (\`econ-widget.full.js\`) after a warm-up (V8 first runs wasm unoptimized; the benchmark's medians are warm too), self time per call (${fmtMs(l.phases.work)} ms busy per call under the profiler): copying the arrays into wasm memory (the typed-array \`set\` built-in, 16 MB plus the chunks) ${copy > 0 ? `${fmtMs(copy)} ms` : 'no row of its own (it runs inside the JS glue\'s anonymous functions)'}; the validation loop (\`host_series::read\`, called by the \`set_series\` export) ${fmtMs(shim)} ms; the decimation loop, inlined into \`make_scene\`, ${fmtMs(scene)} ms; \`Vec::index\` (left out of line by LLVM at \`opt-level = "z"\`) ${fmtMs(index)} ms. \`drawImage\` is the benchmark's 1-px read, i.e. rasterizing the path. Top self time:`);
     P();
     profTable(P, l.rows, 15);
   }
@@ -895,9 +931,10 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     for (const c of crates.slice(0, 14)) P(`| ${c.name.replace(/\|/g, '\\|')} | ${kb(c.bytes)} | ${((100 * c.bytes) / total).toFixed(1)} |`);
     P();
     const fmtBytes = twiggyItems(named.twiggy).filter((i) => /flt2dec|fmt::float|core::fmt|dragon|grisu/.test(i.name)).reduce((s, i) => s + i.shallow_size, 0);
+    const floatBytes = twiggyItems(named.twiggy).filter((i) => /flt2dec|fmt::float|dragon|grisu/.test(i.name)).reduce((s, i) => s + i.shallow_size, 0);
     const jsonBytes = twiggyItems(named.twiggy).filter((i) => /econ_widget::json::|zmij/.test(i.name)).reduce((s, i) => s + i.shallow_size, 0);
     const dataBytes = twiggyItems(named.twiggy).filter((i) => /econ_widget::data::/.test(i.name)).reduce((s, i) => s + i.shallow_size, 0);
-    P(`Among them: float and other \`core::fmt\` formatting ${kb(fmtBytes)} (core's f64 \`Display\` stays because plotters-canvas and plotters-svg format font sizes and colours with it), JSON in and out (\`econ_widget::json\`, zmij) ${kb(jsonBytes)}, the dataset reader, validator and packed-form decoder (\`econ_widget::data\`) ${kb(dataBytes)}. Largest functions:`);
+    P(`Among them: \`core::fmt\` formatting ${kb(fmtBytes)} (${floatBytes > 0 ? `${kb(floatBytes)} of it core's f64 printing: something in this build still formats an f64 with \`core::fmt\`` : 'none of it core\'s f64 printing: plotters-canvas is patched to print its numbers without it, and plotters-svg, the last user, is in the full build only'}), JSON in and out (\`econ_widget::json\`, zmij) ${kb(jsonBytes)}, the dataset reader, validator and packed-form decoder (\`econ_widget::data\`) ${kb(dataBytes)}. Largest functions:`);
     P();
     P('| Function | bytes |');
     P('|---|--:|');
@@ -908,8 +945,8 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     P(`Notes: ${named.notes.join('; ')}.`);
   }
   P();
-  P(`Done so far (181 KB before this work → ${kb(eg)}): the JS bundle is minified (terser); serde, serde_json and serde-wasm-bindgen are replaced by \`src/json.rs\` (results cross as JSON text for \`JSON.parse\`); floats are printed by zmij instead of \`core::fmt\`; one small sort replaces twenty \`slice::sort\` instantiations; the dataset readers record their first problem and read on instead of returning at every field (each early return carried drop code for the fields read so far: the JSON reader went from 46 to 21 KB, the packed-form decoder from 15 to 4 KB); lookups use a sorted id string instead of nine HashMaps; the dataset is packed at build time; the one-chart build leaves out the JSON dataset reader and validator.`);
-  P('What would move it further — the remaining gap is mostly code, about half of which would have to go: also keep host series and SVG export out of the build a one-chart page loads (the JSON dataset reader and validator already are: pages that pass their own data load `econ-widget.full.js`, 9 KB more); patch plotters-canvas/plotters-svg to format their few numbers without `core::fmt`\'s f64 code (~17 KB raw); and fewer inlined copies of the layout and spec code (`make_scene`, `spec::build` and the dataset reader are the largest functions).');
+  P(`Done so far (181 KB before this work → ${kb(eg)}): the JS bundle is minified (terser); serde, serde_json and serde-wasm-bindgen are replaced by \`src/json.rs\` (results cross as JSON text for \`JSON.parse\`); floats are printed by zmij instead of \`core::fmt\`; one small sort replaces twenty \`slice::sort\` instantiations; the dataset readers record their first problem and read on instead of returning at every field (each early return carried drop code for the fields read so far: the JSON reader went from 46 to 21 KB, the packed-form decoder from 15 to 4 KB); lookups use a sorted id string instead of nine HashMaps; the dataset is packed at build time; the one-chart build leaves out the JSON dataset reader and validator, host series and SVG export (plotters-svg, and with it \`core::fmt\`'s f64 printing, once plotters-canvas prints its numbers without it).`);
+  P('What would move it further — the remaining gap is mostly code: fewer inlined copies of the layout and spec code (`layout::layout`, `spec::build` and `Selection::apply` are the largest functions). Host data and SVG export are already out of the build a one-chart page loads: pages that pass their own data or series, or export SVG, load `econ-widget.full.js` (about 24 KB more gzip).');
   P();
   return lines.join('\n');
 }
@@ -966,7 +1003,7 @@ try {
     if (PROFILE) {
       named = namedBuild();
       log('CPU profiles of econ-widget');
-      prof = await profiles(browser, server, bar, harness, named.namedWasm, named.plainJs);
+      prof = await profiles(browser, server, bar, harness, named);
     }
     const wasmBuf = readFileSync(join(ROOT, 'pkg/econ_widget_bg.wasm'));
     const sections = wasmSections(wasmBuf);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds pkg/: two wasm builds (wasm-pack, then wasm-opt from npm's binaryen) and three
 # classic-script bundles for pages (scripts/bundle.mjs): econ-widget.js (loads
-# econ_widget_bg.wasm beside it), econ-widget.full.js (econ_widget_full_bg.wasm: host datasets
-# too) and econ-widget.inline.js (wasm inlined as base64, so www/index.html works from file://).
+# econ_widget_bg.wasm beside it), econ-widget.full.js (econ_widget_full_bg.wasm: host datasets,
+# host series and SVG export too) and econ-widget.inline.js (the full wasm inlined as base64, so
+# www/index.html works from file://).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -11,8 +12,12 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 cargo run --quiet --release --example pack_dataset
 # Two builds of one crate: pkg/econ_widget_bg.wasm (the embedded dataset only: what a one-chart
 # page loads) and pkg/econ_widget_full_bg.wasm (feature host-data: also reads and validates host
-# datasets). Both are bound under the one name econ_widget, so one glue (pkg/econ_widget.js)
-# serves either; the full build's glue must come out the same (checked below).
+# datasets, copies host series in and exports SVG). Both are bound under the one name
+# econ_widget and export the same functions (checked below: the one-chart build answers
+# host_data_unavailable from the host-data ones), so one glue (pkg/econ_widget.js) serves
+# either. It is the full build's: that build also imports the JS functions that only host
+# series use, which the one-chart wasm leaves out (and its own glue with them); extra imports
+# are ignored, and scripts/bundle.mjs checks the glue provides every import of both.
 build() { # out-dir, extra cargo args...
   local dir=$1; shift
   rm -f "$dir/econ_widget_bg.wasm"
@@ -26,7 +31,10 @@ build() { # out-dir, extra cargo args...
 }
 build "$PWD/target/pkg-full"
 build "$PWD/pkg" --no-default-features
-cmp -s target/pkg-full/econ_widget.js pkg/econ_widget.js || { echo "the two builds' glue differs (do they export the same functions?)" >&2; exit 1; }
+for f in econ_widget.d.ts econ_widget_bg.wasm.d.ts; do
+  cmp -s "target/pkg-full/$f" "pkg/$f" || { echo "the two builds export different functions ($f differs)" >&2; exit 1; }
+done
+cp target/pkg-full/econ_widget.js pkg/econ_widget.js
 cp target/pkg-full/econ_widget_bg.wasm pkg/econ_widget_full_bg.wasm
 rm -f pkg/econ_widget_full.js pkg/econ_widget_full.d.ts pkg/econ_widget_full_bg.wasm.d.ts
 rm -f pkg/.gitignore pkg/package.json pkg/README.md

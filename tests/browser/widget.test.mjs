@@ -39,7 +39,7 @@ async function tooltip(page, sel) {
   return t && !t.hidden ? t.text : null;
 }
 
-test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses host data with a named error', async () => {
+test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses host data, host series and SVG export with a named error', async () => {
   const page = await openPage(browser);
   await page.goto(server.url + '/tests/browser/fixtures/lite.html');
   await page.waitForFunction(() => window.EconWidget);
@@ -62,6 +62,39 @@ test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses 
     assert.match(e.message, /econ-widget\.full\.js/);
   }
   assert.equal((await pixels(page, '#a')).hash, before.hash, 'the live widget keeps its chart');
+  // Host series and SVG export are host/developer features too: left out of this build.
+  const state = await call(page, '#a', 'state');
+  const title = await call(page, '#a', 'title');
+  const gated = {
+    svg: await callCatching(page, '#a', 'svg'),
+    'svg(800, true)': await callCatching(page, '#a', 'svg', 800, true),
+    series: await page.evaluate(() => {
+      try {
+        window.__w['#a'].setSeries({ label: 's', unit: 'u', x: new Float64Array([0, 1, 2]), y: new Float64Array([1, 3, 2]) });
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, isError: e instanceof Error, name: e.name, code: e.code, path: e.path, message: e.message };
+      }
+    }),
+  };
+  for (const [what, e] of Object.entries(gated)) {
+    assert.equal(e.ok, false, `${what} is refused`);
+    assert.ok(e.isError && e.name === 'EconWidgetError', `${what}: an EconWidgetError`);
+    assert.equal(e.code, 'host_data_unavailable', what);
+    assert.equal(e.path, what === 'series' ? 'series' : 'svg', what);
+    assert.match(e.message, /econ-widget\.full\.js/, what);
+  }
+  await rendered(page, '#a');
+  assert.deepEqual(await call(page, '#a', 'state'), state, 'the selection is unchanged');
+  assert.equal(await call(page, '#a', 'title'), title, 'still the embedded chart');
+  assert.equal((await pixels(page, '#a')).hash, before.hash, 'the canvas is unchanged');
+  // It still works: PNG export (canvas) and a new selection, drawn.
+  assert.equal(await page.evaluate(() => window.__w['#a'].png().then((b) => b.type)), 'image/png');
+  await call(page, '#a', 'select', { lang: 'en' });
+  await rendered(page, '#a');
+  const redrawn = await pixels(page, '#a');
+  assert.ok(redrawn.ink > 2000 && redrawn.hash !== before.hash, 'it draws the new selection');
+  assert.equal(await call(page, '#a', 'title'), 'Jinzhong GDP by sector, H1 2023');
   await assertClean(page);
   await page.context().close();
 });

@@ -267,7 +267,8 @@ function para(cls, text) {
 /**
  * Mounts a widget in `element` (its shadow root). Options: a partial selection (view, region,
  * topic, indicators, chart, lang, theme, sort, hidden), `data` (a host dataset as JSON text
- * or object; default the embedded one) and `tableToggle` (true: a "show data table" button under
+ * or object; default the embedded one; econ-widget.full.js only: the one-chart bundle
+ * econ-widget.js throws host_data_unavailable) and `tableToggle` (true: a "show data table" button under
  * the chart, as embeds have; docs/embedding.md). Resolves with the handle once the first chart is drawn
  * (if the element has a usable width).
  */
@@ -736,7 +737,11 @@ Widget.prototype.publicApi = function () {
     csv: function () { w.alive(); return w.h.csv(); },
     summary: function () { w.alive(); return w.h.summary(); },
     title: function () { w.alive(); return w.h.title(); },
-    /** SVG of the chart; width defaults to the width on screen (or 640), dark to the theme shown. */
+    /**
+     * SVG of the chart; width defaults to the width on screen (or 640), dark to the theme shown.
+     * econ-widget.full.js only: the one-chart bundle (econ-widget.js) throws
+     * host_data_unavailable (path svg) and the chart stays as it is.
+     */
     svg: function (width, dark) {
       w.alive();
       if (width != null && typeof width !== 'number') throw ewError('bad_type', 'width', 'expected a number of CSS px, got ' + ewDescribe(width));
@@ -767,6 +772,8 @@ Widget.prototype.publicApi = function () {
      * Shows a big host series as a line chart: {label, unit, x, y} with x, y Float64Arrays of
      * equal length (x ascending, all finite and within ±1e15). Throws (code, path naming the index) if not.
      * Selecting a view (or region, topic, chart, indicators) goes back to the dataset.
+     * econ-widget.full.js only: the one-chart bundle (econ-widget.js) throws
+     * host_data_unavailable (path series) and the chart stays as it is.
      */
     setSeries: function (series) {
       w.alive();
@@ -819,7 +826,10 @@ var EconWidget = {
   mount: mount,
   fields: EW_FIELDS.slice(),
   schemaVersion: ewWasm('schemaVersion'),
-  /** Validates a host dataset (JSON text or an object); throws the first problem (code, path). */
+  /**
+   * Validates a host dataset (JSON text or an object); throws the first problem (code, path).
+   * econ-widget.full.js only: the one-chart bundle (econ-widget.js) throws host_data_unavailable.
+   */
   validateDataset: function (data) {
     if (!ewLoaded) throw ewError('not_ready', 'validateDataset', 'wait for EconWidget.ready() first');
     return wasm_bindgen.validateDataset(ewDatasetText(data));
