@@ -37,11 +37,16 @@ declare namespace wasm_bindgen {
         select(patch: any): any;
         /**
          * Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
-         * wasm memory (see `host_series`). Errors name the offending index.
+         * wasm memory (see `host_series::read`). Errors name the offending index. The one-chart
+         * build answers `host_data_unavailable` (see `show_series`).
          */
         set_series(label: any, unit: any, x: Float64Array, y: Float64Array): void;
         state(): any;
         summary(): string;
+        /**
+         * The chart as SVG text. The one-chart build answers `host_data_unavailable` (see
+         * `export_svg`).
+         */
         svg(width: number, dark: boolean): string;
         table(): any;
         title(): string;

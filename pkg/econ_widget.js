@@ -120,7 +120,8 @@ let wasm_bindgen = (function(exports) {
         }
         /**
          * Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
-         * wasm memory (see `host_series`). Errors name the offending index.
+         * wasm memory (see `host_series::read`). Errors name the offending index. The one-chart
+         * build answers `host_data_unavailable` (see `show_series`).
          * @param {any} label
          * @param {any} unit
          * @param {Float64Array} x
@@ -155,6 +156,8 @@ let wasm_bindgen = (function(exports) {
             }
         }
         /**
+         * The chart as SVG text. The one-chart build answers `host_data_unavailable` (see
+         * `export_svg`).
          * @param {number} width
          * @param {boolean} dark
          * @returns {string}
