@@ -4,6 +4,7 @@
 //! dataset → views → selection → chart spec → layout (a display list in CSS pixels) →
 //! drawing through plotters' `DrawingBackend` (canvas in the browser, SVG natively).
 
+#[cfg(any(target_arch = "wasm32", test))]
 mod alloc;
 pub mod analytics;
 pub mod data;

@@ -6,7 +6,8 @@
 //! before the first chart. Host datasets still arrive as JSON and are fully validated.
 //!
 //! Layout: the magic `EWD2`; four string tables (`Kind`: ids, Chinese text, English text,
-//! quotes), each a count, every string's length, then all their UTF-8 bytes; then every field
+//! quotes), each its length in bytes, then every string in UTF-8 followed by a NUL (1 byte
+//! that gzip codes in a few bits, where a length was a byte of noise); then every field
 //! of `RawDataset` in declaration order. Counts and lengths are LEB128 varints. A string is a
 //! reference into its kind's table (`Writer::string`), an optional string 0 (none) or the
 //! reference + 1; numbers are little-endian f64; enums one byte: the variant's position in
@@ -27,9 +28,10 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
     records(&mut collect, raw);
     let mut w = Writer { out: MAGIC.to_vec(), tables: Default::default(), next: Some([0; KINDS_OF_STRING]) };
     for table in &collect.tables {
-        w.len(table.len());
-        table.iter().for_each(|s| w.len(s.len()));
-        table.iter().for_each(|s| w.out.extend_from_slice(s.as_bytes()));
+        let text: Vec<u8> = table.iter().flat_map(|s| s.bytes().chain([0])).collect();
+        assert!(table.iter().all(|s| !s.contains('\0')), "a dataset string contains NUL (the validator rejects control characters)");
+        w.len(text.len());
+        w.out.extend_from_slice(&text);
     }
     w.tables = collect.tables;
     records(&mut w, raw);
@@ -341,26 +343,16 @@ impl<'a> Reader<'a> {
         self.bad = true;
         0
     }
-    /// A table: the count, the lengths, then the bytes, checked as UTF-8 once (a length that
-    /// cuts a character makes `get` fail).
+    /// A table: its length in bytes, then each string followed by a NUL; checked as UTF-8 once.
     fn string_table(&mut self) -> Vec<&'a str> {
         let n = self.len();
-        let lens: Vec<usize> = (0..n).map(|_| self.len()).collect();
-        let total = lens.iter().try_fold(0usize, |a, &l| a.checked_add(l)).unwrap_or(usize::MAX);
-        let Some(Ok(all)) = self.take(total).map(std::str::from_utf8) else {
-            self.bad = true;
-            return Vec::new();
-        };
-        let mut at = 0;
-        let mut table = Vec::with_capacity(n);
-        for l in lens {
-            match all.get(at..at + l) {
-                Some(s) => table.push(s),
-                None => self.bad = true,
+        match self.take(n).map(std::str::from_utf8) {
+            Some(Ok(all)) => all.split_terminator('\0').collect(),
+            _ => {
+                self.bad = true;
+                Vec::new()
             }
-            at += l;
         }
-        table
     }
     /// The string a reference `code` names (see `Writer::string`).
     fn resolve(&mut self, kind: Kind, code: usize) -> String {
@@ -460,8 +452,8 @@ mod tests {
         // Four empty tables, then the schema: string 5 of an empty table.
         let bytes = [&MAGIC[..], &[0, 0, 0, 0, 6]].concat();
         assert_eq!(unpack(&bytes).unwrap_err().code, "corrupt_dataset");
-        // A length that cuts a character in two.
-        let bytes = [&MAGIC[..], &[2, 1, 2], "é中".as_bytes(), &[0, 0, 0, 0]].concat();
+        // A table whose length cuts a character in two.
+        let bytes = [&MAGIC[..], &[4], "é中".as_bytes(), &[0, 0, 0, 0]].concat();
         assert_eq!(unpack(&bytes).unwrap_err().code, "corrupt_dataset");
     }
 }
