@@ -234,7 +234,7 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> (f64, f64, f64) {
     // A span too small for a normal step (5e-324 above 0) would give a zero step and NaN ticks.
     let (lo, hi) = if hi > lo && ((hi - lo) / n.max(1) as f64).is_normal() { (lo, hi) } else { (lo, lo + 1.0) };
     let raw = (hi - lo) / n.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = 10f64.powi(raw.log10().floor() as i32);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;
