@@ -25,9 +25,10 @@ build() { # out-dir, extra cargo args...
   test -f "$dir/econ_widget_bg.wasm" || { echo "wasm-pack build into $dir failed" >&2; exit 1; }
   # Explicit features: the ones rustc's wasm32 target emits by default.
   # --low-memory-unused: Rust's wasm keeps the stack below its data at 1 MB, so no pointer is
-  # under 1 KB and wasm-opt may fold address arithmetic into loads (0.8 KB gzip). --converge
-  # repeats -Oz until nothing shrinks.
-  wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
+  # under 1 KB and wasm-opt may fold address arithmetic into loads (0.8 KB gzip). Merging
+  # functions that differ only in constants (monomorphised Vec and iterator code) must come
+  # before -Oz to pay (0.6 KB). --converge repeats -Oz until nothing shrinks.
+  wasm-opt --merge-similar-functions -Oz --converge --low-memory-unused --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$dir/econ_widget_bg.wasm" -o "$dir/econ_widget_bg.wasm"
