@@ -113,24 +113,30 @@ pub fn shift_decimal(text: &str, exp10: i32) -> String {
         None => (false, text),
     };
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    let digits: String = int.chars().chain(frac.chars()).collect();
-    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) || body.contains('e') {
+    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return text.to_string();
     }
+    // Digit k of the number counted from the first digit of `text`, for any k (zeros outside),
+    // with the point now before digit `point`.
+    let digit = |k: i64| usize::try_from(k).ok().and_then(|k| digits.get(k)).map_or('0', |&d| d as char);
     let point = int.len() as i64 + exp10 as i64;
-    let (int_part, frac_part) = if point <= 0 {
-        ("0".to_string(), format!("{}{}", "0".repeat((-point) as usize), digits))
-    } else if point as usize >= digits.len() {
-        (format!("{}{}", digits, "0".repeat(point as usize - digits.len())), String::new())
-    } else {
-        let (a, b) = digits.split_at_checked(point as usize).unwrap_or((&digits, ""));
-        (a.to_string(), b.to_string())
-    };
-    let int_part = int_part.trim_start_matches('0');
-    let int_part = if int_part.is_empty() { "0" } else { int_part };
-    let frac_part = frac_part.trim_end_matches('0');
-    let sign = if neg && (int_part != "0" || !frac_part.is_empty()) { "-" } else { "" };
-    if frac_part.is_empty() { format!("{sign}{int_part}") } else { format!("{sign}{int_part}.{frac_part}") }
+    // Without leading zeros in the integer part and trailing zeros in the fraction.
+    let first = (0..point).find(|&k| digit(k) != '0').unwrap_or(point);
+    let end = (point..digits.len() as i64).rev().find(|&k| digit(k) != '0').map_or(point, |k| k + 1);
+    let mut out = String::new();
+    if neg && (first < point || end > point) {
+        out.push('-');
+    }
+    if first == point {
+        out.push('0');
+    }
+    out.extend((first..point).map(digit));
+    if end > point {
+        out.push('.');
+        out.extend((point..end).map(digit));
+    }
+    out
 }
 
 /// A measured number for a tooltip: at most `digits` significant digits ("-64.6513", not
@@ -258,6 +264,11 @@ mod tests {
         assert_eq!(shift_decimal("5", -3), "0.005");
         assert_eq!(shift_decimal("-2.1", 0), "-2.1");
         assert_eq!(shift_decimal("1325", 3), "1325000");
+        assert_eq!(shift_decimal("-0.0", 0), "0");
+        assert_eq!(shift_decimal("0012.3400", 0), "12.34");
+        assert_eq!(shift_decimal("1.5", -20), "0.000000000000000000015");
+        assert_eq!(shift_decimal("1e5", 0), "1e5", "not a plain decimal: unchanged");
+        assert_eq!(shift_decimal("", 2), "");
         assert_eq!(shift_decimal("0", 5), "0");
     }
 
