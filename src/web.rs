@@ -15,10 +15,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-thread_local! {
-    /// The embedded dataset is parsed once and shared by every widget on the page.
-    static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
-}
+/// The embedded dataset, decoded once and shared by every widget on the page. A plain static,
+/// where `thread_local!` brought a destroyed-slot check and its error's formatting.
+struct Shared(RefCell<Option<Rc<Dataset>>>);
+
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+unsafe impl Sync for Shared {}
+
+static EMBEDDED: Shared = Shared(RefCell::new(None));
 
 fn js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
@@ -55,14 +59,13 @@ fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
 }
 
 fn embedded() -> Result<Rc<Dataset>, JsValue> {
-    EMBEDDED.with(|cell| {
-        if let Some(ds) = cell.borrow().as_ref() {
-            return Ok(ds.clone());
-        }
-        let ds = Rc::new(Dataset::embedded().map_err(js_error)?);
-        *cell.borrow_mut() = Some(ds.clone());
-        Ok(ds)
-    })
+    let cell = &EMBEDDED.0;
+    if let Some(ds) = cell.borrow().as_ref() {
+        return Ok(ds.clone());
+    }
+    let ds = Rc::new(Dataset::embedded().map_err(js_error)?);
+    *cell.borrow_mut() = Some(ds.clone());
+    Ok(ds)
 }
 
 /// A canvas from JS, checked: the generated glue does not check imported types, and a method
