@@ -263,16 +263,18 @@ impl Widget {
         let Some(s) = self.spec.series.get(index) else {
             return Err(Error::new("bad_argument", "series", format!("no series {index}; the chart has {}", self.spec.series.len())));
         };
-        let mut hidden = self.sel.hidden.clone();
-        match hidden.iter().position(|h| *h == s.key) {
+        // The same change as select({hidden}) with one key more or less, without the round
+        // trip through a JSON patch.
+        let key = s.key.clone();
+        let hidden = &mut self.sel.hidden;
+        match hidden.iter().position(|h| *h == key) {
             Some(p) => {
                 hidden.remove(p);
             }
-            None => hidden.push(s.key.clone()),
+            None => hidden.push(key),
         }
-        let mut patch = crate::json::Map::default();
-        patch.insert("hidden", Json::Array(hidden.into_iter().map(Json::String).collect()));
-        self.select(&Json::Object(patch))
+        self.rebuild();
+        Ok(&self.sel)
     }
 
     /// Keyboard over a host series: one step per pixel column, not per point.
