@@ -1,8 +1,10 @@
 // Joins wasm-bindgen's no-modules glue and the JS API (www/src/api.js) into classic scripts,
 // minified with terser (pinned in package.json) because every byte is downloaded per page:
 //   pkg/econ-widget.js         fetches econ_widget_bg.wasm (the embedded dataset only) from its
-//                              own directory: what a page showing the widget's data loads; its
-//                              own glue (pkg/econ_widget_lite.js)
+//                              own directory: what a page showing the widget's data loads. Its
+//                              own glue (pkg/econ_widget_lite.js) and EW_HOST_DATA false: the
+//                              API's host dataset, host series and SVG code is left out, and
+//                              those calls answer host_data_unavailable in JS
 //   pkg/econ-widget.full.js    fetches econ_widget_full_bg.wasm, which also reads host datasets,
 //                              takes host series (setSeries) and exports SVG
 //   pkg/econ-widget.inline.js  carries econ_widget_full_bg.wasm as base64: for file://, where
@@ -20,10 +22,10 @@ import { minify } from 'terser';
 const root = new URL('..', import.meta.url).pathname;
 const text = (f) => readFileSync(root + f, 'utf8');
 const api = text('www/src/api.js');
-// The two pairings: which glue and wasm each bundle has.
+// The two pairings: which glue and wasm each bundle has, and whether its API serves host data.
 const builds = {
-  lite: { glueFile: 'pkg/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm' },
-  full: { glueFile: 'pkg/econ_widget.js', wasmFile: 'econ_widget_full_bg.wasm' },
+  lite: { glueFile: 'pkg/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm', hostData: false },
+  full: { glueFile: 'pkg/econ_widget.js', wasmFile: 'econ_widget_full_bg.wasm', hostData: true },
 };
 const names = (list) => list.map((d) => d.name).sort().join(' ');
 for (const b of Object.values(builds)) {
@@ -38,19 +40,21 @@ for (const b of Object.values(builds)) {
 if (builds.lite.exports !== builds.full.exports) throw new Error(`bundle: ${builds.lite.wasmFile} exports other functions than ${builds.full.wasmFile}`);
 
 const banner = '/*! econ-widget — https://example.invalid/econ-widget — MIT */';
-const terserOptions = () => ({
+const terserOptions = (globalDefs) => ({
   ecma: 2017,
-  compress: { passes: 2 },
+  compress: { passes: 2, global_defs: globalDefs },
   mangle: true,
   format: { comments: false, ascii_only: true },
 });
-// Placeholders while minifying, so terser never walks the base64 string.
-const body = (glue) => `(function () {\n'use strict';\n${glue}\nvar EW_WASM_SOURCE = __EW_WASM_SOURCE__;\nvar EW_WASM_FILE = __EW_WASM_FILE__;\n${api}\n})();\n`;
+// Placeholders while minifying, so terser never walks the base64 string. EW_HOST_DATA is left
+// undeclared for terser's global_defs (a declared variable would not be replaced); --plain
+// declares it.
+const body = (glue, decl) => `(function () {\n'use strict';\n${glue}\n${decl}var EW_WASM_SOURCE = __EW_WASM_SOURCE__;\nvar EW_WASM_FILE = __EW_WASM_FILE__;\n${api}\n})();\n`;
 const fill = (code, file, source) => code.replace('__EW_WASM_SOURCE__', () => source).replace('__EW_WASM_FILE__', () => JSON.stringify(file));
 const plainAt = process.argv.indexOf('--plain');
 if (plainAt >= 0) {
   const b = process.argv.includes('--full') ? builds.full : builds.lite;
-  writeFileSync(process.argv[plainAt + 1], `${banner}\n${fill(body(b.glue), b.wasmFile, 'null')}`);
+  writeFileSync(process.argv[plainAt + 1], `${banner}\n${fill(body(b.glue, `var EW_HOST_DATA = ${b.hostData};\n`), b.wasmFile, 'null')}`);
   process.exit(0);
 }
 
@@ -60,12 +64,20 @@ const bundles = [
   { file: 'econ-widget.inline.js', build: builds.full, inline: true },
 ];
 for (const b of Object.values(builds)) {
-  ({ code: b.code } = await minify(body(b.glue), terserOptions()));
+  ({ code: b.code } = await minify(body(b.glue, ''), terserOptions({ EW_HOST_DATA: b.hostData })));
   for (const p of ['__EW_WASM_SOURCE__', '__EW_WASM_FILE__']) {
     if (!b.code.includes(p)) throw new Error(`bundle: the placeholder ${p} was optimised away`);
   }
 }
 for (const o of bundles) {
   const b = o.build;
-  writeFileSync(root + 'pkg/' + o.file, `${banner}\n${fill(b.code, b.wasmFile, o.inline ? JSON.stringify(b.wasm.toString('base64')) : 'null')}\n`);
+  const code = b.code;
+  if (/\bEW_HOST_DATA\b/.test(code)) throw new Error('bundle: EW_HOST_DATA was not replaced (declared in www/src/api.js?)');
+  // The one-chart bundle must have lost the host-data code (errors only it raises) and answer
+  // host_data_unavailable itself; the full ones keep that code and leave the answer out.
+  for (const s of ['dataset_too_large', 'series_too_large']) {
+    if (code.includes(s) === !b.hostData) throw new Error(`bundle: ${o.file} ${b.hostData ? 'lost' : 'still has'} host-data code ('${s}')`);
+  }
+  if (code.includes('host_data_unavailable') === b.hostData) throw new Error(`bundle: host_data_unavailable should be answered in JS by econ-widget.js only (${o.file})`);
+  writeFileSync(root + 'pkg/' + o.file, `${banner}\n${fill(code, b.wasmFile, o.inline ? JSON.stringify(b.wasm.toString('base64')) : 'null')}\n`);
 }
