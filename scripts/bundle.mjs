@@ -39,6 +39,23 @@ for (const b of Object.values(builds)) {
 // One API body serves both: the wasm files must export the same functions.
 if (builds.lite.exports !== builds.full.exports) throw new Error(`bundle: ${builds.lite.wasmFile} exports other functions than ${builds.full.wasmFile}`);
 
+// Parts of wasm-bindgen's glue that no bundle reaches, cut from the bundled copies (the glue is
+// private to each bundle's IIFE; pkg/econ_widget.js and pkg/econ_widget_lite.js stay whole):
+// api.js always calls wasm_bindgen({ module_or_path }), so initSync, the default wasm URL taken
+// from the script's own src, and the warning for old-style parameters are dead (about 260 B
+// gzip). Each must match once: a wasm-bindgen upgrade that changes them fails here, to be looked
+// at, rather than quietly growing the bundles.
+const GLUE_CUTS = [
+  ['initSync', 'Object.assign(__wbg_init, { initSync }, exports)', 'Object.assign(__wbg_init, exports)'],
+  ['script_src', /\n {4}if \(typeof document !== 'undefined' && document\.currentScript !== null\) \{\n {8}script_src = .*\n {4}\}\n/, '\n'],
+  ['the deprecated-parameters warning', /( +)if \(module_or_path !== undefined\) \{\n +if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{\n +\(\{module_or_path\} = module_or_path\)\n +\} else \{\n +console\.warn\('using deprecated parameters for the initialization function; pass a single object instead'\)\n +\}\n +\}\n/, '$1({module_or_path} = module_or_path);\n'],
+];
+const cutGlue = (b) => GLUE_CUTS.reduce((glue, [what, find, put]) => {
+  const n = typeof find === 'string' ? glue.split(find).length - 1 : (glue.match(new RegExp(find.source, 'g')) || []).length;
+  if (n !== 1) throw new Error(`bundle: ${b.glueFile} has ${n} copies of ${what} to cut (wasm-bindgen changed? see GLUE_CUTS)`);
+  return glue.replace(find, put);
+}, b.glue);
+
 const banner = '/*! econ-widget — https://example.invalid/econ-widget — MIT */';
 const terserOptions = (globalDefs) => ({
   ecma: 2017,
@@ -46,15 +63,15 @@ const terserOptions = (globalDefs) => ({
   mangle: true,
   format: { comments: false, ascii_only: true },
 });
-// Placeholders while minifying, so terser never walks the base64 string. EW_HOST_DATA is left
-// undeclared for terser's global_defs (a declared variable would not be replaced); --plain
-// declares it.
-const body = (glue, decl) => `(function () {\n'use strict';\n${glue}\n${decl}var EW_WASM_SOURCE = __EW_WASM_SOURCE__;\nvar EW_WASM_FILE = __EW_WASM_FILE__;\n${api}\n})();\n`;
-const fill = (code, file, source) => code.replace('__EW_WASM_SOURCE__', () => source).replace('__EW_WASM_FILE__', () => JSON.stringify(file));
+// EW_HOST_DATA is left undeclared for terser's global_defs (a declared variable would not be
+// replaced); --plain declares it. EW_WASM_SOURCE is null in the bundles that fetch their wasm
+// (terser then drops the base64 decoder); in the inline bundle a placeholder while minifying,
+// so terser never walks the base64 string.
+const body = (glue, decl, source, file) => `(function () {\n'use strict';\n${glue}\n${decl}var EW_WASM_SOURCE = ${source};\nvar EW_WASM_FILE = ${JSON.stringify(file)};\n${api}\n})();\n`;
 const plainAt = process.argv.indexOf('--plain');
 if (plainAt >= 0) {
   const b = process.argv.includes('--full') ? builds.full : builds.lite;
-  writeFileSync(process.argv[plainAt + 1], `${banner}\n${fill(body(b.glue, `var EW_HOST_DATA = ${b.hostData};\n`), b.wasmFile, 'null')}`);
+  writeFileSync(process.argv[plainAt + 1], `${banner}\n${body(b.glue, `var EW_HOST_DATA = ${b.hostData};\n`, 'null', b.wasmFile)}`);
   process.exit(0);
 }
 
@@ -63,15 +80,9 @@ const bundles = [
   { file: 'econ-widget.full.js', build: builds.full, inline: false },
   { file: 'econ-widget.inline.js', build: builds.full, inline: true },
 ];
-for (const b of Object.values(builds)) {
-  ({ code: b.code } = await minify(body(b.glue, ''), terserOptions({ EW_HOST_DATA: b.hostData })));
-  for (const p of ['__EW_WASM_SOURCE__', '__EW_WASM_FILE__']) {
-    if (!b.code.includes(p)) throw new Error(`bundle: the placeholder ${p} was optimised away`);
-  }
-}
 for (const o of bundles) {
   const b = o.build;
-  const code = b.code;
+  let { code } = await minify(body(cutGlue(b), '', o.inline ? '__EW_WASM_SOURCE__' : 'null', b.wasmFile), terserOptions({ EW_HOST_DATA: b.hostData }));
   if (/\bEW_HOST_DATA\b/.test(code)) throw new Error('bundle: EW_HOST_DATA was not replaced (declared in www/src/api.js?)');
   // The one-chart bundle must have lost the host-data code (errors only it raises) and answer
   // host_data_unavailable itself; the full ones keep that code and leave the answer out.
@@ -79,5 +90,9 @@ for (const o of bundles) {
     if (code.includes(s) === !b.hostData) throw new Error(`bundle: ${o.file} ${b.hostData ? 'lost' : 'still has'} host-data code ('${s}')`);
   }
   if (code.includes('host_data_unavailable') === b.hostData) throw new Error(`bundle: host_data_unavailable should be answered in JS by econ-widget.js only (${o.file})`);
-  writeFileSync(root + 'pkg/' + o.file, `${banner}\n${fill(code, b.wasmFile, o.inline ? JSON.stringify(b.wasm.toString('base64')) : 'null')}\n`);
+  if (o.inline) {
+    if (!code.includes('__EW_WASM_SOURCE__')) throw new Error('bundle: the placeholder __EW_WASM_SOURCE__ was optimised away');
+    code = code.replace('__EW_WASM_SOURCE__', () => JSON.stringify(b.wasm.toString('base64')));
+  }
+  writeFileSync(root + 'pkg/' + o.file, `${banner}\n${code}\n`);
 }
