@@ -9,8 +9,11 @@
 //                              takes host series (setSeries) and exports SVG
 //   pkg/econ-widget.inline.js  carries econ_widget_full_bg.wasm as base64: for file://, where
 //                              fetch is blocked and download size does not matter; the explorer
-//                              (www/index.html, which offers SVG download) and embed.js from
-//                              file:// load it
+//                              (www/index.html, which offers SVG download) and the embed
+//                              loader from file:// load it
+//   pkg/econ-embed.js          www/embed.js (the readable source, still served as is for pages
+//                              that link it) minified, loading econ-widget.js from beside it:
+//                              the embed loader the docs give article pages
 // Both wasm builds export the same functions under one name (scripts/build.sh checks their
 // .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
 // loads (checked below).
@@ -96,3 +99,16 @@ for (const o of bundles) {
   }
   writeFileSync(root + 'pkg/' + o.file, `${banner}\n${code}\n`);
 }
+
+// The embed loader, minified, next to the bundles: its default bundle paths become relative to
+// pkg/ (www/embed.js names them from www/).
+const embedPaths = [];
+const embed = text('www/embed.js').replace(/'\.\.\/pkg\/(econ-widget(?:\.inline)?\.js)'/g, (_, f) => (embedPaths.push(f), `'${f}'`));
+if (embedPaths.sort().join(' ') !== 'econ-widget.inline.js econ-widget.js') {
+  throw new Error(`bundle: www/embed.js should name '../pkg/econ-widget.js' and '../pkg/econ-widget.inline.js' once each (found ${embedPaths.join(', ') || 'neither'})`);
+}
+const { code: embedCode } = await minify(embed, terserOptions({}));
+for (const f of [/(["'])econ-widget\.js\1/, /(["'])econ-widget\.inline\.js\1/]) {
+  if (!f.test(embedCode)) throw new Error(`bundle: pkg/econ-embed.js lost its bundle path ${f}`);
+}
+writeFileSync(root + 'pkg/econ-embed.js', `/*! econ-widget embed loader — MIT — source: www/embed.js */\n${embedCode}\n`);
