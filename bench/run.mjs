@@ -310,8 +310,8 @@ function tool(name) {
  * and its hover) — runs wasm-bindgen with --keep-debug (function names kept), and from that
  * (1) twiggy's top list on the un-optimized one-chart build, (2) the same wasm-opt -Oz pass as
  * scripts/build.sh but keeping names (-g), used in place of pkg/'s two wasm files for the CPU
- * profiles only — if the full build's JS glue is byte-identical to pkg/econ_widget.js (same
- * sources; build.sh ships that glue for both).
+ * profiles only — if both builds' JS glue is byte-identical to pkg/'s (pkg/econ_widget_lite.js
+ * and pkg/econ_widget.js: same sources; the --plain bundles use them).
  */
 function namedBuild() {
   const cargo = tool('cargo'), bindgen = tool('wasm-bindgen'), wasmOpt = tool('wasm-opt'), twiggy = tool('twiggy');
@@ -343,8 +343,10 @@ function namedBuild() {
       out.notes.push(`twiggy failed: ${e.message.split('\n')[0]}`);
     }
   } else out.notes.push('twiggy not found');
-  const sameGlue = readFileSync(join(dir, 'full', 'econ_widget.js'), 'utf8') === readFileSync(join(ROOT, 'pkg/econ_widget.js'), 'utf8');
-  if (!sameGlue) out.notes.push('the rebuilt JS glue differs from pkg/econ_widget.js (pkg/ stale?): profiles use pkg/ wasm without names');
+  const shipped = { lite: 'pkg/econ_widget_lite.js', full: 'pkg/econ_widget.js' };
+  const differs = Object.keys(shipped).filter((b) => !existsSync(join(ROOT, shipped[b])) || readFileSync(join(dir, b, 'econ_widget.js'), 'utf8') !== readFileSync(join(ROOT, shipped[b]), 'utf8'));
+  const sameGlue = differs.length === 0;
+  if (!sameGlue) out.notes.push(`the rebuilt JS glue differs from ${differs.map((b) => shipped[b]).join(' and ')} (pkg/ stale?): profiles use pkg/ wasm without names`);
   if (sameGlue && wasmOpt) {
     out.namedWasm = {};
     out.plainJs = {};

@@ -14,10 +14,11 @@ cargo run --quiet --release --example pack_dataset
 # page loads) and pkg/econ_widget_full_bg.wasm (feature host-data: also reads and validates host
 # datasets, copies host series in and exports SVG). Both are bound under the one name
 # econ_widget and export the same functions (checked below: the one-chart build answers
-# host_data_unavailable from the host-data ones), so one glue (pkg/econ_widget.js) serves
-# either. It is the full build's: that build also imports the JS functions that only host
-# series use, which the one-chart wasm leaves out (and its own glue with them); extra imports
-# are ignored, and scripts/bundle.mjs checks the glue provides every import of both.
+# host_data_unavailable from the host-data ones). Each keeps its own wasm-bindgen glue: the
+# one-chart build imports fewer JS functions (none of those host series use to check and copy
+# typed arrays), so its glue (pkg/econ_widget_lite.js, in econ-widget.js only) is smaller. pkg/econ_widget.js
+# is the full build's glue (econ-widget.full.js, econ-widget.inline.js, the raw-handle tests);
+# scripts/bundle.mjs checks that each bundle's glue provides every import of its wasm.
 build() { # out-dir, extra cargo args...
   local dir=$1; shift
   rm -f "$dir/econ_widget_bg.wasm"
@@ -38,6 +39,7 @@ build "$PWD/pkg" --no-default-features
 for f in econ_widget.d.ts econ_widget_bg.wasm.d.ts; do
   cmp -s "target/pkg-full/$f" "pkg/$f" || { echo "the two builds export different functions ($f differs)" >&2; exit 1; }
 done
+mv pkg/econ_widget.js pkg/econ_widget_lite.js
 cp target/pkg-full/econ_widget.js pkg/econ_widget.js
 cp target/pkg-full/econ_widget_bg.wasm pkg/econ_widget_full_bg.wasm
 rm -f pkg/econ_widget_full.js pkg/econ_widget_full.d.ts pkg/econ_widget_full_bg.wasm.d.ts

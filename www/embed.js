@@ -1,9 +1,12 @@
 /*! econ-widget embed loader — MIT. Docs: docs/embedding.md */
-// <script src=".../www/embed.js" defer></script> and any number of
+// The readable source of pkg/econ-embed.js, the loader pages should link (scripts/bundle.mjs
+// minifies this file into it, with the bundle paths below made relative to pkg/). This file
+// still works for pages that link it.
+// <script src=".../pkg/econ-embed.js" defer></script> and any number of
 // <div data-econ-widget data-view="…" data-lang="en" data-theme="dark">fallback</div>.
 // Each div becomes a widget when it comes within 200 px of the viewport. The widget bundle
-// (../pkg/econ-widget.js from this file) is loaded once, on the first such div, and compiles
-// the wasm once for all of them. A div keeps its own content (the no-JS fallback) until its
+// (pkg/econ-widget.js: ../pkg/econ-widget.js from this file) is loaded once, on the first
+// such div, and compiles the wasm once for all of them. A div keeps its own content (the no-JS fallback) until its
 // widget is drawn in its shadow root, and keeps it for good if loading fails.
 (function () {
   'use strict';

@@ -1,4 +1,5 @@
-// Embedding and the explorer's embed/export/URL features: script embeds (www/embed.js) on a page
+// Embedding and the explorer's embed/export/URL features: script embeds (pkg/econ-embed.js, the
+// minified loader, and its source www/embed.js, still served for pages that link it) on a page
 // with hostile CSS (fixtures/embed.html), the iframe embed (www/embed.html + embed-resize.js),
 // the news article (www/article.html) at phone and desktop widths, every page under a strict
 // Content-Security-Policy, the no-JavaScript fallbacks, the explorer's Embed panel (snippets
@@ -6,8 +7,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean, openExplorer, rendered, call, pixels, startShared, stopShared } from './helpers.mjs';
+import { ROOT, launch, openPage, assertClean, openExplorer, rendered, call, pixels, startShared, stopShared } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const QUOTE_SECONDARY = '第二产业增加值497.3亿元，同比增长3.7%';
@@ -129,7 +132,7 @@ test('script embeds: one bundle and one wasm for all, lazy near the viewport, is
   assert.deepEqual((await call(page, '#far', 'state')).indicators, ['raw_coal_output']);
   assert.ok((await pixels(page, '#far')).ink > 1000);
 
-  // One bundle and one wasm for four widgets (embed.js included twice).
+  // One bundle and one wasm for four widgets (the loader included twice).
   const mine = server.requests.slice(served);
   assert.equal(count(mine, '/pkg/econ-widget.js'), 1);
   assert.equal(count(mine, '/pkg/econ_widget_bg.wasm'), 1);
@@ -142,6 +145,68 @@ test('script embeds: one bundle and one wasm for all, lazy near the viewport, is
   assert.equal((await pixels(page, '#top')).hash, before);
 
   await assertNoCsp(page, res);
+  assertClean(page);
+  await page.context().close();
+});
+
+/** A page at `path` on the test server (strict CSP): `script` (an embed loader) and one embed, #w. */
+async function hostPage(path, script, view = 'd000-gdp-growth') {
+  const page = await cspPage({ viewport: { width: 800, height: 700 } });
+  await page.route(server.url + path, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': CSP },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="/www/favicon.svg"></head><body>\n${script}\n<div id="w" data-econ-widget data-view="${view}" data-lang="en"><p>fallback</p></div>\n</body></html>`,
+  }));
+  const served = server.requests.length;
+  await page.goto(server.url + path);
+  await embedReady(page, '#w');
+  page.served = server.requests.slice(served); // what it loaded to draw
+  return page;
+}
+
+test('www/embed.js, the readable source of pkg/econ-embed.js, still works where articles link it directly', async () => {
+  const min = await hostPage('/host-min.html', '<script src="/pkg/econ-embed.js" defer></script>');
+  const src = await hostPage('/host-src.html', '<script src="/www/embed.js" defer></script>');
+  const api = (page) => page.evaluate(() => Object.keys(window.EconWidgetEmbed).map((k) => `${k}:${typeof window.EconWidgetEmbed[k]}`).join(' '));
+  assert.equal(await api(src), await api(min), 'the same window.EconWidgetEmbed');
+  // Each takes the one-chart bundle from pkg/: the source names it from www/, the minified
+  // loader from beside itself.
+  for (const [page, loader] of [[min, '/pkg/econ-embed.js'], [src, '/www/embed.js']]) {
+    assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), server.url + '/pkg/econ-widget.js', loader);
+    const mine = page.served;
+    assert.deepEqual([loader, '/pkg/econ-widget.js', '/pkg/econ_widget_bg.wasm'].map((p) => count(mine, p)), [1, 1, 1], `${loader}: ${mine.join(' ')}`);
+    assert.equal(mine.filter((p) => /embed\.js$/.test(p)).length, 1, 'one embed loader');
+    const st = await call(page, '#w', 'state');
+    assert.deepEqual([st.view, st.lang], ['d000-gdp-growth', 'en']);
+    assert.ok((await pixels(page, '#w')).ink > 1500, `${loader} draws`);
+    await assertNoCsp(page);
+    assertClean(page);
+  }
+  assert.equal((await pixels(min, '#w')).hash, (await pixels(src, '#w')).hash, 'the same chart');
+  await min.context().close();
+  await src.context().close();
+});
+
+test('data-bundle points the minified embed loader at another bundle (econ-widget.full.js: SVG export)', async () => {
+  const page = await hostPage('/host-full.html', '<script src="/pkg/econ-embed.js" data-bundle="econ-widget.full.js" defer></script>');
+  // Relative to the loader's own URL, like the default.
+  assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), server.url + '/pkg/econ-widget.full.js');
+  const mine = page.served;
+  assert.deepEqual(['/pkg/econ-widget.full.js', '/pkg/econ_widget_full_bg.wasm', '/pkg/econ-widget.js', '/pkg/econ_widget_bg.wasm'].map((p) => count(mine, p)), [1, 1, 0, 0], mine.join(' '));
+  assert.match(await call(page, '#w', 'svg'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'the full build exports SVG');
+  await assertNoCsp(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('article.html from file://: the minified embed loader takes the bundle with the wasm inline', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(pathToFileURL(join(ROOT, 'www/article.html')).href);
+  const sel = await page.$eval('[data-econ-widget]', (e) => `[data-econ-widget][data-view="${e.dataset.view}"]`);
+  await page.locator(sel).scrollIntoViewIfNeeded();
+  await embedReady(page, sel);
+  assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), pathToFileURL(join(ROOT, 'pkg/econ-widget.inline.js')).href);
+  assert.ok((await pixels(page, sel)).ink > 1500, 'it draws');
   assertClean(page);
   await page.context().close();
 });
@@ -355,7 +420,7 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   const iframe = await page.inputValue('#embed-iframe');
   assert.equal(await page.getAttribute('#embed-script', 'readonly'), '');
   const base = server.url + '/www/';
-  assert.ok(script.startsWith(`<script src="${base}embed.js" defer></script>\n<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc">`), script);
+  assert.ok(script.startsWith(`<script src="${server.url}/pkg/econ-embed.js" defer></script>\n<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc">`), script);
   assert.ok(script.includes('<caption><a href="' + base + 'index.html#view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc'), 'the fallback links to the explorer');
   assert.ok(script.includes('<th scope="row">Tertiary industry value added</th><td>H1 2023</td><td>6.3%</td>'), 'the fallback has the values');
   assert.ok(script.includes('<p>Source: Jinzhong: a new chapter in the home of the Jin merchants (2023-08)</p>'));

@@ -3,8 +3,10 @@
 // hover and keyboard, errors, events, sizing, theme and destroy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, shadow, events, frames, startShared, stopShared } from './helpers.mjs';
+import { ROOT, launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, shadow, events, frames, startShared, stopShared } from './helpers.mjs';
 
 // Values and sources as in src/data/dataset.json.
 const SOURCE_TITLE = '晋中：晋商故里开新局';
@@ -40,6 +42,18 @@ async function tooltip(page, sel) {
 }
 
 test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses host data, host series and SVG export with a named error', async () => {
+  // The bundle answers these in JS (www/src/api.js, EW_HOST_DATA false), in the one-chart
+  // wasm's own words (src/web.rs), and carries none of the JS that prepares host data.
+  const words = Object.fromEntries([...(await readFile(join(ROOT, 'src/web.rs'), 'utf8')).matchAll(/unavailable\("(\w+)", "([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
+  assert.deepEqual(Object.keys(words).sort(), ['data', 'series', 'svg'], 'src/web.rs names the three refusals');
+  const bundle = await readFile(join(ROOT, 'pkg/econ-widget.js'), 'utf8');
+  for (const s of ['dataset_too_large', 'series_too_large', 'Float64Array', 'EW_HOST_DATA']) assert.ok(!bundle.includes(s), `econ-widget.js has no ${s}`);
+  const refusal = (e, path, what) => {
+    assert.ok(e && e.isError && e.name === 'EconWidgetError', `${what}: an EconWidgetError (${JSON.stringify(e)})`);
+    assert.deepEqual([e.code, e.path, e.message, e.detail], ['host_data_unavailable', path, `${path}: ${words[path]}`, words[path]], what);
+    assert.match(e.message, /econ-widget\.full\.js/, what);
+  };
+
   const page = await openPage(browser);
   await page.goto(server.url + '/tests/browser/fixtures/lite.html');
   await page.waitForFunction(() => window.EconWidget);
@@ -50,39 +64,48 @@ test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses 
   assert.ok(server.requests.includes('/pkg/econ_widget_bg.wasm'), 'it fetches the wasm without the host-data reader');
   const data = await page.evaluate(() => fetch('/tests/fixtures/mini.json').then((r) => r.text()));
   const refused = await page.evaluate(async (data) => {
-    const fields = (e) => ({ code: e.code, path: e.path, message: e.message });
-    let mounted, validated;
-    try { await EconWidget.mount(document.querySelector('#b'), { data }); } catch (e) { mounted = fields(e); }
-    try { EconWidget.validateDataset(data); } catch (e) { validated = fields(e); }
-    return { mounted, validated };
+    const fields = (e) => ({ isError: e instanceof Error, name: e.name, code: e.code, path: e.path, message: e.message, detail: e.detail });
+    const out = {};
+    // Any dataset, well-formed or not (42 would be bad_type in the full bundle), and mount()
+    // on a mounted element leaves that widget as it is.
+    for (const [what, d] of [['text', data], ['object', JSON.parse(data)], ['42', 42]]) {
+      try { await EconWidget.mount(document.querySelector('#b'), { data: d }); } catch (e) { out['mount ' + what] = fields(e); }
+      try { await EconWidget.mount(document.querySelector('#a'), { view: 'd000-gdp-growth', data: d }); } catch (e) { out['mount on #a ' + what] = fields(e); }
+      try { EconWidget.validateDataset(d); } catch (e) { out['validateDataset ' + what] = fields(e); }
+    }
+    return out;
   }, data);
-  for (const e of [refused.mounted, refused.validated]) {
-    assert.equal(e?.code, 'host_data_unavailable');
-    assert.equal(e.path, 'data');
-    assert.match(e.message, /econ-widget\.full\.js/);
-  }
+  assert.equal(Object.keys(refused).length, 9, 'every call is refused');
+  for (const [what, e] of Object.entries(refused)) refusal(e, 'data', what);
+  assert.equal(await page.evaluate(() => document.querySelector('#b').shadowRoot), null, 'nothing is mounted in #b');
   assert.equal((await pixels(page, '#a')).hash, before.hash, 'the live widget keeps its chart');
-  // Host series and SVG export are host/developer features too: left out of this build.
+  // Host series and SVG export are host/developer features too: left out of this build,
+  // whatever the arguments (checked before them).
   const state = await call(page, '#a', 'state');
   const title = await call(page, '#a', 'title');
-  const gated = {
-    svg: await callCatching(page, '#a', 'svg'),
-    'svg(800, true)': await callCatching(page, '#a', 'svg', 800, true),
-    series: await page.evaluate(() => {
+  const gated = await page.evaluate(() => {
+    const w = window.__w['#a'];
+    const calls = {
+      svg: () => w.svg(),
+      'svg(800, true)': () => w.svg(800, true),
+      "svg('wide')": () => w.svg('wide'),
+      series: () => w.setSeries({ label: 's', unit: 'u', x: new Float64Array([0, 1, 2]), y: new Float64Array([1, 3, 2]) }),
+      "series('nope')": () => w.setSeries('nope'),
+    };
+    const out = {};
+    for (const [what, fn] of Object.entries(calls)) {
       try {
-        window.__w['#a'].setSeries({ label: 's', unit: 'u', x: new Float64Array([0, 1, 2]), y: new Float64Array([1, 3, 2]) });
-        return { ok: true };
+        fn();
+        out[what] = { ok: true };
       } catch (e) {
-        return { ok: false, isError: e instanceof Error, name: e.name, code: e.code, path: e.path, message: e.message };
+        out[what] = { ok: false, isError: e instanceof Error, name: e.name, code: e.code, path: e.path, message: e.message, detail: e.detail };
       }
-    }),
-  };
+    }
+    return out;
+  });
   for (const [what, e] of Object.entries(gated)) {
     assert.equal(e.ok, false, `${what} is refused`);
-    assert.ok(e.isError && e.name === 'EconWidgetError', `${what}: an EconWidgetError`);
-    assert.equal(e.code, 'host_data_unavailable', what);
-    assert.equal(e.path, what === 'series' ? 'series' : 'svg', what);
-    assert.match(e.message, /econ-widget\.full\.js/, what);
+    refusal(e, what.startsWith('series') ? 'series' : 'svg', what);
   }
   await rendered(page, '#a');
   assert.deepEqual(await call(page, '#a', 'state'), state, 'the selection is unchanged');

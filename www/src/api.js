@@ -3,6 +3,10 @@
 // `var EW_WASM_SOURCE` (the wasm as base64, or null: then EW_WASM_FILE is fetched from next to
 // this script). Everything here is DOM glue: sizing, events, tooltip, accessibility.
 // The chart, hit-testing and all text come from Rust (src/web.rs).
+// EW_HOST_DATA is a constant set by scripts/bundle.mjs: true in the bundles with the host-data
+// wasm (econ-widget.full.js, econ-widget.inline.js), false in the one-chart econ-widget.js,
+// where each `if (!EW_HOST_DATA) throw ewUnavailable(…)` makes the host-data code after it
+// dead, and terser drops that code and the helpers only it uses (ewDatasetText, ewNumbers, …).
 
 // Captured while the script runs: document.currentScript is null afterwards.
 var EW_SCRIPT_URL = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || null;
@@ -158,6 +162,17 @@ function ewPlain(v, path, depth, skip) {
   }
 }
 
+/**
+ * The one-chart bundle's answer to host datasets (path data), host series (series) and SVG
+ * export (svg), in the words of the one-chart wasm (src/web.rs host_dataset, show_series,
+ * export_svg). Given in JS, so that bundle carries none of the JS that prepares them for wasm.
+ */
+function ewUnavailable(path) {
+  return ewError('host_data_unavailable', path, 'this build of econ-widget ' + (path === 'svg'
+    ? 'draws on canvas only: load econ-widget.full.js to export SVG'
+    : 'shows only its embedded dataset: load econ-widget.full.js to pass your own' + (path === 'series' ? ' series' : '')));
+}
+
 var EW_MAX_DATASET_BYTES = 4194304; // src/data/mod.rs MAX_DATASET_BYTES
 
 /** A host dataset for wasm: JSON text as is, an object as JSON text. */
@@ -282,8 +297,10 @@ function mount(element, options) {
     var dom = { tableToggle: init.tableToggle === true };
     delete init.tableToggle;
     var data = options.data;
+    // Host datasets need the full build. Refused here, so the one-chart bundle has no dataset JS.
+    if (!EW_HOST_DATA && data != null) throw ewUnavailable('data');
     // Throws (code, path) on bad options or data, before anything on the page changes.
-    var wasmHandle = new wasm_bindgen.WidgetHandle(data == null ? null : ewDatasetText(data), init);
+    var wasmHandle = new wasm_bindgen.WidgetHandle(EW_HOST_DATA && data != null ? ewDatasetText(data) : null, init);
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
     var w;
@@ -744,6 +761,9 @@ Widget.prototype.publicApi = function () {
      */
     svg: function (width, dark) {
       w.alive();
+      // SVG export needs the full build (plotters-svg). Refused here, so the one-chart bundle
+      // has none of the JS around it.
+      if (!EW_HOST_DATA) throw ewUnavailable('svg');
       if (width != null && typeof width !== 'number') throw ewError('bad_type', 'width', 'expected a number of CSS px, got ' + ewDescribe(width));
       return w.h.svg(width == null ? (w.last ? w.last.width : 640) : width, dark == null ? w.isDark() : !!dark);
     },
@@ -777,6 +797,8 @@ Widget.prototype.publicApi = function () {
      */
     setSeries: function (series) {
       w.alive();
+      // Host series need the full build. Refused here, so the one-chart bundle has no series JS.
+      if (!EW_HOST_DATA) throw ewUnavailable('series');
       series = series == null ? {} : series;
       if (typeof series !== 'object') throw ewError('bad_type', 'series', 'expected {label, unit, x, y}, got ' + ewDescribe(series));
       var label = ewLabel(series.label, 'series.label');
@@ -832,6 +854,8 @@ var EconWidget = {
    */
   validateDataset: function (data) {
     if (!ewLoaded) throw ewError('not_ready', 'validateDataset', 'wait for EconWidget.ready() first');
+    // Host datasets need the full build (the one-chart wasm has no dataset reader).
+    if (!EW_HOST_DATA) throw ewUnavailable('data');
     return wasm_bindgen.validateDataset(ewDatasetText(data));
   },
   /**
