@@ -257,26 +257,26 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
+            N: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
             },
-            __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
+            O: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
                 return ret;
             },
-            __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
+            R: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
             },
-            __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+            P: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'number' ? obj : undefined;
                 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
-            __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
+            Q: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -284,49 +284,49 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
+            M: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            __wbg_arc_df3f7eb77e59876f: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+            s: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
                 arg0.arc(arg1, arg2, arg3, arg4, arg5);
             }, arguments); },
-            __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
+            m: function(arg0) {
                 arg0.beginPath();
             },
-            __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
+            B: function() { return handleError(function (arg0, arg1) {
                 const ret = arg0.call(arg1);
                 return ret;
             }, arguments); },
-            __wbg_fillRect_e1f0b9915220348b: function(arg0, arg1, arg2, arg3, arg4) {
+            y: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
-            __wbg_fillText_89d353a9ad9f4a1a: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            z: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
             }, arguments); },
-            __wbg_fill_cb36fe21a8d46cd7: function(arg0) {
+            t: function(arg0) {
                 arg0.fill();
             },
-            __wbg_getContext_d93f904b714852ae: function() { return handleError(function (arg0, arg1, arg2) {
+            f: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            __wbg_getOwnPropertyDescriptor_bde8c48ab22edbff: function() { return handleError(function (arg0, arg1) {
+            c: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.getOwnPropertyDescriptor(arg0, arg1);
                 return ret;
             }, arguments); },
-            __wbg_getPrototypeOf_684ea783c7170e41: function(arg0) {
+            I: function(arg0) {
                 const ret = Object.getPrototypeOf(arg0);
                 return ret;
             },
-            __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
+            K: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
             }, arguments); },
-            __wbg_height_ac6f1c3f49c13fe2: function(arg0) {
+            h: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
-            __wbg_instanceof_CanvasRenderingContext2d_72a60be8aaadecab: function(arg0) {
+            l: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof CanvasRenderingContext2D;
@@ -336,7 +336,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_Error_74e3cca0c4a69161: function(arg0) {
+            C: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Error;
@@ -346,7 +346,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_instanceof_HtmlCanvasElement_89f280683e987b9e: function(arg0) {
+            j: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -356,97 +356,97 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            __wbg_lineTo_91262b25fb37c461: function(arg0, arg1, arg2) {
+            v: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
-            __wbg_message_43d8c8f1d543a349: function(arg0) {
+            G: function(arg0) {
                 const ret = arg0.message;
                 return ret;
             },
-            __wbg_moveTo_b4cd3b0b7e1585a5: function(arg0, arg1, arg2) {
+            w: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
+            F: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            __wbg_new_c382704b48951847: function() { return handleError(function (arg0, arg1, arg2) {
+            a: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = new Float64Array(arg0, arg1 >>> 0, arg2 >>> 0);
                 return ret;
             }, arguments); },
-            __wbg_new_with_length_07edd8a7019b8c30: function(arg0) {
+            A: function(arg0) {
                 const ret = new Float64Array(arg0 >>> 0);
                 return ret;
             },
-            __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
+            D: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
-            __wbg_prototypesetcall_17f44c3dbb8a77cf: function() { return handleError(function (arg0, arg1, arg2) {
+            b: function() { return handleError(function (arg0, arg1, arg2) {
                 Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
             }, arguments); },
-            __wbg_setProperty_3fe74e09d53acb0b: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            k: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
+            L: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            __wbg_set_fillStyle_f2819d67645a21ba: function(arg0, arg1) {
+            n: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
-            __wbg_set_font_aa0c0c514c73a5fa: function(arg0, arg1, arg2) {
+            x: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_height_ae0610d318c3428c: function(arg0, arg1) {
+            e: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
-            __wbg_set_lineWidth_12f039d09cd36dad: function(arg0, arg1) {
+            o: function(arg0, arg1) {
                 arg0.lineWidth = arg1;
             },
-            __wbg_set_name_822e3903f3184979: function(arg0, arg1, arg2) {
+            H: function(arg0, arg1, arg2) {
                 arg0.name = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_strokeStyle_c0ecdaf8c4f0942f: function(arg0, arg1) {
+            q: function(arg0, arg1) {
                 arg0.strokeStyle = arg1;
             },
-            __wbg_set_textAlign_0a32c51401892c11: function(arg0, arg1, arg2) {
+            p: function(arg0, arg1, arg2) {
                 arg0.textAlign = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_textBaseline_ff2e3c5c84684b23: function(arg0, arg1, arg2) {
+            r: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            __wbg_set_width_5f89a551b5472887: function(arg0, arg1) {
+            i: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
-            __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
+            E: function() { return handleError(function (arg0) {
                 const ret = JSON.stringify(arg0);
                 return ret;
             }, arguments); },
             __wbg_strokeRect_92ff808375332184: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.strokeRect(arg1, arg2, arg3, arg4);
             },
-            __wbg_stroke_19fa3f3ec093bc25: function(arg0) {
+            u: function(arg0) {
                 arg0.stroke();
             },
-            __wbg_style_f499e599ac70277f: function(arg0) {
+            d: function(arg0) {
                 const ret = arg0.style;
                 return ret;
             },
-            __wbg_toStringTag_1bdd39ac5d866229: function() {
+            J: function() {
                 const ret = Symbol.toStringTag;
                 return ret;
             },
-            __wbg_width_babc5dc7654771b1: function(arg0) {
+            g: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
-            __wbindgen_generic_0000000000000001: function(arg0, arg1) {
+            T: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            __wbindgen_init_externref_table: function() {
+            S: function() {
                 const table = wasm.__wbindgen_externrefs;
                 table.set(0, undefined);
                 table.set(1024, undefined);
@@ -457,7 +457,7 @@ let wasm_bindgen = (function(exports) {
         };
         return {
             __proto__: null,
-            "./econ_widget_bg.js": import0,
+            "a": import0,
         };
     }
 
