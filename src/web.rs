@@ -295,13 +295,13 @@ pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
     host_dataset(&text).map(|_| ()).map_err(js_error)
 }
 
-// Host data and developer features, about 24 KB of the gzipped wasm: host datasets arrive as
-// JSON and need the reader and validator; host series (typed arrays) need their checked copy;
-// SVG export needs plotters-svg, the last user of core::fmt's float printing. Pages that show
-// the embedded dataset load the build without them (econ-widget.js); pages that pass their
-// own data or series, or export SVG, load econ-widget.full.js (the `host-data` feature). The
-// gate sits in the functions below: the exported methods are the same in both builds (so one
-// wasm-bindgen glue serves both), and in the one-chart build they answer host_data_unavailable.
+// Host data and developer features, about 30 KB of the gzipped download: host datasets arrive
+// as JSON and need the reader and validator; host series (typed arrays) need their checked
+// copy; SVG export needs plotters-svg, the last user of core::fmt's float printing. Pages that
+// show the embedded dataset load the build without them (econ-widget.js); pages that pass
+// their own data or series, or export SVG, load econ-widget.full.js (the `host-data` feature).
+// The gate sits in the functions below: the exported methods are the same in both builds (one
+// JS API serves both), and in the one-chart build they answer host_data_unavailable.
 #[cfg(feature = "host-data")]
 mod host_series;
 
