@@ -11,7 +11,8 @@
 // Pages: bench/pages/<library>.html, served with the repository root by
 // tests/browser/server.mjs, so they load the libraries from node_modules/ and pkg/.
 // econ-widget's page loads the one-chart bundle (econ-widget.js), which has no host series:
-// its line, hover and memory are measured on econ-widget-full.html (econ-widget.full.js).
+// its line, hover and memory are measured on econ-widget.html with econ-widget.full.js (written
+// to bench/results/econ-widget-full.html by writeFullPage).
 // bench/pages/harness.js (timing helpers) and the bar chart's data are injected with
 // addInitScript: no page downloads anything but its library.
 import { chromium } from 'playwright-core';
@@ -44,7 +45,7 @@ const SEED = 20230701;
 const LIBS = [
   // linePage: where the line, the hover on it and memory are measured, after the bar chart on
   // `page` in the same tab (econ-widget's one-chart bundle has no setSeries; its full one has).
-  { id: 'econ-widget', name: 'econ-widget', page: 'econ-widget.html', linePage: 'econ-widget-full.html' },
+  { id: 'econ-widget', name: 'econ-widget', page: 'econ-widget.html', linePage: '../results/econ-widget-full.html' },
   { id: 'chartjs', name: 'Chart.js', page: 'chartjs.html', pkg: 'chart.js' },
   { id: 'echarts', name: 'ECharts', page: 'echarts.html', pkg: 'echarts' },
   { id: 'uplot', name: 'uPlot', page: 'uplot.html', pkg: 'uplot' },
@@ -176,6 +177,18 @@ async function hover(page, cdp) {
 }
 
 /** Opens a bench page and waits for its first chart. */
+/**
+ * econ-widget's line, hover and memory page: econ-widget.html with the full bundle (host series
+ * are not in the one-chart bundle), written from it for each run so the two cannot drift apart.
+ */
+function writeFullPage() {
+  const html = readFileSync(join(BENCH, 'pages/econ-widget.html'), 'utf8');
+  const full = html.replace('<script src="/pkg/econ-widget.js"></script>', '<script src="/pkg/econ-widget.full.js"></script>');
+  if (full === html) throw new Error('bench: bench/pages/econ-widget.html no longer loads /pkg/econ-widget.js');
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'econ-widget-full.html'), full);
+}
+
 async function openBench(page, server, lib, file) {
   await page.goto(`${server.url}/bench/pages/${file}`);
   await page.waitForFunction(() => (window.__bench && window.__bench.marks.firstChart) || window.__benchError, null, { timeout: 60000 });
@@ -762,13 +775,13 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
 
   P('## What was measured, and how');
   P();
-  P(`- **Pages**: \`bench/pages/<library>.html\`, one per library, served with the repository root by \`tests/browser/server.mjs\` (no compression, \`cache-control: no-store\`), each loading its library from \`node_modules/\` (Chart.js \`chart.umd.min.js\`; ECharts \`echarts.common.min.js\`, the smallest prebuilt bundle that has tooltips; uPlot \`uPlot.iife.min.js\` + CSS) or \`pkg/econ-widget.js\` (which fetches \`pkg/econ_widget_bg.wasm\`: the one-chart build, what a page showing one chart of the widget's data downloads; the bytes, first chart and bar redraw are measured there). econ-widget's line, hover and memory rows are measured after that in the same tab on \`bench/pages/econ-widget-full.html\`, the same page with \`pkg/econ-widget.full.js\` (\`econ_widget_full_bg.wasm\`): host series (\`setSeries\`), like host datasets and SVG export, are left out of the one-chart build. \`bench/pages/harness.js\` (timing helpers) and the bar data are injected with \`addInitScript\`, so nothing else is downloaded. Each load is a new browser context (empty HTTP and code caches); libraries take turns so drift hits them alike.`);
+  P(`- **Pages**: \`bench/pages/<library>.html\`, one per library, served with the repository root by \`tests/browser/server.mjs\` (no compression, \`cache-control: no-store\`), each loading its library from \`node_modules/\` (Chart.js \`chart.umd.min.js\`; ECharts \`echarts.common.min.js\`, the smallest prebuilt bundle that has tooltips; uPlot \`uPlot.iife.min.js\` + CSS) or \`pkg/econ-widget.js\` (which fetches \`pkg/econ_widget_bg.wasm\`: the one-chart build, what a page showing one chart of the widget's data downloads; the bytes, first chart and bar redraw are measured there). econ-widget's line, hover and memory rows are measured after that in the same tab on the same page with \`pkg/econ-widget.full.js\` (written to \`bench/results/econ-widget-full.html\` for the run) (\`econ_widget_full_bg.wasm\`): host series (\`setSeries\`), like host datasets and SVG export, are left out of the one-chart build. \`bench/pages/harness.js\` (timing helpers) and the bar data are injected with \`addInitScript\`, so nothing else is downloaded. Each load is a new browser context (empty HTTP and code caches); libraries take turns so drift hits them alike.`);
   P(`- **Bar chart**: 晋中2023年上半年 GDP by sector, ${bar.labels.map((l, i) => `${l} ${bar.values[i]}`).join(', ')} ${bar.unit} (\`${bar.ids.join('`, `')}\` in \`src/data/dataset.json\`). econ-widget draws view \`d000-gdp-sectors\` as \`bar\` from its embedded dataset; the others get the same numbers and labels. uPlot has no bar type: its bundled \`uPlot.paths.bars\` builder draws them.`);
   P('- **First chart**: `performance.now()` (ms since navigation start) when the page has drawn the bar chart and a 1-px read of the canvas has forced it to rasterize. econ-widget: when `EconWidget.mount()` resolves (its first render is synchronous in mount); Chart.js, ECharts: after the constructor / `setOption` (both draw synchronously with animation off); uPlot: in the microtask after the constructor, where it draws.');
   P(`- **Draw times** are busy time: the call itself, the microtasks it queued (uPlot draws in one), the animation-frame callbacks of the next frame (econ-widget's \`select\`/\`setSeries\` draw in a \`requestAnimationFrame\`; a rAF registered just before the call and one just after bracket them), and rasterizing the canvas (a 1-px read). Idle time until the frame is not counted (the wall time call → next frame → pixel is in the raw results). Bar redraw: the same chart again, median of ${BAR_REDRAWS} per load — econ-widget \`select({theme})\` toggling light ⇄ auto on a light page (new spec, layout and draw of an identical chart), Chart.js \`update('none')\`, ECharts \`setOption(option, true)\`, uPlot \`setData\`.`);
   P(`- **Line**: the same seeded random walk for everyone (x = 0, 1, 2, …; Float64Array x and y; seed ${SEED}), drawn into an existing line chart, median of ${LINE_REPEATS} per load. Each library gets Float64Arrays and whatever conversion it needs is timed: econ-widget \`handle.setSeries({x, y})\` with \`econ-widget.full.js\` (a page that passes its own series is a host-data page, so it loads the full build; the one-chart build answers \`host_data_unavailable\`) — copied into wasm memory, validated, decimated per 1/24 CSS px column, then per device pixel when drawn; Chart.js builds \`{x, y}\` objects and runs with \`parsing: false\`, \`normalized\`, min-max decimation, no points; ECharts gets an interleaved Float64Array with \`sampling: 'minmax'\`, no symbols; uPlot takes the arrays as they are.`);
   P(`- **Hover**: ${HOVER_MOVES} real mouse moves (\`page.mouse.move\`, i.e. CDP \`Input.dispatchMouseEvent\`, the same for every library) across the middle 70% of the 1M-point line chart, waiting after each for the next frame (so rAF-throttled handlers such as Chart.js's run and paint). The number is the renderer main thread's CPU time (CDP \`Performance.getMetrics\` ThreadTime; the busy wall time, TaskDuration, is the next row) over the moves ÷ ${HOVER_MOVES}, minus the same on an empty page (${fmtMs(by.none.hoverGross?.median)} ms CPU, ${fmtMs(by.none.hoverTaskGross?.median)} ms busy per move: input routing, the frame, the CDP calls). It covers event handlers, tooltip DOM, style, layout, paint and commit on the main thread (not the compositor's or raster threads' work); every library has its default hover behaviour for that chart (econ-widget: binary search, a ring on its overlay canvas and a tooltip element; Chart.js: nearest-x tooltip, which redraws the chart; ECharts: axis tooltip and pointer; uPlot: cursor and legend values). The hover floor (\`bench/pages/${FLOOR.page}\`: a static canvas of the line chart's size and one div moved per move) is measured the same way in every load, as a calibration.`);
-  P('- **Memory** after the 1M chart and the hover: the page drops its own references to the arrays, `gc()` runs (`--js-flags=--expose-gc`, plus CDP `HeapProfiler.collectGarbage`), then `performance.memory.usedJSHeapSize` (`--enable-precise-memory-info`) and CDP `Runtime.getHeapUsage().backingStorageSize` (ArrayBuffer contents — typed arrays a library keeps live there, not in the JS heap). econ-widget\'s (the full build\'s, on \`econ-widget-full.html\`) WebAssembly memory is reached by wrapping `WebAssembly.instantiate*` in the harness (the API does not expose it); it is the size of the linear memory, which never shrinks, so it is the peak: 1M points are 16 MB as f64 x and y; \`setSeries\` checks the new arrays through a 256 KB buffer first and copies them into the memory the old series leaves, so a series that replaces one of the same size does not grow it.');
+  P('- **Memory** after the 1M chart and the hover: the page drops its own references to the arrays, `gc()` runs (`--js-flags=--expose-gc`, plus CDP `HeapProfiler.collectGarbage`), then `performance.memory.usedJSHeapSize` (`--enable-precise-memory-info`) and CDP `Runtime.getHeapUsage().backingStorageSize` (ArrayBuffer contents — typed arrays a library keeps live there, not in the JS heap). econ-widget\'s (the full build\'s) WebAssembly memory is reached by wrapping `WebAssembly.instantiate*` in the harness (the API does not expose it); it is the size of the linear memory, which never shrinks, so it is the peak: 1M points are 16 MB as f64 x and y; \`setSeries\` checks the new arrays through a 256 KB buffer first and copies them into the memory the old series leaves, so a series that replaces one of the same size does not grow it.');
   P();
   P('## Machine');
   P();
@@ -971,6 +984,7 @@ function profTable(P, rows, n) {
 const bar = barData();
 let browser, server;
 try {
+  writeFullPage();
   [browser, server] = await Promise.all([chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS }), startServer()]);
   const harness = readFileSync(join(BENCH, 'pages/harness.js'), 'utf8');
   const ver = versions();
