@@ -15,7 +15,8 @@
 //!
 //! Each distinct string is stored once, like with like, and a string's first use costs one
 //! byte: gzip compresses each kind of text better in one run than interleaved with numbers
-//! and ids. 20.6 KB gzip with the strings inline in the records, 17.8 KB in tables.
+//! and ids. `gzip -9` of dataset.bin: 20.6 KB with the strings inline in the records, 16.3 KB
+//! in tables.
 
 use super::*;
 
