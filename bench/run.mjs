@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { startServer, ROOT } from '../tests/browser/server.mjs';
+import { sections } from '../scripts/wasm-binary.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -274,36 +275,12 @@ function bytesOf(files) {
 
 /** The wasm's sections (code, data, names, …) with raw and gzip sizes. */
 function wasmSections(buf) {
-  let p = 8;
-  const leb = () => {
-    let v = 0, shift = 0, b;
-    do {
-      b = buf[p++];
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return v;
-  };
   const NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
-  const out = [];
-  while (p < buf.length) {
-    const id = buf[p++];
-    const size = leb();
-    const body = buf.subarray(p, p + size);
-    let name = NAMES[id] || `#${id}`;
-    if (id === 0) {
-      let q = 0, n = 0, shift = 0, b;
-      do {
-        b = body[q++];
-        n += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (b & 0x80);
-      name = `custom "${body.subarray(q, q + n).toString()}"`;
-    }
-    out.push({ name, raw: size, gzip: gzipSync(body, { level: 9 }).length });
-    p += size;
-  }
-  return out;
+  return sections(buf).map((s) => {
+    const body = buf.subarray(s.bodyAt, s.end);
+    const name = s.id === 0 ? `custom "${s.name}"` : NAMES[s.id] || `#${s.id}`;
+    return { name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 // must appear exactly once, as a key of that object), so renaming them there and in the
 // wasm's import section changes nothing else.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { uleb, sections } from './wasm-binary.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) throw new Error('usage: minify-imports.mjs WASM GLUE');
@@ -14,15 +15,6 @@ const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 const MODULE = './econ_widget_bg.js';
 
-function uleb(buf, at) {
-  let n = 0, shift = 0, b;
-  do {
-    b = buf[at++];
-    n += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (b & 0x80);
-  return [n, at];
-}
 function encUleb(n) {
   const out = [];
   do {
@@ -46,22 +38,16 @@ function shortName(i) {
   return s;
 }
 
-// Walk the sections; rebuild only the import section (id 2).
+// Rebuild the import section (id 2); copy the others as they are.
 const parts = [wasm.subarray(0, 8)];
-let at = 8, renamed = 0;
+let renamed = 0;
 const names = new Map();
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, bodyAt] = uleb(wasm, at + 1);
-  const end = bodyAt + size;
-  if (id !== 2) {
-    parts.push(wasm.subarray(at, end));
-    at = end;
+for (const sec of sections(wasm)) {
+  if (sec.id !== 2) {
+    parts.push(wasm.subarray(sec.start, sec.end));
     continue;
   }
-  let p = bodyAt;
-  let count;
-  [count, p] = uleb(wasm, p);
+  let [count, p] = uleb(wasm, sec.bodyAt);
   const entries = [encUleb(count)];
   for (let i = 0; i < count; i++) {
     let len;
@@ -89,10 +75,9 @@ while (at < wasm.length) {
       entries.push(encName(mod), encName(field), desc);
     }
   }
-  if (p !== end) throw new Error('minify-imports: the import section did not parse to its end');
+  if (p !== sec.end) throw new Error('minify-imports: the import section did not parse to its end');
   const body = Buffer.concat(entries);
   parts.push(Buffer.from([2]), encUleb(body.length), body);
-  at = end;
 }
 if (!renamed) throw new Error(`minify-imports: no imports from ${MODULE} in ${wasmPath}`);
 

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const inputs = ['Cargo.toml', 'Cargo.lock', 'src', 'vendor', 'www/src', 'www/embed.js', 'scripts/build.sh', 'scripts/bundle.mjs', 'scripts/minify-imports.mjs'];
+const inputs = ['Cargo.toml', 'Cargo.lock', 'src', 'vendor', 'www/src', 'www/embed.js', 'scripts/build.sh', 'scripts/bundle.mjs', 'scripts/minify-imports.mjs', 'scripts/wasm-binary.mjs'];
 function files(p) {
   const full = join(root, p);
   if (statSync(full).isDirectory()) return readdirSync(full).sort().flatMap((f) => files(join(p, f)));
