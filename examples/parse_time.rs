@@ -20,6 +20,7 @@ fn main() {
     let unpack = time(n, || econ_widget::data::packed::unpack(econ_widget::data::EMBEDDED_PACKED).unwrap());
     let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
     let views = time(n, || econ_widget::views::build_views(&ds));
-    let widget = time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &econ_widget::json::Json::Null).unwrap());
+    let widget =
+        time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &econ_widget::json::Json::Null).unwrap());
     println!("as a host dataset: JSON text → Json {json:?}, + read + validate {host:?}; embedded (packed: decode {unpack:?}, + index {packed:?}); build_views {views:?}; widget (views + selection + spec) {widget:?}");
 }

@@ -1,7 +1,7 @@
 //! Renders one chart of the embedded dataset as SVG, natively:
 //! `cargo run --example svg -- <view-id> [zh|en] [width] [chart] [dark]` > chart.svg
-use econ_widget::widget::Widget;
 use econ_widget::json::{Json, Map};
+use econ_widget::widget::Widget;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -49,12 +49,20 @@ pub fn summary(spec: &ChartSpec) -> String {
         ChartKind::Composition => {
             // A composition's subtitle ends " · " and the total (spec::group_spec).
             let total = spec.subtitle.rsplit_once('·').map_or(spec.subtitle.as_str(), |(_, t)| t).trim_start();
-            let top = data.iter().copied().filter(|d| d.share.is_some()).max_by(|a, b| a.share.unwrap_or(0.0).total_cmp(&b.share.unwrap_or(0.0)));
+            let top = data
+                .iter()
+                .copied()
+                .filter(|d| d.share.is_some())
+                .max_by(|a, b| a.share.unwrap_or(0.0).total_cmp(&b.share.unwrap_or(0.0)));
             let parts: Vec<String> = data
                 .iter()
                 .map(|d| {
                     let share = d.share.map(format_share).unwrap_or_default();
-                    if zh { format!("{}{}（{}）", d.label, d.display, share) } else { format!("{} {} ({})", d.label, d.display, share) }
+                    if zh {
+                        format!("{}{}（{}）", d.label, d.display, share)
+                    } else {
+                        format!("{} {} ({})", d.label, d.display, share)
+                    }
                 })
                 .collect();
             let mut s = if zh {
@@ -63,7 +71,11 @@ pub fn summary(spec: &ChartSpec) -> String {
                 format!("{title}. {total}; {}", crate::text::join(&parts, ", "))
             };
             if let Some(t) = top {
-                s.push_str(&if zh { format!("；{}占比最大。", t.label) } else { format!("; {} is the largest part.", t.label) });
+                s.push_str(&if zh {
+                    format!("；{}占比最大。", t.label)
+                } else {
+                    format!("; {} is the largest part.", t.label)
+                });
             }
             s
         }
@@ -72,13 +84,18 @@ pub fn summary(spec: &ChartSpec) -> String {
                 .iter()
                 .map(|d| {
                     let target = d.detail.clone().unwrap_or_default();
-                    if zh { format!("{}：实际{}，{}", d.label, d.display, target) } else { format!("{}: actual {}, {}", d.label, d.display, target) }
+                    if zh {
+                        format!("{}：实际{}，{}", d.label, d.display, target)
+                    } else {
+                        format!("{}: actual {}, {}", d.label, d.display, target)
+                    }
                 })
                 .collect();
             format!("{title}{}{}", lang.pick("。", ". "), crate::text::join(&rows, lang.pick("；", "; ")))
         }
         ChartKind::Timeline => {
-            let rows: Vec<String> = data.iter().map(|d| format!("{}{}{}", d.period, lang.pick("：", ": "), d.display)).collect();
+            let rows: Vec<String> =
+                data.iter().map(|d| format!("{}{}{}", d.period, lang.pick("：", ": "), d.display)).collect();
             format!("{title}{}{}", lang.pick("。", ". "), crate::text::join(&rows, lang.pick("；", "; ")))
         }
         _ => {
@@ -87,14 +104,28 @@ pub fn summary(spec: &ChartSpec) -> String {
             let mut s = if zh { format!("{title}，共{n}项") } else { format!("{title}: {n} items") };
             if let (Some(hi), Some(lo)) = (hi, lo) {
                 let name = |d: &Datum| {
-                    if d.series_label.is_empty() { d.label.clone() } else { format!("{}（{}）", d.label, d.series_label) }
+                    if d.series_label.is_empty() {
+                        d.label.clone()
+                    } else {
+                        format!("{}（{}）", d.label, d.series_label)
+                    }
                 };
                 if std::ptr::eq(hi, lo) {
-                    s.push_str(&if zh { format!("：{}{}。", name(hi), hi.display) } else { format!(": {} {}.", name(hi), hi.display) });
+                    s.push_str(&if zh {
+                        format!("：{}{}。", name(hi), hi.display)
+                    } else {
+                        format!(": {} {}.", name(hi), hi.display)
+                    });
                 } else if zh {
                     s.push_str(&format!("；最高为{}，{}；最低为{}，{}。", name(hi), hi.display, name(lo), lo.display));
                 } else {
-                    s.push_str(&format!("; highest: {}, {}; lowest: {}, {}.", name(hi), hi.display, name(lo), lo.display));
+                    s.push_str(&format!(
+                        "; highest: {}, {}; lowest: {}, {}.",
+                        name(hi),
+                        hi.display,
+                        name(lo),
+                        lo.display
+                    ));
                 }
             }
             s

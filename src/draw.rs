@@ -2,12 +2,15 @@
 //! (plotters-canvas) and native SVG (plotters-svg, for snapshot tests and SVG export).
 
 use crate::layout::{HAlign, Mark};
-use crate::theme::{Palette, Paint};
+use crate::theme::{Paint, Palette};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
+use plotters_backend::{
+    BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
+};
 
 /// CJK-capable fonts first, so Chinese never falls back to boxes.
-pub const FONT_STACK: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif";
+pub const FONT_STACK: &str =
+    "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif";
 
 /// How a backend sizes text: canvas takes pixels; plotters-svg divides by 1.24.
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +60,11 @@ impl BackendTextStyle for Font<'_> {
         self.size
     }
     fn style(&self) -> FontStyle {
-        if self.bold { FontStyle::Bold } else { FontStyle::Normal }
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
     }
     fn anchor(&self) -> Pos {
         let h = match self.align {
@@ -76,7 +83,12 @@ impl BackendTextStyle for Font<'_> {
     }
     /// Canvas and SVG draw text natively; a bitmap backend would need a rasterizer, which this
     /// crate deliberately does not ship (it would add a font to the wasm).
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: (i32, i32), _: F) -> Result<Result<(), E>, Self::FontError> {
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: (i32, i32),
+        _: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
         Ok(Ok(()))
     }
 }
@@ -87,9 +99,17 @@ fn color(p: &Palette, paint: Paint) -> BackendColor {
 }
 
 /// Draws marks in order. Coordinates are CSS px, scaled to device pixels here.
-pub fn draw<B: DrawingBackend>(backend: &mut B, marks: &[Mark], palette: &Palette, t: Target) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+pub fn draw<B: DrawingBackend>(
+    backend: &mut B,
+    marks: &[Mark],
+    palette: &Palette,
+    t: Target,
+) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let px = |v: f64| (v * t.scale).round() as i32;
-    let stroke = |paint: Paint, width: f64| Stroke { color: color(palette, paint), width: (width * t.scale).round().max(1.0) as u32 };
+    let stroke = |paint: Paint, width: f64| Stroke {
+        color: color(palette, paint),
+        width: (width * t.scale).round().max(1.0) as u32,
+    };
     for m in marks {
         match m {
             Mark::Rect { x, y, w, h, paint } => {
@@ -110,7 +130,13 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, marks: &[Mark], palette: &Palett
                 backend.draw_circle((px(*x), px(*y)), (r * t.scale).round() as u32, &stroke(*paint, 1.5), *fill)?;
             }
             Mark::Text { x, y, text, size, bold, paint, align } => {
-                let font = Font { size: size * t.scale * t.text_factor, bold: *bold, color: color(palette, *paint), align: *align, family: FONT_STACK };
+                let font = Font {
+                    size: size * t.scale * t.text_factor,
+                    bold: *bold,
+                    color: color(palette, *paint),
+                    align: *align,
+                    family: FONT_STACK,
+                };
                 backend.draw_text(text, &font, (px(*x), px(*y)))?;
             }
         }

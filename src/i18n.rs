@@ -24,7 +24,11 @@ impl Lang {
     }
     /// Picks the zh or en form of a fixed UI string.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        if self == Lang::Zh { zh } else { en }
+        if self == Lang::Zh {
+            zh
+        } else {
+            en
+        }
     }
 }
 
@@ -51,7 +55,14 @@ const EN_SI_SCALES: [(i32, &str); 4] = [(9, "G"), (6, "M"), (3, "k"), (0, "")];
 
 /// Chooses the display unit for values printed in `unit_id` (dimension, factor, English
 /// name), given the largest magnitude among the printed values.
-pub fn display_unit(lang: Lang, unit_id: &str, dimension: &str, factor: f64, en_name: &str, max_abs: f64) -> DisplayUnit {
+pub fn display_unit(
+    lang: Lang,
+    unit_id: &str,
+    dimension: &str,
+    factor: f64,
+    en_name: &str,
+    max_abs: f64,
+) -> DisplayUnit {
     let tight_zh = true;
     if lang == Lang::Zh {
         // A fraction printed as "1/4" needs no unit word after it.
@@ -92,7 +103,14 @@ pub fn display_unit(lang: Lang, unit_id: &str, dimension: &str, factor: f64, en_
 /// The shortest decimal text of `v` that reads back as `v` (what the source printed).
 pub fn shortest(v: f64) -> String {
     if !v.is_finite() {
-        return (if v.is_nan() { "NaN" } else if v > 0.0 { "inf" } else { "-inf" }).into();
+        return (if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        })
+        .into();
     }
     // zmij prints the shortest digits, in exponent form when that is shorter (1e-7, 1e15);
     // moving the decimal point on those digits gives the plain form, exactly.
@@ -103,7 +121,11 @@ pub fn shortest(v: f64) -> String {
         None => (s, 0),
     };
     let plain = shift_decimal(mantissa, exp);
-    if plain == "-0" { "0".into() } else { plain }
+    if plain == "-0" {
+        "0".into()
+    } else {
+        plain
+    }
 }
 
 /// Moves the decimal point of a plain decimal string by `exp10` places, exactly.

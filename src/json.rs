@@ -111,7 +111,8 @@ impl Parser<'_> {
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         // Columns count characters, not bytes (UTF-8 continuation bytes are skipped), and
         // include the character at fault (at the end of the text there is none).
-        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + usize::from(self.i < self.s.len());
+        let column =
+            before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + usize::from(self.i < self.s.len());
         format!("{what} at line {line} column {column}")
     }
     fn ws(&mut self) {
@@ -331,7 +332,11 @@ impl Parser<'_> {
         if self.peek() == Some(b'.') {
             self.i += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.err(if self.peek().is_none() { "EOF while parsing a value" } else { "invalid number" }));
+                return Err(self.err(if self.peek().is_none() {
+                    "EOF while parsing a value"
+                } else {
+                    "invalid number"
+                }));
             }
             while let Some(d @ b'0'..=b'9') = self.peek() {
                 digit(d - b'0', -1, &mut exp);
@@ -352,7 +357,11 @@ impl Parser<'_> {
                 _ => false,
             };
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.err(if self.peek().is_none() { "EOF while parsing a value" } else { "invalid number" }));
+                return Err(self.err(if self.peek().is_none() {
+                    "EOF while parsing a value"
+                } else {
+                    "invalid number"
+                }));
             }
             let mut e: i32 = 0;
             while let Some(d @ b'0'..=b'9') = self.peek() {
@@ -396,7 +405,11 @@ fn scale(mant: u64, exp: i32) -> f64 {
         v /= 1e22;
         e += 22;
     }
-    if e >= 0 { v * POW10[e as usize] } else { v / POW10[(-e) as usize] }
+    if e >= 0 {
+        v * POW10[e as usize]
+    } else {
+        v / POW10[(-e) as usize]
+    }
 }
 
 const POW10: [f64; 23] = [
@@ -582,7 +595,9 @@ mod tests {
 
     #[test]
     fn parses_every_kind_of_value() {
-        let v = p(r#" {"a": [1, -2.5, 3e2, true, false, null], "b": {"c": "d\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}, "a": 7} "#);
+        let v = p(
+            r#" {"a": [1, -2.5, 3e2, true, false, null], "b": {"c": "d\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}, "a": 7} "#,
+        );
         assert_eq!(v.get("a"), Some(&Json::Number(7.0)), "a repeated key keeps the last value");
         assert_eq!(v.get("b").and_then(|b| b.get("c")).and_then(Json::as_str), Some("d\"\\/\u{8}\u{c}\n\r\té😀"));
         assert_eq!(p("[1,-2.5,3e2,true,false,null]").as_array().unwrap().len(), 6);
@@ -595,7 +610,19 @@ mod tests {
 
     #[test]
     fn numbers_read_back_exactly() {
-        for s in ["497.3", "0.1", "949.6", "-12.75", "1e-7", "123456789012345", "0.000123", "3.14159265358979", "1.7976931348623157e308", "5e-324", "12345678901234567890123"] {
+        for s in [
+            "497.3",
+            "0.1",
+            "949.6",
+            "-12.75",
+            "1e-7",
+            "123456789012345",
+            "0.000123",
+            "3.14159265358979",
+            "1.7976931348623157e308",
+            "5e-324",
+            "12345678901234567890123",
+        ] {
             let want: f64 = s.parse().unwrap();
             let got = p(s).as_f64().unwrap();
             // Outside the fast path (exponent beyond ±22, over 2^53) a few ulps off at most.
@@ -617,7 +644,10 @@ mod tests {
         assert_eq!(e("{1:2}"), "key must be a string at line 1 column 2");
         assert_eq!(e("[1 2]"), "expected `,` or `]` at line 1 column 4");
         assert_eq!(e("1 2"), "trailing characters at line 1 column 3");
-        assert_eq!(e("\"a\u{1}\""), "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 3");
+        assert_eq!(
+            e("\"a\u{1}\""),
+            "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 3"
+        );
         assert_eq!(e("\"\\ud800\""), "lone leading surrogate in hex escape at line 1 column 7");
         assert_eq!(e("\"\\x\""), "invalid escape at line 1 column 3");
         assert_eq!(e("01"), "trailing characters at line 1 column 2");
@@ -635,7 +665,11 @@ mod tests {
             let mut s = String::new();
             write_number(&mut s, v);
             assert_eq!(s.parse::<f64>().unwrap(), v, "{s}");
-            assert_eq!(Json::parse(&s).unwrap().as_f64().map(|x| x == v || ((x - v) / v).abs() < 1e-15), Some(true), "{s}");
+            assert_eq!(
+                Json::parse(&s).unwrap().as_f64().map(|x| x == v || ((x - v) / v).abs() < 1e-15),
+                Some(true),
+                "{s}"
+            );
         }
     }
 

@@ -18,13 +18,44 @@ pub enum HAlign {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
-    Rect { x: f64, y: f64, w: f64, h: f64, paint: Paint },
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        paint: Paint,
+    },
     /// An outline (focus ring, planned-value bar).
-    Frame { x: f64, y: f64, w: f64, h: f64, paint: Paint, width: f64 },
-    Path { points: Vec<(f64, f64)>, paint: Paint, width: f64 },
-    Circle { x: f64, y: f64, r: f64, paint: Paint, fill: bool },
+    Frame {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        paint: Paint,
+        width: f64,
+    },
+    Path {
+        points: Vec<(f64, f64)>,
+        paint: Paint,
+        width: f64,
+    },
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        paint: Paint,
+        fill: bool,
+    },
     /// `y` is the top of the line box.
-    Text { x: f64, y: f64, text: String, size: f64, bold: bool, paint: Paint, align: HAlign },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        size: f64,
+        bold: bool,
+        paint: Paint,
+        align: HAlign,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,11 +149,18 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
         if spec.series.len() > 1 {
             legend(b, spec);
         }
-        let visible: Vec<(usize, &Datum)> =
-            spec.data.iter().enumerate().filter(|(_, d)| !spec.series.get(d.series).map(|s| s.hidden).unwrap_or(false)).collect();
+        let visible: Vec<(usize, &Datum)> = spec
+            .data
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !spec.series.get(d.series).map(|s| s.hidden).unwrap_or(false))
+            .collect();
         if visible.is_empty() {
             b.y += 12.0;
-            let msg = spec.lang.pick("没有可显示的数据（可在图例中重新打开系列）", "No data to show (switch series back on in the legend)");
+            let msg = spec.lang.pick(
+                "没有可显示的数据（可在图例中重新打开系列）",
+                "No data to show (switch series back on in the legend)",
+            );
             b.paragraph(msg, SMALL, false, Paint::Muted, 3);
             b.y += 12.0;
             return None;
@@ -166,7 +204,11 @@ fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option
 fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
     let top = b.y + 6.0;
     let plot_h = clamp(b.w * 0.5, 160.0, 360.0);
-    let (d0, d1, step) = nice_ticks(s.y_range.0.min(if s.y_range.0 >= 0.0 { 0.0 } else { s.y_range.0 }), s.y_range.1, (plot_h / 50.0) as usize);
+    let (d0, d1, step) = nice_ticks(
+        s.y_range.0.min(if s.y_range.0 >= 0.0 { 0.0 } else { s.y_range.0 }),
+        s.y_range.1,
+        (plot_h / 50.0) as usize,
+    );
     let labels: Vec<(f64, String)> = ticks(d0, d1, step).into_iter().map(|t| (t, format_tick(t, step, lang))).collect();
     let label_w = labels.iter().map(|(_, l)| text::width(l, TINY, false)).fold(0.0, f64::max);
     let (x0, x1) = (PAD + label_w + 8.0, b.w - PAD - 10.0);
@@ -206,7 +248,15 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
         if i % 2 == 1 && !s.hidden {
             hatch(b, Rect { x, y: b.y + 4.0, w: 11.0, h: 11.0 });
         }
-        b.text(x + 16.0, b.y + 2.0, label, SMALL, false, if s.hidden { Paint::Muted } else { Paint::Text }, HAlign::Left);
+        b.text(
+            x + 16.0,
+            b.y + 2.0,
+            label,
+            SMALL,
+            false,
+            if s.hidden { Paint::Muted } else { Paint::Text },
+            HAlign::Left,
+        );
         let area = Rect { x: x - 2.0, y: b.y, w: w + 4.0, h: 20.0 };
         b.hit(Target::Legend(i), area, area, (x + w / 2.0, b.y + 20.0));
         x += w + 16.0;
@@ -322,7 +372,15 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         let label_top = if stacked { y } else { y + (row_h - label_h) / 2.0 };
         for (k, l) in lines.into_iter().enumerate() {
             let (x, align) = if stacked { (PAD, HAlign::Left) } else { (x0 - 10.0, HAlign::Right) };
-            body.push(Mark::Text { x, y: label_top + k as f64 * 16.0, text: l, size: SMALL, bold: false, paint: Paint::Text, align });
+            body.push(Mark::Text {
+                x,
+                y: label_top + k as f64 * 16.0,
+                text: l,
+                size: SMALL,
+                bold: false,
+                paint: Paint::Text,
+                align,
+            });
         }
         for &&(i, d) in &items {
             let slot = series.iter().position(|&s| s == d.series).unwrap_or(0);
@@ -339,7 +397,15 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
                 body.extend(hb.marks);
             }
             let vx = if d.value >= 0.0 { z + 4.0 } else { a + 4.0 };
-            body.push(Mark::Text { x: vx, y: by + (thick - TINY * 1.3) / 2.0, text: d.display.clone(), size: TINY, bold: false, paint: Paint::Text, align: HAlign::Left });
+            body.push(Mark::Text {
+                x: vx,
+                y: by + (thick - TINY * 1.3) / 2.0,
+                text: d.display.clone(),
+                size: TINY,
+                bold: false,
+                paint: Paint::Text,
+                align: HAlign::Left,
+            });
             let area = Rect { x: PAD, y: by - 1.0, w: b.w - 2.0 * PAD, h: thick + 2.0 };
             hits.push(Hit { target: Target::Datum(i), area, mark: r, anchor: (bx + bw, by + thick / 2.0) });
         }
@@ -387,7 +453,15 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             ly += 17.0;
         }
         if let Some(detail) = &d.detail {
-            b.text(PAD + 20.0, ly, text::ellipsize(detail, TINY, false, b.w - 2.0 * PAD - 20.0), TINY, false, Paint::Muted, HAlign::Left);
+            b.text(
+                PAD + 20.0,
+                ly,
+                text::ellipsize(detail, TINY, false, b.w - 2.0 * PAD - 20.0),
+                TINY,
+                false,
+                Paint::Muted,
+                HAlign::Left,
+            );
             ly += 16.0;
         }
         let row = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: ly - row_top };
@@ -402,7 +476,11 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let mut seg: Vec<Hit> = Vec::new();
     let mut rows: Vec<Hit> = Vec::new();
     for (k, h) in b.hits.drain(n - 2 * visible.len()..).enumerate() {
-        if k % 2 == 0 { seg.push(h) } else { rows.push(h) }
+        if k % 2 == 0 {
+            seg.push(h)
+        } else {
+            rows.push(h)
+        }
     }
     b.hits.extend(seg);
     b.hits.extend(rows);
@@ -415,7 +493,11 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
     let (lo, hi) = if lo >= 0.0 && hi > 0.0 {
         // Growth rates and levels both read better from zero unless that flattens the line.
-        if lo > hi * 0.6 { (lo - (hi - lo) * 0.2, hi) } else { (0.0, hi) }
+        if lo > hi * 0.6 {
+            (lo - (hi - lo) * 0.2, hi)
+        } else {
+            (0.0, hi)
+        }
     } else {
         (lo, hi)
     };
@@ -450,8 +532,11 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     crate::order::sort_by_key(&mut series, |&x| x);
     series.dedup();
     for s in series {
-        let mut pts: Vec<(usize, (f64, f64))> =
-            visible.iter().filter(|(_, d)| d.series == s).map(|&(i, d)| (i, (xs(d.category), ys.at(d.value)))).collect();
+        let mut pts: Vec<(usize, (f64, f64))> = visible
+            .iter()
+            .filter(|(_, d)| d.series == s)
+            .map(|&(i, d)| (i, (xs(d.category), ys.at(d.value))))
+            .collect();
         crate::order::sort_by(&mut pts, |a, b| a.1 .0.total_cmp(&b.1 .0).is_lt());
         let path: Vec<(f64, f64)> = pts.iter().map(|p| p.1).collect();
         // Thousands of points: draw what each pixel column can show (first/min/max/last).
@@ -466,7 +551,13 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             }
             if label_points {
                 let d = &spec.data[i];
-                let align = if x > x1 - 40.0 { HAlign::Right } else if x < x0 + 40.0 { HAlign::Left } else { HAlign::Center };
+                let align = if x > x1 - 40.0 {
+                    HAlign::Right
+                } else if x < x0 + 40.0 {
+                    HAlign::Left
+                } else {
+                    HAlign::Center
+                };
                 b.text(x, y + 7.0, d.display.clone(), TINY, false, Paint::Text, align);
             }
             let area = Rect { x: x - dx / 2.0, y: top, w: dx.max(8.0), h: plot_h };
@@ -535,7 +626,15 @@ fn timeline(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let mut rows = Vec::new();
     for &(i, d) in visible {
         let row_top = b.y;
-        b.text(axis_x - 12.0, row_top, d.year.map(|y| y.to_string()).unwrap_or_default(), 13.0, true, Paint::Text, HAlign::Right);
+        b.text(
+            axis_x - 12.0,
+            row_top,
+            d.year.map(|y| y.to_string()).unwrap_or_default(),
+            13.0,
+            true,
+            Paint::Text,
+            HAlign::Right,
+        );
         let lines = text::wrap(&d.display, SMALL, false, b.w - PAD - text_x, 5);
         let mut y = row_top + 1.0;
         for l in lines {

@@ -103,14 +103,28 @@ mod tests {
         assert_eq!(Period::parse("2024Q4"), Some(Period::Quarter(2024, 4)));
         assert_eq!(Period::parse("2023-08"), Some(Period::Month(2023, 8)));
         assert_eq!(Period::parse("2021-2025"), Some(Period::Span(2021, 2025)));
-        for bad in ["", "23", "2023H3", "2023Q0", "2023-13", "2023-00", "2025-2021", "1800", "2023h1", "２０２３", "2023-+1", "2023 "] {
+        for bad in [
+            "",
+            "23",
+            "2023H3",
+            "2023Q0",
+            "2023-13",
+            "2023-00",
+            "2025-2021",
+            "1800",
+            "2023h1",
+            "２０２３",
+            "2023-+1",
+            "2023 ",
+        ] {
             assert_eq!(Period::parse(bad), None, "{bad:?} should not parse");
         }
     }
 
     #[test]
     fn sorts_in_time_and_labels_in_both_languages() {
-        let mut ps: Vec<Period> = ["2024", "2023H1", "2023", "2023-02", "2021-2025"].iter().filter_map(|s| Period::parse(s)).collect();
+        let mut ps: Vec<Period> =
+            ["2024", "2023H1", "2023", "2023-02", "2021-2025"].iter().filter_map(|s| Period::parse(s)).collect();
         ps.sort_by_key(|p| p.sort_key());
         let zh: Vec<String> = ps.iter().map(|p| p.label(Lang::Zh)).collect();
         assert_eq!(zh, ["2021—2025年", "2023年上半年", "2023年", "2023年2月", "2024年"]);

@@ -5,8 +5,8 @@
 use crate::data::{ChartKind, Dataset};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::views::View;
 use crate::json::{Json, JsonOut, Map, ToJson};
+use crate::views::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -163,7 +163,11 @@ impl Selection {
                 return Err(Error::new(
                     "chart_unavailable",
                     "selection.chart",
-                    format!("chart '{s}' cannot show view '{}'; it can be shown as {}", view.id, crate::text::join(&ok, ", ")),
+                    format!(
+                        "chart '{s}' cannot show view '{}'; it can be shown as {}",
+                        view.id,
+                        crate::text::join(&ok, ", ")
+                    ),
                 ));
             }
             next.chart = chart;
@@ -182,7 +186,11 @@ impl Selection {
                     return Err(Error::new(
                         "indicator_not_in_view",
                         format!("selection.indicators[{i}]"),
-                        format!("indicator '{id}' is not in view '{}'; it has {}", view.id, crate::text::join(&in_view, ", ")),
+                        format!(
+                            "indicator '{id}' is not in view '{}'; it has {}",
+                            view.id,
+                            crate::text::join(&in_view, ", ")
+                        ),
                     ));
                 }
             }
@@ -211,9 +219,10 @@ fn pick_view<'a>(cur: &Selection, obj: &Map, ds: &Dataset, views: &'a [View]) ->
         }
     }
     if let Some(id) = opt_str(obj, "view")? {
-        let v = views.iter().find(|v| v.id == id).ok_or_else(|| {
-            Error::new("unknown_view", "selection.view", format!("unknown view '{}'", clip(id)))
-        })?;
+        let v = views
+            .iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| Error::new("unknown_view", "selection.view", format!("unknown view '{}'", clip(id))))?;
         for (field, want, have) in [("region", region, &v.region), ("topic", topic, &v.topic)] {
             if let Some(w) = want {
                 if w != have {
@@ -238,14 +247,13 @@ fn pick_view<'a>(cur: &Selection, obj: &Map, ds: &Dataset, views: &'a [View]) ->
     match (exact, topic) {
         (Some(v), _) => Ok(v),
         // Topic asked for explicitly but this region has no data on it: say so.
-        (None, Some(t)) => Err(Error::new(
-            "no_data",
-            "selection.topic",
-            format!("region '{want_region}' has no data on topic '{t}'"),
-        )),
-        (None, None) => views.iter().find(in_region).ok_or_else(|| {
-            Error::new("no_data", "selection.region", format!("region '{want_region}' has no data"))
-        }),
+        (None, Some(t)) => {
+            Err(Error::new("no_data", "selection.topic", format!("region '{want_region}' has no data on topic '{t}'")))
+        }
+        (None, None) => views
+            .iter()
+            .find(in_region)
+            .ok_or_else(|| Error::new("no_data", "selection.region", format!("region '{want_region}' has no data"))),
     }
 }
 
@@ -259,7 +267,11 @@ fn ids<'a>(it: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn unknown(code: &'static str, field: &str, value: &str, expected: &str) -> Error {
-    Error::new(code, format!("selection.{field}"), format!("unknown {field} '{}'; expected one of {expected}", clip(value)))
+    Error::new(
+        code,
+        format!("selection.{field}"),
+        format!("unknown {field} '{}'; expected one of {expected}", clip(value)),
+    )
 }
 
 /// Values echoed in messages are clipped: a 10 MB string must not become a 10 MB message.

@@ -18,7 +18,11 @@ pub(crate) fn show(v: f64) -> String {
         let s = buf.format_finite(v);
         let (m, e) = s.split_once('e').unwrap_or((s, ""));
         let (m, e) = (m.strip_suffix(".0").unwrap_or(m), e.strip_prefix('+').unwrap_or(e));
-        if e.is_empty() { m.to_string() } else { format!("{m}e{e}") }
+        if e.is_empty() {
+            m.to_string()
+        } else {
+            format!("{m}e{e}")
+        }
     } else {
         crate::i18n::shortest(v)
     }
@@ -47,13 +51,25 @@ impl HostSeries {
     /// copying any point into wasm memory (which never shrinks).
     pub fn check_shape(label: &str, unit: &str, nx: usize, ny: usize) -> Result<()> {
         if label.chars().count() > 200 || label.chars().any(char::is_control) {
-            return Err(Error::new("bad_argument", "series.label", "the label must be at most 200 characters, without control characters"));
+            return Err(Error::new(
+                "bad_argument",
+                "series.label",
+                "the label must be at most 200 characters, without control characters",
+            ));
         }
         if unit.chars().count() > 40 || unit.chars().any(char::is_control) {
-            return Err(Error::new("bad_argument", "series.unit", "the unit must be at most 40 characters, without control characters"));
+            return Err(Error::new(
+                "bad_argument",
+                "series.unit",
+                "the unit must be at most 40 characters, without control characters",
+            ));
         }
         if nx != ny {
-            return Err(Error::new("series_length_mismatch", "series.y", format!("x has {nx} points but y has {ny}; they must be the same length")));
+            return Err(Error::new(
+                "series_length_mismatch",
+                "series.y",
+                format!("x has {nx} points but y has {ny}; they must be the same length"),
+            ));
         }
         if nx == 0 {
             return Err(Error::new("empty_series", "series.x", "the series has no points"));
@@ -71,7 +87,14 @@ impl HostSeries {
         if !check.passed() {
             return Err(first_problem(&x, &y));
         }
-        Ok(HostSeries { label: label.to_string(), unit: unit.to_string(), x, y, x_range: (check.first, check.prev), y_range: (check.ylo, check.yhi) })
+        Ok(HostSeries {
+            label: label.to_string(),
+            unit: unit.to_string(),
+            x,
+            y,
+            x_range: (check.first, check.prev),
+            y_range: (check.ylo, check.yhi),
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -108,7 +131,14 @@ pub struct PointCheck {
 
 impl PointCheck {
     pub fn new() -> PointCheck {
-        PointCheck { first: f64::NAN, prev: f64::NEG_INFINITY, ok: true, ylo: f64::INFINITY, yhi: f64::NEG_INFINITY, seen: 0 }
+        PointCheck {
+            first: f64::NAN,
+            prev: f64::NEG_INFINITY,
+            ok: true,
+            ylo: f64::INFINITY,
+            yhi: f64::NEG_INFINITY,
+            seen: 0,
+        }
     }
 
     /// Whether every point fed so far is valid (and there was one).
@@ -143,10 +173,18 @@ impl Default for PointCheck {
 fn first_problem(x: &[f64], y: &[f64]) -> Error {
     for i in 0..x.len() {
         if !(x[i].is_finite() && x[i].abs() <= MAX_ABS) {
-            return Error::new("bad_number", format!("series.x[{i}]"), format!("x must be a finite number within ±1e15, got {}", show(x[i])));
+            return Error::new(
+                "bad_number",
+                format!("series.x[{i}]"),
+                format!("x must be a finite number within ±1e15, got {}", show(x[i])),
+            );
         }
         if !(y[i].is_finite() && y[i].abs() <= MAX_ABS) {
-            return Error::new("bad_number", format!("series.y[{i}]"), format!("y must be a finite number within ±1e15, got {}", show(y[i])));
+            return Error::new(
+                "bad_number",
+                format!("series.y[{i}]"),
+                format!("y must be a finite number within ±1e15, got {}", show(y[i])),
+            );
         }
         if i > 0 && x[i] < x[i - 1] {
             return Error::new(
@@ -173,7 +211,11 @@ pub struct PlotMap {
 impl PlotMap {
     pub fn px(&self, x: f64) -> f64 {
         let span = self.xd.1 - self.xd.0;
-        if span == 0.0 { (self.x0 + self.x1) / 2.0 } else { self.x0 + (x - self.xd.0) / span * (self.x1 - self.x0) }
+        if span == 0.0 {
+            (self.x0 + self.x1) / 2.0
+        } else {
+            self.x0 + (x - self.xd.0) / span * (self.x1 - self.x0)
+        }
     }
     pub fn py(&self, y: f64) -> f64 {
         self.bottom - (y - self.yd.0) / (self.yd.1 - self.yd.0) * (self.bottom - self.top)
@@ -200,7 +242,11 @@ pub fn screen_path(s: &HostSeries, map: &PlotMap, per_px: f64) -> Vec<(f64, f64)
     // (the previous run's length) instead of computing the column of every point. Only the
     // y of a run is then read in full, for its lowest and highest.
     let span = map.xd.1 - map.xd.0;
-    let (k, b) = if span == 0.0 { (0.0, (map.x0 + map.x1) / 2.0 * per_px) } else { ((map.x1 - map.x0) / span * per_px, map.x0 * per_px) };
+    let (k, b) = if span == 0.0 {
+        (0.0, (map.x0 + map.x1) / 2.0 * per_px)
+    } else {
+        ((map.x1 - map.x0) / span * per_px, map.x0 * per_px)
+    };
     let xd0 = map.xd.0;
     let col = |x: f64| ((x - xd0) * k + b).floor() as i64;
     let (mut start, mut run) = (0usize, 1usize);
@@ -277,7 +323,14 @@ mod tests {
 
     #[test]
     fn numbers_in_messages_are_short() {
-        for (v, want) in [(1e308, "1e308"), (5e-324, "5e-324"), (-1.5e20, "-1.5e20"), (2.5e-12, "2.5e-12"), (2.5, "2.5"), (1e15, "1000000000000000")] {
+        for (v, want) in [
+            (1e308, "1e308"),
+            (5e-324, "5e-324"),
+            (-1.5e20, "-1.5e20"),
+            (2.5e-12, "2.5e-12"),
+            (2.5, "2.5"),
+            (1e15, "1000000000000000"),
+        ] {
             assert_eq!(show(v), want);
         }
     }
@@ -295,7 +348,10 @@ mod tests {
         assert_eq!(HostSeries::new("s", "", vec![], vec![]).unwrap_err().code, "empty_series");
         assert!(HostSeries::new("s", "", vec![1.0], vec![-0.0]).is_ok());
         let e = HostSeries::new("s", "", vec![0.0, 1.0], vec![-1e308, 1e308]).unwrap_err();
-        assert_eq!((e.code, e.path.as_str(), e.message.as_str()), ("bad_number", "series.y[0]", "y must be a finite number within ±1e15, got -1e308"));
+        assert_eq!(
+            (e.code, e.path.as_str(), e.message.as_str()),
+            ("bad_number", "series.y[0]", "y must be a finite number within ±1e15, got -1e308")
+        );
         assert!(HostSeries::new("s", "", vec![-1e15, 1e15], vec![1e15, -1e15]).is_ok());
         // x is range-checked through its ends and its order: each kind of bad x is still named.
         let e = HostSeries::new("s", "", vec![0.0, 2e15, 1.0], vec![0.0; 3]).unwrap_err();
@@ -347,7 +403,11 @@ mod tests {
             let whole = HostSeries::new("s", "", x.clone(), y.clone());
             for size in [1, 3, 7, 50] {
                 let chunked = in_chunks(x.clone(), y.clone(), size);
-                assert_eq!(chunked.as_ref().map_err(|e| (e.code, e.path.clone())), whole.as_ref().map_err(|e| (e.code, e.path.clone())), "chunks of {size}");
+                assert_eq!(
+                    chunked.as_ref().map_err(|e| (e.code, e.path.clone())),
+                    whole.as_ref().map_err(|e| (e.code, e.path.clone())),
+                    "chunks of {size}"
+                );
             }
         }
     }
@@ -389,7 +449,11 @@ mod tests {
     /// The rule as first written: the column of every point, one point at a time.
     fn reference_path(s: &HostSeries, map: &PlotMap, per_px: f64) -> Vec<(f64, f64)> {
         let span = map.xd.1 - map.xd.0;
-        let (k, b) = if span == 0.0 { (0.0, (map.x0 + map.x1) / 2.0 * per_px) } else { ((map.x1 - map.x0) / span * per_px, map.x0 * per_px) };
+        let (k, b) = if span == 0.0 {
+            (0.0, (map.x0 + map.x1) / 2.0 * per_px)
+        } else {
+            ((map.x1 - map.x0) / span * per_px, map.x0 * per_px)
+        };
         let mut runs: Vec<(i64, Vec<usize>)> = Vec::new();
         for i in 0..s.len() {
             let c = ((s.x[i] - map.xd.0) * k + b).floor() as i64;
@@ -425,7 +489,11 @@ mod tests {
         }
         // One point, and a vertical series (every x equal: one column).
         // −0 and +0 tie: the first of them is kept.
-        for (x, y) in [(vec![4.0], vec![1.0]), (vec![2.0; 5], vec![1.0, 5.0, -1.0, 5.0, 2.0]), (vec![2.0; 4], vec![0.0, -0.0, 1.0, -0.0])] {
+        for (x, y) in [
+            (vec![4.0], vec![1.0]),
+            (vec![2.0; 5], vec![1.0, 5.0, -1.0, 5.0, 2.0]),
+            (vec![2.0; 4], vec![0.0, -0.0, 1.0, -0.0]),
+        ] {
             let s = HostSeries::new("s", "", x, y).unwrap();
             let map = PlotMap { x0: 10.0, x1: 500.0, top: 0.0, bottom: 400.0, xd: s.x_range, yd: (-1.0, 5.0) };
             assert_eq!(screen_path(&s, &map, COLUMNS_PER_PX), reference_path(&s, &map, COLUMNS_PER_PX));

@@ -4,9 +4,9 @@
 use crate::analytics;
 use crate::data::{Bound, ChartKind, Dataset, Kind, SeriesBy, Value};
 use crate::i18n::{display_unit, format_value, DisplayUnit, Lang};
+use crate::json::{JsonOut, ToJson};
 use crate::select::{Selection, Sort};
 use crate::views::{Content, View};
-use crate::json::{JsonOut, ToJson};
 
 /// Where a number comes from, as the tooltip and the table show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -251,7 +251,8 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, lang: Lang) -> (String, Strin
             ds.region(&v.region).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| v.region.clone()),
         ),
         SeriesBy::Kind => {
-            let word = if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
+            let word =
+                if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
             let sep = if lang == Lang::Zh { "" } else { " " };
             (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", p.label(lang)))
         }
@@ -314,7 +315,9 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
     let base: Vec<String> = (0..idx.len())
         .map(|k| {
             let v = &ds.raw.values[idx[k]];
-            let other_indicator = idx.iter().any(|&j| ds.raw.values[j].indicator != v.indicator && base_label(ds, &ds.raw.values[j], lang) == subject_only[k]);
+            let other_indicator = idx.iter().any(|&j| {
+                ds.raw.values[j].indicator != v.indicator && base_label(ds, &ds.raw.values[j], lang) == subject_only[k]
+            });
             match (&v.subject, ds.indicator(&v.indicator)) {
                 (Some(s), Some(ind)) if other_indicator && dup(&subject_only, k) => match lang {
                     Lang::Zh => format!("{}（{}）", ind.name.zh, s.zh),
@@ -325,7 +328,13 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
         })
         .collect();
     let with_period: Vec<String> = (0..idx.len())
-        .map(|k| if dup(&base, k) { format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang)) } else { base[k].clone() })
+        .map(|k| {
+            if dup(&base, k) {
+                format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang))
+            } else {
+                base[k].clone()
+            }
+        })
         .collect();
     (0..idx.len())
         .map(|k| {
@@ -367,7 +376,11 @@ fn sort_categories(spec: &mut ChartSpec, sort: Sort) {
     let key = |c: usize| spec.data.iter().find(|d| d.category == c).map(|d| d.value).unwrap_or(f64::NEG_INFINITY);
     crate::order::sort_by(&mut order, |&a, &b| {
         let o = key(a).total_cmp(&key(b));
-        if sort == Sort::Desc { o.is_gt() } else { o.is_lt() }
+        if sort == Sort::Desc {
+            o.is_gt()
+        } else {
+            o.is_lt()
+        }
     });
     reorder_categories(spec, &order);
 }
@@ -441,7 +454,8 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         .iter()
         .filter_map(|t| ds.target(t))
         .filter(|t| {
-            sel.indicators.is_empty() || ds.value(&t.actual).map(|v| sel.indicators.contains(&v.indicator)).unwrap_or(false)
+            sel.indicators.is_empty()
+                || ds.value(&t.actual).map(|v| sel.indicators.contains(&v.indicator)).unwrap_or(false)
         })
         .collect();
     // Each row has its own scale (targets differ in unit), so there is no common axis unit.
@@ -462,7 +476,8 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let target_word = lang.pick("目标", "Target");
         let sep = lang.pick("：", ": ");
         let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
-        d.detail = Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)));
+        d.detail =
+            Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)));
         if tv.source.quote != a.source.quote || tv.source.doc != a.source.doc {
             d.sources.push(source_ref(ds, &tv.source.doc, &tv.source.quote, lang));
         }

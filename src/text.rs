@@ -45,7 +45,29 @@ pub fn width(text: &str, size: f64, bold: bool) -> f64 {
 fn no_line_start(c: char) -> bool {
     // A match, not `str::contains(char)`: that searches for the char's UTF-8 bytes as a
     // substring, which brings a substring searcher (2 KB of wasm) for this one line.
-    matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '」' | '』' | '”' | '’' | '%' | ',' | '.' | ';' | ':' | '?' | '!' | ')')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '%'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+    )
 }
 
 fn is_cjk(c: char) -> bool {
@@ -166,7 +188,8 @@ mod tests {
     #[test]
     fn closing_punctuation_never_starts_a_line() {
         for w in 30..200 {
-            for l in wrap("第一产业增加值，同比增长。第二产业（工业）增加值", 12.0, false, w as f64, 20) {
+            for l in wrap("第一产业增加值，同比增长。第二产业（工业）增加值", 12.0, false, w as f64, 20)
+            {
                 assert!(!l.starts_with(['，', '。', '）']), "{l}");
             }
         }

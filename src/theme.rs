@@ -28,7 +28,11 @@ impl Rgb {
     pub fn luminance(self) -> f64 {
         let ch = |c: u8| {
             let c = c as f64 / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * ch(self.0) + 0.7152 * ch(self.1) + 0.0722 * ch(self.2)
     }
@@ -94,7 +98,11 @@ pub const DARK: Palette = Palette {
 
 impl Palette {
     pub fn for_dark(dark: bool) -> &'static Palette {
-        if dark { &DARK } else { &LIGHT }
+        if dark {
+            &DARK
+        } else {
+            &LIGHT
+        }
     }
     pub fn color(&self, p: Paint) -> Rgb {
         match p {

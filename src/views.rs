@@ -9,7 +9,10 @@ use crate::order::sorted_rows;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
     /// Value indices into `dataset.raw.values`.
-    Values { values: Vec<usize>, series: Option<SeriesBy> },
+    Values {
+        values: Vec<usize>,
+        series: Option<SeriesBy>,
+    },
     Group(String),
     Targets(Vec<String>),
     Milestones(Vec<String>),
@@ -74,7 +77,11 @@ impl View {
                     g.parts.iter().filter_map(|p| ds.value(p)).for_each(|v| push(&v.indicator));
                 }
             }
-            Content::Targets(ts) => ts.iter().filter_map(|t| ds.target(t)).filter_map(|t| ds.value(&t.actual)).for_each(|v| push(&v.indicator)),
+            Content::Targets(ts) => ts
+                .iter()
+                .filter_map(|t| ds.target(t))
+                .filter_map(|t| ds.value(&t.actual))
+                .for_each(|v| push(&v.indicator)),
             Content::Milestones(_) => {}
         }
         out
@@ -93,7 +100,10 @@ impl View {
             indicators: self
                 .indicators(ds)
                 .into_iter()
-                .map(|id| IndicatorInfo { name: ds.indicator(&id).map(|i| i.name.get(lang).to_string()).unwrap_or_default(), id })
+                .map(|id| IndicatorInfo {
+                    name: ds.indicator(&id).map(|i| i.name.get(lang).to_string()).unwrap_or_default(),
+                    id,
+                })
                 .collect(),
         }
     }
@@ -111,11 +121,21 @@ fn curated(ds: &Dataset, v: &ViewDef) -> View {
         ChartKind::Composition => Content::Group(v.group.clone().unwrap_or_default()),
         ChartKind::Bullet => Content::Targets(v.targets.clone()),
         ChartKind::Timeline => Content::Milestones(v.milestones.clone()),
-        _ => Content::Values { values: v.values.iter().filter_map(|id| ds.value_index(id)).collect(), series: v.series },
+        _ => {
+            Content::Values { values: v.values.iter().filter_map(|id| ds.value_index(id)).collect(), series: v.series }
+        }
     };
     let charts = compatible_charts(ds, &content);
     let default_chart = if charts.contains(&v.chart) { v.chart } else { charts[0] };
-    View { id: v.id.clone(), region: v.region.clone(), topic: v.topic.clone(), title: v.title.clone(), default_chart, charts, content }
+    View {
+        id: v.id.clone(),
+        region: v.region.clone(),
+        topic: v.topic.clone(),
+        title: v.title.clone(),
+        default_chart,
+        charts,
+        content,
+    }
 }
 
 /// Chart kinds that can show this content; the first is the fallback default.
@@ -172,7 +192,17 @@ fn derived(ds: &Dataset) -> Vec<View> {
     let facts: Vec<_> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| (v.indicator.as_str(), v.region.as_str(), v.period.as_str(), kind_order(v.kind), v.unit.as_str(), v.value.to_bits(), subject_key(ds, i)))
+        .map(|(i, v)| {
+            (
+                v.indicator.as_str(),
+                v.region.as_str(),
+                v.period.as_str(),
+                kind_order(v.kind),
+                v.unit.as_str(),
+                v.value.to_bits(),
+                subject_key(ds, i),
+            )
+        })
         .collect();
     // The same fact reported by two documents is one bar: keep its first report (ties sort
     // by row, so the first report comes first).
@@ -214,7 +244,8 @@ fn derived(ds: &Dataset) -> Vec<View> {
             en: format!("{} · {}: {} ({})", region.name.en, topic.name.en, first.kind.label(Lang::En), unit_en),
         };
         // Same indicator in several periods → periods become series, so the chart can compare them.
-        let repeats = values.len() != distinct(values.iter().map(|&i| (&ds.raw.values[i].indicator, subject_key(ds, i))));
+        let repeats =
+            values.len() != distinct(values.iter().map(|&i| (&ds.raw.values[i].indicator, subject_key(ds, i))));
         let content = Content::Values { values, series: if repeats { Some(SeriesBy::Period) } else { None } };
         let charts = compatible_charts(ds, &content);
         out.push(View {
@@ -238,7 +269,10 @@ fn derived(ds: &Dataset) -> Vec<View> {
             id: format!("auto/{}/milestones", region.id),
             region: region.id.clone(),
             topic: "economy".into(),
-            title: Text { zh: format!("{}发展目标时间轴", region.name.zh), en: format!("{}: goals timeline", region.name.en) },
+            title: Text {
+                zh: format!("{}发展目标时间轴", region.name.zh),
+                en: format!("{}: goals timeline", region.name.en),
+            },
             default_chart: ChartKind::Timeline,
             charts: vec![ChartKind::Timeline],
             content: Content::Milestones(ms.iter().map(|m| m.id.clone()).collect()),

@@ -5,10 +5,10 @@
 use crate::data::Dataset;
 use crate::draw::{self, Target};
 use crate::error::Error;
+use crate::json::{Json, ToJson};
 use crate::layout;
 use crate::widget::Widget;
 use plotters_canvas::CanvasBackend;
-use crate::json::{Json, ToJson};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -52,7 +52,12 @@ fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
     }
     let bad = |msg: String| js_error(Error::new("bad_type", what, format!("not a plain JSON value: {msg}")));
     let text = js_sys::JSON::stringify(&v)
-        .map_err(|e| bad(e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "JSON.stringify threw".into())))?
+        .map_err(|e| {
+            bad(e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "JSON.stringify threw".into()))
+        })?
         .as_string()
         .ok_or_else(|| bad("a function, symbol or undefined".into()))?;
     Json::parse(&text).map_err(bad)
@@ -85,7 +90,11 @@ fn check_dpr(dpr: f64) -> Result<f64, JsValue> {
         // Beyond 4× the canvas would grow huge for no visible gain.
         Ok(crate::layout::clamp(dpr, 0.5, 4.0))
     } else {
-        Err(js_error(Error::new("bad_argument", "devicePixelRatio", format!("devicePixelRatio must be a positive number, got {}", crate::i18n::shortest(dpr)))))
+        Err(js_error(Error::new(
+            "bad_argument",
+            "devicePixelRatio",
+            format!("devicePixelRatio must be a positive number, got {}", crate::i18n::shortest(dpr)),
+        )))
     }
 }
 
@@ -124,11 +133,18 @@ impl WidgetHandle {
         } else {
             let text = match data.as_string() {
                 Some(s) => s,
-                None if data.is_object() => js_sys::JSON::stringify(&data)
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .ok_or_else(|| js_error(Error::new("bad_type", "data", "the dataset object cannot be turned into JSON")))?,
-                None => return Err(js_error(Error::new("bad_type", "data", "expected the dataset as a JSON string or an object"))),
+                None if data.is_object() => {
+                    js_sys::JSON::stringify(&data).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+                        js_error(Error::new("bad_type", "data", "the dataset object cannot be turned into JSON"))
+                    })?
+                }
+                None => {
+                    return Err(js_error(Error::new(
+                        "bad_type",
+                        "data",
+                        "expected the dataset as a JSON string or an object",
+                    )))
+                }
             };
             host_widget(&text, &init)
         }
@@ -198,7 +214,13 @@ impl WidgetHandle {
     /// Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
     /// wasm memory (see `host_series::read`). Errors name the offending index. The one-chart
     /// build answers `host_data_unavailable` (see `show_series`).
-    pub fn set_series(&mut self, label: JsValue, unit: JsValue, x: js_sys::Float64Array, y: js_sys::Float64Array) -> Result<(), JsValue> {
+    pub fn set_series(
+        &mut self,
+        label: JsValue,
+        unit: JsValue,
+        x: js_sys::Float64Array,
+        y: js_sys::Float64Array,
+    ) -> Result<(), JsValue> {
         show_series(&mut self.widget, label, unit, &x, &y)
     }
 
@@ -244,7 +266,8 @@ impl WidgetHandle {
             return style.set_property("display", "none");
         };
         let (dpr, dark) = (self.dpr, self.dark);
-        let same_look = matches!(self.ring, Some(([_, _, rw, rh], d, k)) if rw == w && rh == h && d == dpr && k == dark);
+        let same_look =
+            matches!(self.ring, Some(([_, _, rw, rh], d, k)) if rw == w && rh == h && d == dpr && k == dark);
         if same_look && self.ring.map(|r| r.0) == ring {
             return Ok(());
         }
@@ -260,8 +283,9 @@ impl WidgetHandle {
             style.set_property("height", &px(dh as f64 / dpr))?;
             let local = layout::Rect { x: m, y: m, w, h };
             let hit = layout::Hit { target: layout::Target::Datum(0), area: local, mark: local, anchor: (m, m) };
-            let mut backend = CanvasBackend::with_canvas_object(overlay.clone())
-                .ok_or_else(|| js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context")))?;
+            let mut backend = CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| {
+                js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context"))
+            })?;
             draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(dark), Target::canvas(dpr))
                 .map_err(|e| js_error(Error::new("draw_failed", "overlay", e.to_string())))?;
         }
@@ -325,12 +349,24 @@ fn export_svg(widget: &mut Widget, width: f64, dark: bool) -> Result<String, Err
 
 #[cfg(not(feature = "host-data"))]
 fn host_dataset(_text: &str) -> Result<Dataset, Error> {
-    Err(unavailable("data", "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own"))
+    Err(unavailable(
+        "data",
+        "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own",
+    ))
 }
 
 #[cfg(not(feature = "host-data"))]
-fn show_series(_widget: &mut Widget, _label: JsValue, _unit: JsValue, _x: &JsValue, _y: &JsValue) -> Result<(), JsValue> {
-    Err(js_error(unavailable("series", "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own series")))
+fn show_series(
+    _widget: &mut Widget,
+    _label: JsValue,
+    _unit: JsValue,
+    _x: &JsValue,
+    _y: &JsValue,
+) -> Result<(), JsValue> {
+    Err(js_error(unavailable(
+        "series",
+        "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own series",
+    )))
 }
 
 #[cfg(not(feature = "host-data"))]

@@ -5,13 +5,13 @@ use crate::data::{ChartKind, Dataset};
 use crate::error::{Error, Result};
 use crate::hit;
 use crate::i18n::{format_share, Lang};
+use crate::json::{Json, JsonOut, ToJson};
 use crate::layout::{self, Hit, Scene, Target};
 use crate::select::Selection;
+use crate::series::HostSeries;
 use crate::spec::{self, ChartSpec, SourceRef};
 use crate::theme::Palette;
-use crate::series::HostSeries;
 use crate::views::{build_views, View, ViewInfo};
-use crate::json::{Json, JsonOut, ToJson};
 use std::rc::Rc;
 
 /// Narrower than this there is no room for a label and a bar; the host gets an error.
@@ -250,7 +250,10 @@ impl Widget {
                 return Err(Error::new(
                     "bad_argument",
                     "focus",
-                    format!("unknown focus move '{}'; expected next, prev, first, last or none", crate::select::clip(other)),
+                    format!(
+                        "unknown focus move '{}'; expected next, prev, first, last or none",
+                        crate::select::clip(other)
+                    ),
                 ))
             }
         };
@@ -261,7 +264,11 @@ impl Widget {
     /// Legend click: switches a series off or back on.
     pub fn toggle_series(&mut self, index: usize) -> Result<&Selection> {
         let Some(s) = self.spec.series.get(index) else {
-            return Err(Error::new("bad_argument", "series", format!("no series {index}; the chart has {}", self.spec.series.len())));
+            return Err(Error::new(
+                "bad_argument",
+                "series",
+                format!("no series {index}; the chart has {}", self.spec.series.len()),
+            ));
         };
         // The same change as select({hidden}) with one key more or less, without the round
         // trip through a JSON patch.
@@ -290,7 +297,13 @@ impl Widget {
                 self.focus = None;
                 return Ok(None);
             }
-            (other, _) => return Err(Error::new("bad_argument", "focus", format!("unknown focus move '{}'", crate::select::clip(other)))),
+            (other, _) => {
+                return Err(Error::new(
+                    "bad_argument",
+                    "focus",
+                    format!("unknown focus move '{}'", crate::select::clip(other)),
+                ))
+            }
         };
         self.focus = Some(next);
         let s = self.series().expect("checked by caller");
@@ -300,7 +313,8 @@ impl Widget {
     fn series_info(&self, s: &HostSeries, i: usize, map: &crate::series::PlotMap) -> HitInfo {
         let lang = self.sel.lang;
         let (x, y) = (map.px(s.x[i]), map.py(s.y[i]));
-        let value = format!("{}{}{}", crate::i18n::format_measure(s.y[i], 6), if s.unit.is_empty() { "" } else { " " }, s.unit);
+        let value =
+            format!("{}{}{}", crate::i18n::format_measure(s.y[i], 6), if s.unit.is_empty() { "" } else { " " }, s.unit);
         let period = format!("x = {}", crate::i18n::format_measure(s.x[i], 9));
         HitInfo {
             kind: "point",
@@ -367,8 +381,20 @@ impl Widget {
                 let d = &self.spec.data[i];
                 let share = d.share.map(format_share);
                 let mut announce = match lang {
-                    Lang::Zh => format!("{}{}，{}：{}", d.label, if d.series_label.is_empty() { String::new() } else { format!("（{}）", d.series_label) }, d.period, d.display),
-                    Lang::En => format!("{}{}, {}: {}", d.label, if d.series_label.is_empty() { String::new() } else { format!(" ({})", d.series_label) }, d.period, d.display),
+                    Lang::Zh => format!(
+                        "{}{}，{}：{}",
+                        d.label,
+                        if d.series_label.is_empty() { String::new() } else { format!("（{}）", d.series_label) },
+                        d.period,
+                        d.display
+                    ),
+                    Lang::En => format!(
+                        "{}{}, {}: {}",
+                        d.label,
+                        if d.series_label.is_empty() { String::new() } else { format!(" ({})", d.series_label) },
+                        d.period,
+                        d.display
+                    ),
                 };
                 if let Some(s) = &share {
                     announce.push_str(&format!("{}{s}", lang.pick("，占比", ", share ")));
@@ -420,8 +446,22 @@ impl Widget {
         let spec = &self.spec;
         let timeline = spec.chart == ChartKind::Timeline;
         let columns: Vec<String> = match lang {
-            Lang::Zh => ["项目", "系列", "时期", "数值", "类型", "占比/完成度", "说明", "来源文件", "来源", "日期", "原文"],
-            Lang::En => ["Item", "Series", "Period", "Value", "Kind", "Share/progress", "Note", "Source file", "Source", "Date", "Quote"],
+            Lang::Zh => {
+                ["项目", "系列", "时期", "数值", "类型", "占比/完成度", "说明", "来源文件", "来源", "日期", "原文"]
+            }
+            Lang::En => [
+                "Item",
+                "Series",
+                "Period",
+                "Value",
+                "Kind",
+                "Share/progress",
+                "Note",
+                "Source file",
+                "Source",
+                "Date",
+                "Quote",
+            ],
         }
         .iter()
         .map(|s| s.to_string())
@@ -430,7 +470,8 @@ impl Widget {
             .visible()
             .map(|d| {
                 let src = d.sources.first();
-                let joined = |f: fn(&SourceRef) -> &str| crate::text::join(&d.sources.iter().map(f).collect::<Vec<_>>(), " | ");
+                let joined =
+                    |f: fn(&SourceRef) -> &str| crate::text::join(&d.sources.iter().map(f).collect::<Vec<_>>(), " | ");
                 vec![
                     if timeline { d.period.clone() } else { d.label.clone() },
                     d.series_label.clone(),
@@ -446,7 +487,20 @@ impl Widget {
                 ]
             })
             .collect();
-        Table { caption: format!("{}{}{}", spec.title, if spec.subtitle.is_empty() { "" } else { lang.pick("（", " (") }, if spec.subtitle.is_empty() { String::new() } else { format!("{}{}", spec.subtitle, lang.pick("）", ")")) }), columns, rows }
+        Table {
+            caption: format!(
+                "{}{}{}",
+                spec.title,
+                if spec.subtitle.is_empty() { "" } else { lang.pick("（", " (") },
+                if spec.subtitle.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}{}", spec.subtitle, lang.pick("）", ")"))
+                }
+            ),
+            columns,
+            rows,
+        }
     }
 
     /// CSV of the table: UTF-8 with a BOM (Excel then reads Chinese correctly), RFC 4180
@@ -481,7 +535,10 @@ impl Widget {
 fn series_table(s: &HostSeries, lang: Lang, max_rows: usize) -> Table {
     let n = s.len();
     let step = n.div_ceil(max_rows.max(1)).max(1);
-    let rows = (0..n).step_by(step).map(|i| vec![crate::i18n::shortest(s.x[i]), crate::i18n::shortest(s.y[i])]).collect::<Vec<_>>();
+    let rows = (0..n)
+        .step_by(step)
+        .map(|i| vec![crate::i18n::shortest(s.x[i]), crate::i18n::shortest(s.y[i])])
+        .collect::<Vec<_>>();
     let shown = rows.len();
     let caption = if shown < n {
         match lang {
@@ -497,14 +554,32 @@ fn series_table(s: &HostSeries, lang: Lang, max_rows: usize) -> Table {
 
 fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
     let n = s.len();
-    let unit = if s.unit.is_empty() { String::new() } else { format!("{}{} · ", lang.pick("单位：", "Unit: "), s.unit) };
-    let subtitle = format!("{unit}{}", match lang {
-        Lang::Zh => format!("{}个数据点", crate::i18n::group_thousands(&n.to_string(), Lang::En)),
-        Lang::En => format!("{} points", crate::i18n::group_thousands(&n.to_string(), Lang::En)),
-    });
+    let unit =
+        if s.unit.is_empty() { String::new() } else { format!("{}{} · ", lang.pick("单位：", "Unit: "), s.unit) };
+    let subtitle = format!(
+        "{unit}{}",
+        match lang {
+            Lang::Zh => format!("{}个数据点", crate::i18n::group_thousands(&n.to_string(), Lang::En)),
+            Lang::En => format!("{} points", crate::i18n::group_thousands(&n.to_string(), Lang::En)),
+        }
+    );
     let summary = match lang {
-        Lang::Zh => format!("{}：{n}个数据点，x从{}到{}，y最小{}，最大{}。", s.label, crate::series::show(s.x_range.0), crate::series::show(s.x_range.1), crate::series::show(s.y_range.0), crate::series::show(s.y_range.1)),
-        Lang::En => format!("{}: {n} points, x from {} to {}, y from {} to {}.", s.label, crate::series::show(s.x_range.0), crate::series::show(s.x_range.1), crate::series::show(s.y_range.0), crate::series::show(s.y_range.1)),
+        Lang::Zh => format!(
+            "{}：{n}个数据点，x从{}到{}，y最小{}，最大{}。",
+            s.label,
+            crate::series::show(s.x_range.0),
+            crate::series::show(s.x_range.1),
+            crate::series::show(s.y_range.0),
+            crate::series::show(s.y_range.1)
+        ),
+        Lang::En => format!(
+            "{}: {n} points, x from {} to {}, y from {} to {}.",
+            s.label,
+            crate::series::show(s.x_range.0),
+            crate::series::show(s.x_range.1),
+            crate::series::show(s.y_range.0),
+            crate::series::show(s.y_range.1)
+        ),
     };
     ChartSpec {
         chart: ChartKind::Line,
@@ -525,11 +600,19 @@ fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
 fn validate_width(width: f64) -> Result<f64> {
     let shown = crate::series::show(width);
     if width > MAX_WIDTH {
-        Err(Error::new("element_too_small", "width", format!("width {shown} px is larger than the maximum of {} px", MAX_WIDTH as u32)))
+        Err(Error::new(
+            "element_too_small",
+            "width",
+            format!("width {shown} px is larger than the maximum of {} px", MAX_WIDTH as u32),
+        ))
     } else if width.is_finite() && width >= MIN_WIDTH {
         Ok(width.floor())
     } else {
-        Err(Error::new("element_too_small", "width", format!("width {shown} px is too small; the chart needs at least {} px", MIN_WIDTH as u32)))
+        Err(Error::new(
+            "element_too_small",
+            "width",
+            format!("width {shown} px is too small; the chart needs at least {} px", MIN_WIDTH as u32),
+        ))
     }
 }
 
@@ -539,7 +622,8 @@ fn looks_like_formula(s: &str) -> bool {
         Some('=' | '+' | '@' | '\t' | '\r') => true,
         Some('-') => {
             let rest = s.get(1..).unwrap_or("");
-            rest.contains(['+', '-', '*', '/', '=', '(', '^', '&']) || rest.chars().next().map(|c| !c.is_ascii_digit()).unwrap_or(true)
+            rest.contains(['+', '-', '*', '/', '=', '(', '^', '&'])
+                || rest.chars().next().map(|c| !c.is_ascii_digit()).unwrap_or(true)
         }
         _ => false,
     }

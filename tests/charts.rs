@@ -90,7 +90,12 @@ fn extent(m: &Mark) -> (f64, f64, f64, f64) {
         Mark::Path { points, .. } => {
             let xs = points.iter().map(|p| p.0);
             let ys = points.iter().map(|p| p.1);
-            (xs.clone().fold(f64::INFINITY, f64::min), xs.fold(f64::NEG_INFINITY, f64::max), ys.clone().fold(f64::INFINITY, f64::min), ys.fold(f64::NEG_INFINITY, f64::max))
+            (
+                xs.clone().fold(f64::INFINITY, f64::min),
+                xs.fold(f64::NEG_INFINITY, f64::max),
+                ys.clone().fold(f64::INFINITY, f64::min),
+                ys.fold(f64::NEG_INFINITY, f64::max),
+            )
         }
         Mark::Circle { x, y, r, .. } => (x - r, x + r, y - r, y + r),
         Mark::Text { x, y, text: t, size, bold, align, .. } => {
@@ -111,8 +116,16 @@ fn assert_inside(scene: &Scene, what: &str) {
     for m in &scene.marks {
         let (x0, x1, y0, y1) = extent(m);
         assert!([x0, x1, y0, y1].iter().all(|v| v.is_finite()), "{what}: non-finite mark {m:?}");
-        assert!(x0 >= -SLACK && x1 <= scene.width + SLACK, "{what}: mark spans x {x0:.1}..{x1:.1} of {}: {m:?}", scene.width);
-        assert!(y0 >= -SLACK && y1 <= scene.height + SLACK, "{what}: mark spans y {y0:.1}..{y1:.1} of {}: {m:?}", scene.height);
+        assert!(
+            x0 >= -SLACK && x1 <= scene.width + SLACK,
+            "{what}: mark spans x {x0:.1}..{x1:.1} of {}: {m:?}",
+            scene.width
+        );
+        assert!(
+            y0 >= -SLACK && y1 <= scene.height + SLACK,
+            "{what}: mark spans y {y0:.1}..{y1:.1} of {}: {m:?}",
+            scene.height
+        );
     }
 }
 
@@ -122,7 +135,8 @@ fn visible_indices(w: &Widget) -> Vec<usize> {
 }
 
 fn datum_hits(scene: &Scene) -> Vec<usize> {
-    let mut v: Vec<usize> = scene.hits.iter().filter_map(|h| if let Target::Datum(i) = h.target { Some(i) } else { None }).collect();
+    let mut v: Vec<usize> =
+        scene.hits.iter().filter_map(|h| if let Target::Datum(i) = h.target { Some(i) } else { None }).collect();
     v.sort();
     v.dedup();
     v
@@ -170,12 +184,23 @@ fn composition_of_jinzhong_gdp() {
     let ds = Dataset::embedded().unwrap();
     let group = ds.raw.groups.iter().find(|g| ds.value(&g.whole).unwrap().value == 949.6).unwrap();
     let whole = ds.value(&group.whole).unwrap().value;
-    let shares: Vec<String> = group.parts.iter().map(|p| format!("{:.1}%", ds.value(p).unwrap().value / whole * 100.0)).collect();
+    let shares: Vec<String> =
+        group.parts.iter().map(|p| format!("{:.1}%", ds.value(p).unwrap().value / whole * 100.0)).collect();
     assert_eq!(shares, ["5.0%", "52.4%", "42.6%"]);
 
     for (lang, total, parts, growth) in [
-        ("zh", "949.6亿元", ["47.8亿元", "497.3亿元", "404.5亿元"], ["同比增长 1.7%", "同比增长 3.7%", "同比增长 6.3%"]),
-        ("en", "94.96 billion yuan", ["4.78 billion yuan", "49.73 billion yuan", "40.45 billion yuan"], ["growth 1.7%", "growth 3.7%", "growth 6.3%"]),
+        (
+            "zh",
+            "949.6亿元",
+            ["47.8亿元", "497.3亿元", "404.5亿元"],
+            ["同比增长 1.7%", "同比增长 3.7%", "同比增长 6.3%"],
+        ),
+        (
+            "en",
+            "94.96 billion yuan",
+            ["4.78 billion yuan", "49.73 billion yuan", "40.45 billion yuan"],
+            ["growth 1.7%", "growth 3.7%", "growth 6.3%"],
+        ),
     ] {
         let mut w = embedded();
         w.select(&j(&json!({"view": "d000-gdp-sectors", "lang": lang}))).unwrap();
@@ -190,15 +215,26 @@ fn composition_of_jinzhong_gdp() {
         let texts = svg_texts(&svg);
         assert!(shows(&texts, total), "{lang}: total missing");
         for (p, s) in parts.iter().zip(&shares) {
-            assert!(texts.iter().any(|t| t.contains(p) && t.contains(s.as_str())), "{lang}: row with {p} and {s} missing: {texts:?}");
+            assert!(
+                texts.iter().any(|t| t.contains(p) && t.contains(s.as_str())),
+                "{lang}: row with {p} and {s} missing: {texts:?}"
+            );
         }
         for g in growth {
             assert!(shows(&texts, g), "{lang}: {g} missing");
         }
-        assert!(shows(&texts, if lang == "zh" { "晋中：晋商故里开新局" } else { "Jinzhong: a new chapter in the home of the Jin merchants" }));
+        assert!(shows(
+            &texts,
+            if lang == "zh" {
+                "晋中：晋商故里开新局"
+            } else {
+                "Jinzhong: a new chapter in the home of the Jin merchants"
+            }
+        ));
         // Segment widths are the shares of the full bar.
         let scene = w.layout(800.0).unwrap().clone();
-        let segs: Vec<f64> = (0..3).map(|i| scene.hits.iter().find(|h| h.target == Target::Datum(i)).unwrap().mark.w).collect();
+        let segs: Vec<f64> =
+            (0..3).map(|i| scene.hits.iter().find(|h| h.target == Target::Datum(i)).unwrap().mark.w).collect();
         let full: f64 = segs.iter().sum();
         assert!((full - (800.0 - 24.0)).abs() < 1e-6, "{full}");
         let parts_sum: f64 = [47.8, 497.3, 404.5].iter().sum();
@@ -227,7 +263,8 @@ fn bar_lengths_are_proportional_to_values() {
             assert!((p - per_unit[0]).abs() < 1e-9, "{lang}: px per unit {per_unit:?}");
         }
         // All bars start at the same x (zero).
-        let xs: Vec<f64> = scene.hits.iter().filter(|h| matches!(h.target, Target::Datum(_))).map(|h| h.mark.x).collect();
+        let xs: Vec<f64> =
+            scene.hits.iter().filter(|h| matches!(h.target, Target::Datum(_))).map(|h| h.mark.x).collect();
         assert!(xs.iter().all(|x| (x - xs[0]).abs() < 1e-9));
     }
 }
@@ -345,7 +382,9 @@ fn every_visible_datum_has_a_hit_region_and_answers_the_pointer() {
                 assert_eq!(datum_hits(&scene), visible_indices(&w), "{chart}/{lang} at {width}");
                 for h in &scene.hits {
                     let Target::Datum(i) = h.target else { continue };
-                    let info = w.hit_at(h.anchor.0, h.anchor.1).unwrap_or_else(|| panic!("{chart}/{lang}: nothing at datum {i}'s anchor"));
+                    let info = w
+                        .hit_at(h.anchor.0, h.anchor.1)
+                        .unwrap_or_else(|| panic!("{chart}/{lang}: nothing at datum {i}'s anchor"));
                     assert_eq!((info.kind, info.index), ("datum", i), "{chart}/{lang} at {width}");
                     let d = &w.spec().data[i];
                     assert_eq!(info.value, d.display);
@@ -380,10 +419,11 @@ fn the_pointer_finds_a_datum_at_every_anchor_of_every_view() {
                 let info = w.hit_at(h.anchor.0, h.anchor.1).expect("something under an anchor");
                 // Two equal values from two documents can share a point; then either is right.
                 let same_point = scene.hits.iter().any(|o| {
-                    o.anchor == h.anchor && match o.target {
-                        Target::Datum(i) => info.kind == "datum" && info.index == i,
-                        Target::Legend(i) => info.kind == "legend" && info.index == i,
-                    }
+                    o.anchor == h.anchor
+                        && match o.target {
+                            Target::Datum(i) => info.kind == "datum" && info.index == i,
+                            Target::Legend(i) => info.kind == "legend" && info.index == i,
+                        }
                 });
                 assert!(same_point, "{} as {c}: {:?} answered by {} {}", v.id, h.target, info.kind, info.index);
             }
@@ -425,8 +465,14 @@ fn keyboard_focus_walks_all_data_in_order() {
             // Data first, in data order; legend entries (if any) come after all of them.
             let full = hit::focus_order(&scene);
             let first_legend = full.iter().position(|h| matches!(h.target, Target::Legend(_))).unwrap_or(full.len());
-            assert!(full[first_legend..].iter().all(|h| matches!(h.target, Target::Legend(_))), "{chart}/{lang}: legend after data");
-            let order: Vec<usize> = full[..first_legend].iter().map(|h| if let Target::Datum(i) = h.target { i } else { unreachable!() }).collect();
+            assert!(
+                full[first_legend..].iter().all(|h| matches!(h.target, Target::Legend(_))),
+                "{chart}/{lang}: legend after data"
+            );
+            let order: Vec<usize> = full[..first_legend]
+                .iter()
+                .map(|h| if let Target::Datum(i) = h.target { i } else { unreachable!() })
+                .collect();
             let legends = full.len() - first_legend;
             let vis = visible_indices(&w);
             assert_eq!(order, vis, "{chart}/{lang}: keyboard order is the data order");
@@ -436,7 +482,11 @@ fn keyboard_focus_walks_all_data_in_order() {
                 let f = w.focus("next").unwrap().unwrap();
                 assert_eq!(f.kind, "datum");
                 assert_eq!((f.position, f.count), (Some(k), n));
-                let of = if lang == "zh" { format!("（第{}项，共{}项）", k + 1, n) } else { format!(" ({} of {})", k + 1, n) };
+                let of = if lang == "zh" {
+                    format!("（第{}项，共{}项）", k + 1, n)
+                } else {
+                    format!(" ({} of {})", k + 1, n)
+                };
                 assert!(f.announce.ends_with(&of), "{chart}/{lang}: {}", f.announce);
                 walked.push(f.index);
             }
@@ -475,7 +525,8 @@ fn toggle_series_hides_a_grouped_bar_series() {
         let spec = w.spec().clone();
         assert!(spec.series.len() >= 2);
         let hidden_key = spec.series[1].key.clone();
-        let hidden_data: Vec<usize> = spec.data.iter().enumerate().filter(|(_, d)| d.series == 1).map(|(i, _)| i).collect();
+        let hidden_data: Vec<usize> =
+            spec.data.iter().enumerate().filter(|(_, d)| d.series == 1).map(|(i, _)| i).collect();
         let kept: Vec<usize> = spec.data.iter().enumerate().filter(|(_, d)| d.series != 1).map(|(i, _)| i).collect();
         assert!(!hidden_data.is_empty() && !kept.is_empty());
         let before_rows = w.table().rows.len();
@@ -497,7 +548,11 @@ fn toggle_series_hides_a_grouped_bar_series() {
         let texts = svg_texts(&w.svg(640.0, false).unwrap());
         for &i in &hidden_data {
             let d = &spec.data[i];
-            assert!(before_texts.contains(&d.display) && !texts.contains(&d.display), "{lang}: {} still drawn", d.display);
+            assert!(
+                before_texts.contains(&d.display) && !texts.contains(&d.display),
+                "{lang}: {} still drawn",
+                d.display
+            );
         }
         assert_eq!(w.table().rows.len(), before_rows - hidden_data.len());
         let walked: Vec<usize> = (0..kept.len()).map(|_| w.focus("next").unwrap().unwrap().index).collect();
@@ -535,7 +590,9 @@ fn toggle_series_hides_a_grouped_bar_series() {
 // Snapshots
 
 fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
 /// Compares with tests/snapshots/<name>.svg; writes it when missing or with UPDATE_SNAPSHOTS=1.
@@ -557,7 +614,11 @@ fn check_snapshot(name: &str, actual: &str) -> Result<(), String> {
     std::fs::create_dir_all(&diff_dir).unwrap();
     let diff_path = diff_dir.join(format!("{name}.svg"));
     std::fs::write(&diff_path, actual).unwrap();
-    let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
+    let line = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.lines().count().min(actual.lines().count()));
     Err(format!(
         "snapshot {name} differs from {} (first at line {}).\n  expected: {:?}\n  actual:   {:?}\n  the new SVG is at {}\n  if the change is intended, bless it with: UPDATE_SNAPSHOTS=1 cargo test --test charts",
         path.display(),
@@ -591,7 +652,10 @@ fn svg_size_matches_the_scene() {
     let mut w = widget_for("composition", "zh");
     let scene = w.layout(SNAPSHOT_WIDTH).unwrap().clone();
     let svg = w.svg(SNAPSHOT_WIDTH, false).unwrap();
-    let head = format!("<svg width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\"", scene.width, scene.height, scene.width, scene.height);
+    let head = format!(
+        "<svg width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\"",
+        scene.width, scene.height, scene.width, scene.height
+    );
     assert!(svg.starts_with(&head), "{:.120}", svg);
     // The background fills it, in the theme's colour.
     assert!(svg.contains(&format!("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"", scene.width, scene.height)));

@@ -64,7 +64,12 @@ fn embedded_dataset_validates_and_is_substantial() {
     let ds = Dataset::embedded().expect("embedded dataset validates");
     assert!(ds.raw.values.len() > 150, "only {} values", ds.raw.values.len());
     assert_eq!(ds.periods.len(), ds.raw.values.len());
-    assert!(!ds.raw.views.is_empty() && !ds.raw.groups.is_empty() && !ds.raw.targets.is_empty() && !ds.raw.milestones.is_empty());
+    assert!(
+        !ds.raw.views.is_empty()
+            && !ds.raw.groups.is_empty()
+            && !ds.raw.targets.is_empty()
+            && !ds.raw.milestones.is_empty()
+    );
     for (i, v) in ds.raw.values.iter().enumerate() {
         assert!(ds.document(&v.source.doc).is_some(), "values[{i}] ({}) cites unknown document {}", v.id, v.source.doc);
         assert!(ds.unit(&v.unit).is_some() && ds.indicator(&v.indicator).is_some() && ds.region(&v.region).is_some());
@@ -76,7 +81,8 @@ fn embedded_dataset_validates_and_is_substantial() {
     }
     // Every document is actually cited by something.
     for d in &ds.raw.documents {
-        let cited = ds.raw.values.iter().any(|v| v.source.doc == d.doc) || ds.raw.milestones.iter().any(|m| m.source.doc == d.doc);
+        let cited = ds.raw.values.iter().any(|v| v.source.doc == d.doc)
+            || ds.raw.milestones.iter().any(|m| m.source.doc == d.doc);
         assert!(cited, "document {} is never cited", d.doc);
     }
 }
@@ -148,7 +154,8 @@ fn every_quote_is_verbatim_in_its_seed_document() {
         }
         let printed = printed_text(v);
         if !v.source.quote.contains(&printed) {
-            problems.push(format!("value {}: quote {:?} does not contain the number {:?}", v.id, v.source.quote, printed));
+            problems
+                .push(format!("value {}: quote {:?} does not contain the number {:?}", v.id, v.source.quote, printed));
         }
     }
     for m in &ds.raw.milestones {
@@ -168,7 +175,13 @@ fn jinzhong_h1_2023_gdp_facts() {
             .values
             .iter()
             .enumerate()
-            .filter(|(_, v)| v.region == "晋中" && v.indicator == indicator && v.period == "2023H1" && v.kind == kind && v.subject.is_none())
+            .filter(|(_, v)| {
+                v.region == "晋中"
+                    && v.indicator == indicator
+                    && v.period == "2023H1"
+                    && v.kind == kind
+                    && v.subject.is_none()
+            })
             .map(|(i, _)| i)
             .collect();
         assert_eq!(hits.len(), 1, "exactly one 晋中 2023H1 {indicator} {kind:?}");
@@ -185,7 +198,8 @@ fn jinzhong_h1_2023_gdp_facts() {
     assert_eq!(growth.unit, "%");
     assert!(growth.source.quote.contains("4.8%"));
 
-    let parts: Vec<f64> = ["gdp_primary", "gdp_secondary", "gdp_tertiary"].iter().map(|i| find(i, Kind::Level).value).collect();
+    let parts: Vec<f64> =
+        ["gdp_primary", "gdp_secondary", "gdp_tertiary"].iter().map(|i| find(i, Kind::Level).value).collect();
     assert_eq!(parts, [47.8, 497.3, 404.5]);
 
     // The composition group ties them together, and they add up.
@@ -494,7 +508,19 @@ fn documents_are_checked() {
     expect(&e, "invalid_dataset", "documents[0].title.zh", &["empty"]);
     let e = bad(|v| v["documents"][1]["publisher"]["en"] = json!("Line\nbreak"));
     expect(&e, "invalid_dataset", "documents[1].publisher.en", &["control character", "U+000A"]);
-    for date in ["2023-8", "23-08-01", "2023/08", "2023-13", "2023-08-32", "2023-08-00", "yesterday", "", "2023-08-1x", "2023-08-+1", "2023-08-01T"] {
+    for date in [
+        "2023-8",
+        "23-08-01",
+        "2023/08",
+        "2023-13",
+        "2023-08-32",
+        "2023-08-00",
+        "yesterday",
+        "",
+        "2023-08-1x",
+        "2023-08-+1",
+        "2023-08-01T",
+    ] {
         let e = bad(|v| v["documents"][2]["date"] = json!(date));
         expect(&e, "invalid_dataset", "documents[2].date", &[&format!("'{date}'"), "YYYY-MM-DD"]);
     }
@@ -516,7 +542,14 @@ fn multibyte_dates_are_an_error_not_a_panic() {
 
 #[test]
 fn urls_must_be_http() {
-    for url in ["ftp://example.com/a.txt", "javascript:alert(1)", "example.com", "https://exa mple.com", "http://a\tb", "data:text/html,<b>"] {
+    for url in [
+        "ftp://example.com/a.txt",
+        "javascript:alert(1)",
+        "example.com",
+        "https://exa mple.com",
+        "http://a\tb",
+        "data:text/html,<b>",
+    ] {
         let e = bad(|v| v["documents"][0]["url"] = json!(url));
         expect(&e, "invalid_dataset", "documents[0].url", &[&format!("'{url}'"), "http(s)"]);
     }
@@ -582,7 +615,11 @@ fn dangling_references() {
         ("views[0].group", Box::new(|v| v["views"][0]["group"] = json!("no.group")), "no.group"),
         ("views[1].values[2]", Box::new(|v| v["views"][1]["values"][2] = json!("no.value")), "no.value"),
         ("views[2].targets[0]", Box::new(|v| v["views"][2]["targets"][0] = json!("no.target")), "no.target"),
-        ("views[3].milestones[1]", Box::new(|v| v["views"][3]["milestones"][1] = json!("no.milestone")), "no.milestone"),
+        (
+            "views[3].milestones[1]",
+            Box::new(|v| v["views"][3]["milestones"][1] = json!("no.milestone")),
+            "no.milestone",
+        ),
     ];
     for (path, mutate, id) in cases {
         let e = bad(|v| mutate(v));
@@ -645,7 +682,12 @@ fn groups_are_checked() {
     expect(&e, "invalid_dataset", "groups[0].parts", &["at least two"]);
     // A part of another unit, kind or period than the whole.
     let e = bad(|v| v["groups"][0]["parts"][2] = json!("jz.gdp3_growth.2023H1"));
-    expect(&e, "invalid_dataset", "groups[0].parts[2]", &["jz.gdp3_growth.2023H1", "does not match", "growth", "level"]);
+    expect(
+        &e,
+        "invalid_dataset",
+        "groups[0].parts[2]",
+        &["jz.gdp3_growth.2023H1", "does not match", "growth", "level"],
+    );
     let e = bad(|v| v["values"][3]["period"] = json!("2023"));
     expect(&e, "invalid_dataset", "groups[0].parts[1]", &["jz.gdp2.2023H1", "2023H1"]);
     let e = bad(|v| v["values"][2]["unit"] = json!("万元"));
@@ -698,8 +740,12 @@ fn milestone_years_are_bounded() {
 fn views_need_what_their_chart_draws() {
     let view = |v: &Value, id: &str| index_of(v, "views", "id", id);
     let m = mini();
-    let (comp, bar, bullet, timeline) =
-        (view(&m, "jz-gdp-sectors-2023h1"), view(&m, "jz-growth-2023h1"), view(&m, "jz-clean-power"), view(&m, "jc-goals"));
+    let (comp, bar, bullet, timeline) = (
+        view(&m, "jz-gdp-sectors-2023h1"),
+        view(&m, "jz-growth-2023h1"),
+        view(&m, "jz-clean-power"),
+        view(&m, "jc-goals"),
+    );
 
     let e = bad(|v| {
         v["views"][comp].as_object_mut().unwrap().remove("group");
@@ -740,13 +786,22 @@ fn views_have_unique_ids() {
 #[test]
 fn errors_carry_code_path_message() {
     let e = bad(|v| v["values"][12]["unit"] = json!("亿圆"));
-    assert_eq!((e.code, e.path.as_str(), e.message.as_str()), ("dangling_reference", "values[12].unit", "unknown unit '亿圆'"));
+    assert_eq!(
+        (e.code, e.path.as_str(), e.message.as_str()),
+        ("dangling_reference", "values[12].unit", "unknown unit '亿圆'")
+    );
     assert_eq!(e.to_string(), "values[12].unit: unknown unit '亿圆'");
 }
 
 #[test]
 fn dates_must_exist_in_the_calendar() {
-    for (date, ok) in [("2024-02-29", true), ("2023-02-29", false), ("2023-02-31", false), ("2023-04-31", false), ("2023-12-31", true)] {
+    for (date, ok) in [
+        ("2024-02-29", true),
+        ("2023-02-29", false),
+        ("2023-02-31", false),
+        ("2023-04-31", false),
+        ("2023-12-31", true),
+    ] {
         let mut v = mini();
         v["documents"][0]["date"] = serde_json::json!(date);
         let r = Dataset::parse(&v.to_string());
@@ -766,7 +821,14 @@ fn derived_views_show_a_fact_reported_twice_once() {
                 .iter()
                 .map(|&i| {
                     let x = &ds.raw.values[i];
-                    (x.indicator.clone(), x.region.clone(), x.period.clone(), x.unit.clone(), x.value.to_bits(), x.subject.as_ref().map(|s| s.zh.clone()))
+                    (
+                        x.indicator.clone(),
+                        x.region.clone(),
+                        x.period.clone(),
+                        x.unit.clone(),
+                        x.value.to_bits(),
+                        x.subject.as_ref().map(|s| s.zh.clone()),
+                    )
                 })
                 .collect();
             let n = facts.len();

@@ -5,7 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use econ_widget::data::Dataset;
-use econ_widget::i18n::{display_unit, format_share, format_tick, format_value, group_thousands, shift_decimal, shortest, DisplayUnit, Lang};
+use econ_widget::i18n::{
+    display_unit, format_share, format_tick, format_value, group_thousands, shift_decimal, shortest, DisplayUnit, Lang,
+};
 use econ_widget::layout::{HAlign, Mark, Scene};
 use econ_widget::select::FIELDS;
 use econ_widget::text;
@@ -18,7 +20,8 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 const MINI: &str = include_str!("fixtures/mini.json");
-const CODES: [&str; 5] = ["malformed_json", "invalid_dataset", "duplicate_id", "dangling_reference", "parts_do_not_add_up"];
+const CODES: [&str; 5] =
+    ["malformed_json", "invalid_dataset", "duplicate_id", "dangling_reference", "parts_do_not_add_up"];
 
 /// A fixed seed, so a run is repeatable in CI; `PROPTEST_RNG_SEED` and `PROPTEST_CASES` still
 /// override it for a longer local hunt.
@@ -41,7 +44,11 @@ fn embedded() -> Rc<Dataset> {
 }
 
 fn lang_of(zh: bool) -> Lang {
-    if zh { Lang::Zh } else { Lang::En }
+    if zh {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,7 +71,8 @@ fn check_scene(scene: &Scene, width: f64) -> Result<(), TestCaseError> {
         prop_assert!(coords(m).iter().all(|v| v.is_finite()), "non-finite mark {:?}", m);
     }
     for h in &scene.hits {
-        let all = [h.area.x, h.area.y, h.area.w, h.area.h, h.mark.x, h.mark.y, h.mark.w, h.mark.h, h.anchor.0, h.anchor.1];
+        let all =
+            [h.area.x, h.area.y, h.area.w, h.area.h, h.mark.x, h.mark.y, h.mark.w, h.mark.h, h.anchor.0, h.anchor.1];
         prop_assert!(all.iter().all(|v| v.is_finite()), "non-finite hit {:?}", h);
     }
     Ok(())
@@ -76,7 +84,10 @@ fn check_inside(scene: &Scene) -> Result<(), TestCaseError> {
     for m in &scene.marks {
         let (x0, x1) = match m {
             Mark::Rect { x, w, .. } | Mark::Frame { x, w, .. } => (*x, x + w),
-            Mark::Path { points, .. } => (points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min), points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max)),
+            Mark::Path { points, .. } => (
+                points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min),
+                points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max),
+            ),
             Mark::Circle { x, r, .. } => (x - r, x + r),
             Mark::Text { x, text: t, size, bold, align, .. } => {
                 let w = text::width(t, *size, *bold);
@@ -97,7 +108,8 @@ fn exercise(w: &mut Widget, width: f64) -> Result<(), TestCaseError> {
     for v in w.views() {
         for c in &v.charts {
             for lang in ["zh", "en"] {
-                w.select(&j(&json!({"view": v.id, "chart": c, "lang": lang}))).map_err(|e| TestCaseError::fail(format!("{}: {e}", v.id)))?;
+                w.select(&j(&json!({"view": v.id, "chart": c, "lang": lang})))
+                    .map_err(|e| TestCaseError::fail(format!("{}: {e}", v.id)))?;
                 let scene = w.layout(width).map_err(|e| TestCaseError::fail(e.to_string()))?.clone();
                 check_scene(&scene, width)?;
                 let _ = w.focus("next");
@@ -118,16 +130,64 @@ fn exercise(w: &mut Widget, width: f64) -> Result<(), TestCaseError> {
 /// Values to drop into a dataset: every JSON type, edge numbers, hostile strings, and ids that
 /// exist in the fixture (so references sometimes resolve and deeper checks run).
 fn json_leaf() -> impl Strategy<Value = Value> {
-    let ids = ["jz.gdp.2023H1", "jz.gdp1.2023H1", "jz.clean_power.2024", "晋中", "晋城", "economy", "亿元", "%", "gdp", "000_ade18ad3f0db81b9.txt", "jc.2025", "level", "target", "bar", "composition", "period"];
+    let ids = [
+        "jz.gdp.2023H1",
+        "jz.gdp1.2023H1",
+        "jz.clean_power.2024",
+        "晋中",
+        "晋城",
+        "economy",
+        "亿元",
+        "%",
+        "gdp",
+        "000_ade18ad3f0db81b9.txt",
+        "jc.2025",
+        "level",
+        "target",
+        "bar",
+        "composition",
+        "period",
+    ];
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        prop::sample::select(vec![0.0, -0.0, 1.0, -1.0, 0.5, 949.6, 1e15, -1e15, 1e16, 1e300, -1e300, 5e-324, f64::MAX]).prop_map(|f| json!(f)),
+        prop::sample::select(vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            949.6,
+            1e15,
+            -1e15,
+            1e16,
+            1e300,
+            -1e300,
+            5e-324,
+            f64::MAX
+        ])
+        .prop_map(|f| json!(f)),
         any::<i64>().prop_map(|i| json!(i)),
         any::<u64>().prop_map(|i| json!(i)),
         (-1e6f64..1e6).prop_map(|f| json!(f)),
         prop::sample::select(ids.to_vec()).prop_map(|s| json!(s)),
-        prop::sample::select(vec!["", " ", "\u{0}", "\n", "é", "2023-0é-1", "2023H1", "2023-2021", "2099Q4", "1900-01-01", "<img src=x>", "=1+1", "https://x.example", "ftp://x"]).prop_map(|s| json!(s)),
+        prop::sample::select(vec![
+            "",
+            " ",
+            "\u{0}",
+            "\n",
+            "é",
+            "2023-0é-1",
+            "2023H1",
+            "2023-2021",
+            "2099Q4",
+            "1900-01-01",
+            "<img src=x>",
+            "=1+1",
+            "https://x.example",
+            "ftp://x"
+        ])
+        .prop_map(|s| json!(s)),
         "[a-zA-Z0-9 ._:/\\-]{0,12}".prop_map(Value::String),
         "\\PC{0,6}".prop_map(Value::String),
     ]
@@ -137,7 +197,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     json_leaf().prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec(("[a-z_]{1,8}", inner), 0..4).prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec(("[a-z_]{1,8}", inner), 0..4)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -149,7 +210,9 @@ fn fixture_pointers() -> &'static Vec<String> {
         fn walk(v: &Value, at: String, out: &mut Vec<String>) {
             out.push(at.clone());
             match v {
-                Value::Object(m) => m.iter().for_each(|(k, x)| walk(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+                Value::Object(m) => m
+                    .iter()
+                    .for_each(|(k, x)| walk(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
                 Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, format!("{at}/{i}"), out)),
                 _ => {}
             }
@@ -318,7 +381,12 @@ enum Tweak {
 const GROUPED: [usize; 4] = [0, 2, 3, 4];
 
 fn label_pointers() -> Vec<usize> {
-    fixture_pointers().iter().enumerate().filter(|(_, p)| p.ends_with("/zh") || p.ends_with("/en")).map(|(i, _)| i).collect()
+    fixture_pointers()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.ends_with("/zh") || p.ends_with("/en"))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn number() -> impl Strategy<Value = f64> {
@@ -404,7 +472,30 @@ fn patch() -> impl Strategy<Value = Value> {
     ids.extend(ds.raw.regions.iter().map(|r| r.id.clone()));
     ids.extend(ds.raw.topics.iter().map(|t| t.id.clone()));
     ids.extend(ds.raw.indicators.iter().take(40).map(|i| i.id.clone()));
-    ids.extend(["bar", "grouped_bar", "composition", "line", "bullet", "timeline", "zh", "en", "en-US", "light", "dark", "auto", "none", "asc", "desc", "2025", "2027", "nope", ""].map(String::from));
+    ids.extend(
+        [
+            "bar",
+            "grouped_bar",
+            "composition",
+            "line",
+            "bullet",
+            "timeline",
+            "zh",
+            "en",
+            "en-US",
+            "light",
+            "dark",
+            "auto",
+            "none",
+            "asc",
+            "desc",
+            "2025",
+            "2027",
+            "nope",
+            "",
+        ]
+        .map(String::from),
+    );
     let mut keys: Vec<&'static str> = FIELDS.to_vec();
     keys.push("bogus");
     prop_oneof![

@@ -209,7 +209,13 @@ fn select_chart_lang_theme_sort() {
     assert_eq!(format!("{:?}", w.spec()), spec_before, "theme does not change the spec");
 
     w.select(&j(&json!({"view": "d000-gdp-growth", "lang": "zh"}))).unwrap();
-    let values = |w: &Widget| w.spec().categories.iter().map(|c| w.spec().data.iter().find(|d| &d.label == c).unwrap().value).collect::<Vec<f64>>();
+    let values = |w: &Widget| {
+        w.spec()
+            .categories
+            .iter()
+            .map(|c| w.spec().data.iter().find(|d| &d.label == c).unwrap().value)
+            .collect::<Vec<f64>>()
+    };
     assert_eq!(values(&w), [4.8, 1.7, 3.7, 6.3], "text order");
     w.select(&j(&json!({"sort": "asc"}))).unwrap();
     assert_eq!(values(&w), [1.7, 3.7, 4.8, 6.3]);
@@ -263,18 +269,36 @@ fn initial_selection_can_be_passed_to_new() {
 #[test]
 fn bad_types() {
     let mut w = embedded();
-    for (patch, what) in [(json!(1), "number 1"), (json!("view"), "string 'view'"), (json!(null), "null"), (json!([]), "an array"), (json!(true), "boolean true")] {
+    for (patch, what) in [
+        (json!(1), "number 1"),
+        (json!("view"), "string 'view'"),
+        (json!(null), "null"),
+        (json!([]), "an array"),
+        (json!(true), "boolean true"),
+    ] {
         let e = fails(&mut w, patch);
         expect(&e, "bad_type", "selection", &["expected an object", what]);
     }
     for field in ["view", "region", "topic", "chart", "lang", "theme", "sort"] {
-        for (value, what) in [(json!(null), "null"), (json!(3), "number 3"), (json!(2.5), "number 2.5"), (json!({}), "an object"), (json!(["bar"]), "an array"), (json!(false), "boolean false")] {
+        for (value, what) in [
+            (json!(null), "null"),
+            (json!(3), "number 3"),
+            (json!(2.5), "number 2.5"),
+            (json!({}), "an object"),
+            (json!(["bar"]), "an array"),
+            (json!(false), "boolean false"),
+        ] {
             let e = fails(&mut w, json!({ field: value }));
             expect(&e, "bad_type", &format!("selection.{field}"), &["expected a string", what]);
         }
     }
     for field in ["indicators", "hidden"] {
-        for (value, what) in [(json!("gdp_primary"), "string 'gdp_primary'"), (json!(1), "number 1"), (json!({}), "an object"), (json!(true), "boolean true")] {
+        for (value, what) in [
+            (json!("gdp_primary"), "string 'gdp_primary'"),
+            (json!(1), "number 1"),
+            (json!({}), "an object"),
+            (json!(true), "boolean true"),
+        ] {
             let e = fails(&mut w, json!({ field: value }));
             expect(&e, "bad_type", &format!("selection.{field}"), &["expected an array of strings", what]);
         }
@@ -289,7 +313,12 @@ fn bad_types() {
 fn unknown_field() {
     let mut w = embedded();
     let e = fails(&mut w, json!({"colour": "red"}));
-    expect(&e, "unknown_field", "selection.colour", &["'colour'", "view, region, topic, indicators, chart, lang, theme, sort, hidden"]);
+    expect(
+        &e,
+        "unknown_field",
+        "selection.colour",
+        &["'colour'", "view, region, topic, indicators, chart, lang, theme, sort, hidden"],
+    );
     // Case matters; a valid field next to it does not get applied either.
     let e = fails(&mut w, json!({"lang": "en", "View": "d002-villages"}));
     expect(&e, "unknown_field", "selection.View", &["'View'"]);
@@ -303,8 +332,18 @@ fn unknown_values() {
         (json!({"view": "nope"}), "unknown_view", "selection.view", vec!["'nope'"]),
         (json!({"region": "太原"}), "unknown_region", "selection.region", vec!["'太原'", "晋中", "晋城"]),
         (json!({"topic": "sports"}), "unknown_topic", "selection.topic", vec!["'sports'", "economy", "energy"]),
-        (json!({"indicators": ["gdp_primary", "nope"]}), "unknown_indicator", "selection.indicators[1]", vec!["'nope'"]),
-        (json!({"chart": "pie"}), "unknown_chart", "selection.chart", vec!["'pie'", "bar, grouped_bar, composition, line, bullet, timeline"]),
+        (
+            json!({"indicators": ["gdp_primary", "nope"]}),
+            "unknown_indicator",
+            "selection.indicators[1]",
+            vec!["'nope'"],
+        ),
+        (
+            json!({"chart": "pie"}),
+            "unknown_chart",
+            "selection.chart",
+            vec!["'pie'", "bar, grouped_bar, composition, line, bullet, timeline"],
+        ),
         (json!({"chart": "Bar"}), "unknown_chart", "selection.chart", vec!["'Bar'"]),
         (json!({"lang": "fr"}), "unknown_lang", "selection.lang", vec!["'fr'", "zh, en"]),
         (json!({"lang": ""}), "unknown_lang", "selection.lang", vec!["''"]),
@@ -417,7 +456,8 @@ fn a_failed_select_changes_nothing_and_the_next_good_one_works() {
 fn huge_values_give_short_messages() {
     let big = "长".repeat((10 << 20) / 3); // 10 MB of UTF-8
     let mut w = embedded();
-    let mut patches: Vec<Value> = ["view", "region", "topic", "chart", "lang", "theme", "sort"].iter().map(|f| json!({ *f: big })).collect();
+    let mut patches: Vec<Value> =
+        ["view", "region", "topic", "chart", "lang", "theme", "sort"].iter().map(|f| json!({ *f: big })).collect();
     patches.push(json!({"indicators": [big]}));
     patches.push(json!({ big.clone(): 1 }));
     patches.push(Value::String(big.clone()));

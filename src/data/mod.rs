@@ -172,8 +172,14 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 6] =
-        [ChartKind::Bar, ChartKind::GroupedBar, ChartKind::Composition, ChartKind::Line, ChartKind::Bullet, ChartKind::Timeline];
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Bar,
+        ChartKind::GroupedBar,
+        ChartKind::Composition,
+        ChartKind::Line,
+        ChartKind::Bullet,
+        ChartKind::Timeline,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -209,11 +215,17 @@ pub enum SeriesBy {
 
 /// The JSON names of the enums, in declaration order. The reader maps names to variants with
 /// them, and the packed form stores a variant as its position here.
-pub(super) const KINDS: [(&str, Kind); 5] =
-    [("level", Kind::Level), ("growth", Kind::Growth), ("share", Kind::Share), ("count", Kind::Count), ("target", Kind::Target)];
+pub(super) const KINDS: [(&str, Kind); 5] = [
+    ("level", Kind::Level),
+    ("growth", Kind::Growth),
+    ("share", Kind::Share),
+    ("count", Kind::Count),
+    ("target", Kind::Target),
+];
 pub(super) const BOUNDS: [(&str, Bound); 4] =
     [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
-pub(super) const SERIES: [(&str, SeriesBy); 3] = [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
+pub(super) const SERIES: [(&str, SeriesBy); 3] =
+    [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
 #[derive(Debug, Clone)]
 pub struct ViewDef {
@@ -298,9 +310,10 @@ impl Ids {
         self.text.get(e.0 as usize..e.1 as usize).unwrap_or("")
     }
     pub(crate) fn get(&self, id: &str) -> Option<usize> {
-        self.rows.binary_search_by(|e| self.key(e).cmp(id).then(std::cmp::Ordering::Greater)).err().and_then(|at| {
-            self.rows.get(at).filter(|e| self.key(e) == id).map(|e| e.2 as usize)
-        })
+        self.rows
+            .binary_search_by(|e| self.key(e).cmp(id).then(std::cmp::Ordering::Greater))
+            .err()
+            .and_then(|at| self.rows.get(at).filter(|e| self.key(e) == id).map(|e| e.2 as usize))
     }
     /// The earliest row whose id an earlier row already has, with that earlier row.
     pub(crate) fn first_duplicate(&self) -> Option<(usize, usize)> {
@@ -346,7 +359,8 @@ impl Dataset {
         let raw = packed::unpack(EMBEDDED_PACKED)?;
         let index = validate::build_index(&raw)?;
         let periods = raw.values.iter().map(|v| Period::parse(&v.period)).collect::<Option<Vec<_>>>();
-        let periods = periods.ok_or_else(|| Error::new("corrupt_dataset", "", "the embedded dataset has a malformed period"))?;
+        let periods =
+            periods.ok_or_else(|| Error::new("corrupt_dataset", "", "the embedded dataset has a malformed period"))?;
         Ok(Dataset { raw, periods, index })
     }
 
@@ -398,7 +412,10 @@ mod ids_tests {
     #[test]
     fn finds_rows_and_the_first_repeat() {
         let ids = Ids::new(&["b", "a", "c", "a2", ""]);
-        assert_eq!([ids.get("a"), ids.get("b"), ids.get("c"), ids.get("a2"), ids.get(""), ids.get("d")], [Some(1), Some(0), Some(2), Some(3), Some(4), None]);
+        assert_eq!(
+            [ids.get("a"), ids.get("b"), ids.get("c"), ids.get("a2"), ids.get(""), ids.get("d")],
+            [Some(1), Some(0), Some(2), Some(3), Some(4), None]
+        );
         assert_eq!(ids.first_duplicate(), None);
         // x at rows 1, 4, 6 and y at rows 2, 5: row 4 is the first repeat, of row 1.
         let ids = Ids::new(&["w", "x", "y", "z", "x", "y", "x"]);

@@ -30,7 +30,10 @@ pub fn pack(raw: &RawDataset) -> Vec<u8> {
     let mut w = Writer { out: MAGIC.to_vec(), tables: Default::default(), next: Some([0; KINDS_OF_STRING]) };
     for table in &collect.tables {
         let text: Vec<u8> = table.iter().flat_map(|s| s.bytes().chain([0])).collect();
-        assert!(table.iter().all(|s| !s.contains('\0')), "a dataset string contains NUL (the validator rejects control characters)");
+        assert!(
+            table.iter().all(|s| !s.contains('\0')),
+            "a dataset string contains NUL (the validator rejects control characters)"
+        );
         w.len(text.len());
         w.out.extend_from_slice(&text);
     }
@@ -131,7 +134,13 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
     }
     let raw = RawDataset {
         schema: r.str(),
-        documents: r.list(|r| Document { doc: r.str(), title: r.text(), date: r.str(), publisher: r.text(), url: r.opt_str() }),
+        documents: r.list(|r| Document {
+            doc: r.str(),
+            title: r.text(),
+            date: r.str(),
+            publisher: r.text(),
+            url: r.opt_str(),
+        }),
         regions: r.list(|r| Region { id: r.str(), name: r.text(), parent: r.opt_str() }),
         topics: r.list(|r| Topic { id: r.str(), name: r.text() }),
         units: r.list(|r| Unit { id: r.str(), name: r.text(), dimension: r.str(), factor: r.f64() }),

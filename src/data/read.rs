@@ -121,7 +121,11 @@ impl<'a, 'p> Obj<'a, 'p> {
         if let Some(k) = self.map.keys().find(|k| !taken.contains(&k.as_str())) {
             self.errs.fail(shape(
                 &self.path,
-                format!("unknown field `{}`, expected one of {}", crate::select::clip(k), crate::text::join(taken, ", ")),
+                format!(
+                    "unknown field `{}`, expected one of {}",
+                    crate::select::clip(k),
+                    crate::text::join(taken, ", ")
+                ),
             ));
         }
     }
@@ -173,13 +177,19 @@ fn one_of<T: Copy>(v: &Json, path: &Path, errs: &Problems, options: &[(&str, T)]
         None => {
             if !errs.any() {
                 let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-                errs.fail(shape(path, format!("unknown variant `{}`, expected one of {}", crate::select::clip(&s), crate::text::join(&names, ", "))));
+                errs.fail(shape(
+                    path,
+                    format!(
+                        "unknown variant `{}`, expected one of {}",
+                        crate::select::clip(&s),
+                        crate::text::join(&names, ", ")
+                    ),
+                ));
             }
             options[0].1
         }
     }
 }
-
 
 #[inline(never)]
 fn source(v: &Json, path: &Path, errs: &Problems) -> Source {
@@ -191,7 +201,13 @@ fn source(v: &Json, path: &Path, errs: &Problems) -> Source {
 
 fn document(v: &Json, path: &Path, errs: &Problems) -> Document {
     let mut o = Obj::new(v, *path, errs);
-    let d = Document { doc: o.string("doc"), title: o.text("title"), date: o.string("date"), publisher: o.text("publisher"), url: o.opt_string("url") };
+    let d = Document {
+        doc: o.string("doc"),
+        title: o.text("title"),
+        date: o.string("date"),
+        publisher: o.text("publisher"),
+        url: o.opt_string("url"),
+    };
     o.done();
     d
 }
@@ -212,7 +228,8 @@ fn topic(v: &Json, path: &Path, errs: &Problems) -> Topic {
 
 fn unit(v: &Json, path: &Path, errs: &Problems) -> Unit {
     let mut o = Obj::new(v, *path, errs);
-    let u = Unit { id: o.string("id"), name: o.text("name"), dimension: o.string("dimension"), factor: o.number("factor") };
+    let u =
+        Unit { id: o.string("id"), name: o.text("name"), dimension: o.string("dimension"), factor: o.number("factor") };
     o.done();
     u
 }
@@ -240,7 +257,21 @@ fn value(v: &Json, path: &Path, errs: &Problems) -> Value {
     let note = o.opt_text("note");
     let src = source(o.req("source"), &o.at("source"), errs);
     o.done();
-    Value { id, indicator, region, period, kind, target_kind, bound, value: number, printed, unit, subject, note, source: src }
+    Value {
+        id,
+        indicator,
+        region,
+        period,
+        kind,
+        target_kind,
+        bound,
+        value: number,
+        printed,
+        unit,
+        subject,
+        note,
+        source: src,
+    }
 }
 
 fn group(v: &Json, path: &Path, errs: &Problems) -> Group {
@@ -258,7 +289,8 @@ fn group(v: &Json, path: &Path, errs: &Problems) -> Group {
 
 fn target(v: &Json, path: &Path, errs: &Problems) -> TargetPair {
     let mut o = Obj::new(v, *path, errs);
-    let t = TargetPair { id: o.string("id"), name: o.text("name"), actual: o.string("actual"), target: o.string("target") };
+    let t =
+        TargetPair { id: o.string("id"), name: o.text("name"), actual: o.string("actual"), target: o.string("target") };
     o.done();
     t
 }
@@ -275,7 +307,8 @@ fn milestone(v: &Json, path: &Path, errs: &Problems) -> Milestone {
             0
         }
     };
-    let m = Milestone { id, region, year, text: o.text("text"), source: source(o.req("source"), &o.at("source"), errs) };
+    let m =
+        Milestone { id, region, year, text: o.text("text"), source: source(o.req("source"), &o.at("source"), errs) };
     o.done();
     m
 }

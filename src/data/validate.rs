@@ -1,9 +1,9 @@
 //! Validation of a parsed dataset. Each check names the JSON path of the offending field,
 //! so a host developer can find the problem in their own file.
 
-use crate::i18n::shortest;
 use super::path::Path;
 use super::*;
+use crate::i18n::shortest;
 
 /// Labels longer than this are a mistake (or an attack on the layout); the longest real one is
 /// well under 100 characters.
@@ -98,20 +98,25 @@ fn check_source(at: &Path, s: &Source, idx: &Index) -> Result<()> {
 
 fn check_date(at: &Path, date: &str) -> Result<()> {
     // Byte slicing below needs ASCII (a multibyte character would split and panic).
-    let ok = date.is_ascii() && match date.len() {
-        4 => Period::parse(date).is_some(),
-        7 => Period::parse(date).is_some_and(|p| matches!(p, Period::Month(..))),
-        10 => match Period::parse(&date[..7]) {
-            Some(Period::Month(y, m)) => {
-                date.as_bytes()[7] == b'-'
-                    && date[8..].bytes().all(|c| c.is_ascii_digit())
-                    && date[8..].parse::<u8>().is_ok_and(|d| (1..=days_in_month(y, m)).contains(&d))
-            }
+    let ok = date.is_ascii()
+        && match date.len() {
+            4 => Period::parse(date).is_some(),
+            7 => Period::parse(date).is_some_and(|p| matches!(p, Period::Month(..))),
+            10 => match Period::parse(&date[..7]) {
+                Some(Period::Month(y, m)) => {
+                    date.as_bytes()[7] == b'-'
+                        && date[8..].bytes().all(|c| c.is_ascii_digit())
+                        && date[8..].parse::<u8>().is_ok_and(|d| (1..=days_in_month(y, m)).contains(&d))
+                }
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    };
-    if ok { Ok(()) } else { Err(err(at, format!("date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD"))) }
+        };
+    if ok {
+        Ok(())
+    } else {
+        Err(err(at, format!("date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD")))
+    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -128,7 +133,14 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
     if raw.schema != SCHEMA {
         return Err(Error::new("invalid_dataset", "schema", format!("expected '{SCHEMA}', found '{}'", raw.schema)));
     }
-    for (name, len) in [("documents", raw.documents.len()), ("regions", raw.regions.len()), ("topics", raw.topics.len()), ("units", raw.units.len()), ("indicators", raw.indicators.len()), ("values", raw.values.len())] {
+    for (name, len) in [
+        ("documents", raw.documents.len()),
+        ("regions", raw.regions.len()),
+        ("topics", raw.topics.len()),
+        ("units", raw.units.len()),
+        ("indicators", raw.indicators.len()),
+        ("values", raw.values.len()),
+    ] {
         if len == 0 {
             return Err(Error::new("invalid_dataset", name, "must not be empty"));
         }
@@ -140,7 +152,9 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_text(&p.key("publisher"), &d.publisher)?;
         check_date(&p.key("date"), &d.date)?;
         if let Some(url) = &d.url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            if !(url.starts_with("https://") || url.starts_with("http://"))
+                || url.chars().any(|c| c.is_whitespace() || c.is_control())
+            {
                 return Err(err(&p.key("url"), format!("'{url}' is not an http(s) URL")));
             }
         }
@@ -158,7 +172,10 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_text(&Path::table("units").index(i).key("name"), &u.name)?;
         check_string(&Path::table("units").index(i).key("dimension"), &u.dimension, 40)?;
         if !(u.factor.is_finite() && u.factor > 0.0) {
-            return Err(err(&Path::table("units").index(i).key("factor"), format!("must be a positive number, found {}", shortest(u.factor))));
+            return Err(err(
+                &Path::table("units").index(i).key("factor"),
+                format!("must be a positive number, found {}", shortest(u.factor)),
+            ));
         }
     }
     for (i, ind) in raw.indicators.iter().enumerate() {
@@ -173,19 +190,29 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_ref(&p.key("region"), &v.region, &idx.regions, "region")?;
         check_ref(&p.key("unit"), &v.unit, &idx.units, "unit")?;
         let period = Period::parse(&v.period).ok_or_else(|| {
-            err(&p.key("period"), format!("'{}' is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM or YYYY-YYYY)", v.period))
+            err(
+                &p.key("period"),
+                format!("'{}' is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM or YYYY-YYYY)", v.period),
+            )
         })?;
         periods.push(period);
         if !v.value.is_finite() {
             return Err(err(&p.key("value"), format!("must be a finite number, found {}", shortest(v.value))));
         }
         if v.value.abs() > 1e15 {
-            return Err(err(&p.key("value"), format!("{} is out of range (|value| ≤ 1e15)", crate::series::show(v.value))));
+            return Err(err(
+                &p.key("value"),
+                format!("{} is out of range (|value| ≤ 1e15)", crate::series::show(v.value)),
+            ));
         }
         match (v.kind, v.target_kind) {
             (Kind::Target, None) => return Err(err(&p.key("target_kind"), "required when kind is 'target'".into())),
-            (Kind::Target, Some(Kind::Target)) => return Err(err(&p.key("target_kind"), "a target cannot be of a target".into())),
-            (k, Some(_)) if k != Kind::Target => return Err(err(&p.key("target_kind"), "only allowed when kind is 'target'".into())),
+            (Kind::Target, Some(Kind::Target)) => {
+                return Err(err(&p.key("target_kind"), "a target cannot be of a target".into()))
+            }
+            (k, Some(_)) if k != Kind::Target => {
+                return Err(err(&p.key("target_kind"), "only allowed when kind is 'target'".into()))
+            }
             _ => {}
         }
         if let Some(printed) = &v.printed {
@@ -216,16 +243,29 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             if pv.unit != whole.unit || pv.kind != whole.kind || periods[pi] != periods[w] {
                 return Err(err(
                     &p.key("parts").index(j),
-                    format!("'{part}' ({} {} {}) does not match the whole ({} {} {})", pv.period, pv.unit, Kind::id(pv.kind), whole.period, whole.unit, Kind::id(whole.kind)),
+                    format!(
+                        "'{part}' ({} {} {}) does not match the whole ({} {} {})",
+                        pv.period,
+                        pv.unit,
+                        Kind::id(pv.kind),
+                        whole.period,
+                        whole.unit,
+                        Kind::id(whole.kind)
+                    ),
                 ));
             }
             if pv.value < 0.0 {
-                return Err(err(&p.key("parts").index(j), format!("'{part}' is negative ({}); shares need non-negative parts", shortest(pv.value))));
+                return Err(err(
+                    &p.key("parts").index(j),
+                    format!("'{part}' is negative ({}); shares need non-negative parts", shortest(pv.value)),
+                ));
             }
             sum += pv.value;
         }
         let tol = match g.tolerance {
-            Some(t) if !(t.is_finite() && t >= 0.0) => return Err(err(&p.key("tolerance"), format!("must be ≥ 0, found {}", shortest(t)))),
+            Some(t) if !(t.is_finite() && t >= 0.0) => {
+                return Err(err(&p.key("tolerance"), format!("must be ≥ 0, found {}", shortest(t))))
+            }
             Some(t) => t,
             None => whole.value.abs() * 0.005,
         };
@@ -244,7 +284,10 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         let a = check_ref(&p.key("actual"), &t.actual, &idx.values, "value")?;
         let g = check_ref(&p.key("target"), &t.target, &idx.values, "value")?;
         if unit_of(a).dimension != unit_of(g).dimension {
-            return Err(err(&p.key("target"), format!("unit '{}' cannot be compared with the actual's '{}'", raw.values[g].unit, raw.values[a].unit)));
+            return Err(err(
+                &p.key("target"),
+                format!("unit '{}' cannot be compared with the actual's '{}'", raw.values[g].unit, raw.values[a].unit),
+            ));
         }
     }
     for (i, m) in raw.milestones.iter().enumerate() {
@@ -286,13 +329,23 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             check_ref(&p.key("group"), g, &idx.groups, "group")?;
         }
         let needs = |ok: bool, field: &'static str| -> Result<()> {
-            if ok { Ok(()) } else { Err(err(&p.key(field), format!("a '{}' view needs {field}", v.chart.id()))) }
+            if ok {
+                Ok(())
+            } else {
+                Err(err(&p.key(field), format!("a '{}' view needs {field}", v.chart.id())))
+            }
         };
         match v.chart {
             ChartKind::Bar | ChartKind::GroupedBar | ChartKind::Line => {
                 needs(!v.values.is_empty(), "values")?;
                 if dims.len() > 1 {
-                    return Err(err(&p.key("values"), format!("values mix units of different kinds ({}); one chart axis cannot show them", crate::text::join(&dims, ", "))));
+                    return Err(err(
+                        &p.key("values"),
+                        format!(
+                            "values mix units of different kinds ({}); one chart axis cannot show them",
+                            crate::text::join(&dims, ", ")
+                        ),
+                    ));
                 }
                 if v.chart != ChartKind::Bar {
                     needs(v.series.is_some(), "series")?;

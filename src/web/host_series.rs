@@ -19,7 +19,13 @@ const SERIES_CHUNK: usize = 16_384;
 /// can fail after `free_old` (the widget then shows its view); and an array over a
 /// SharedArrayBuffer that another thread writes meanwhile can leave unchecked values between
 /// the checked ends and range (drawn wrong, never a crash).
-pub(super) fn read(label: &str, unit: &str, x: &JsValue, y: &JsValue, free_old: impl FnOnce()) -> Result<crate::series::HostSeries, JsValue> {
+pub(super) fn read(
+    label: &str,
+    unit: &str,
+    x: &JsValue,
+    y: &JsValue,
+    free_old: impl FnOnce(),
+) -> Result<crate::series::HostSeries, JsValue> {
     use crate::series::{HostSeries, PointCheck};
     let bad = |what: &'static str, message: &'static str| js_error(Error::new("bad_type", what, message));
     let getters = ViewGetters::get().ok_or_else(|| bad("series.x", "expected a Float64Array"))?;
@@ -30,7 +36,9 @@ pub(super) fn read(label: &str, unit: &str, x: &JsValue, y: &JsValue, free_old: 
     // Values a.. of a View into `dst` (as many as it holds). The views made here are in range
     // (see ViewGetters::of): only a buffer detached since fails (an array over this very wasm
     // memory, which allocating may grow).
-    let copy = |(buffer, offset, _): &View, a: usize, dst: &mut [f64]| copy_f64(dst, &F64View::new(buffer, offset + 8 * a as u32, dst.len() as u32)?);
+    let copy = |(buffer, offset, _): &View, a: usize, dst: &mut [f64]| {
+        copy_f64(dst, &F64View::new(buffer, offset + 8 * a as u32, dst.len() as u32)?)
+    };
     let unreadable = |_| bad("series", "the arrays could not be read");
     let mut check = PointCheck::new();
     let mut part = vec![0.0; 2 * SERIES_CHUNK];
@@ -47,7 +55,9 @@ pub(super) fn read(label: &str, unit: &str, x: &JsValue, y: &JsValue, free_old: 
     let (mut xs, mut ys) = (Vec::with_capacity(n), Vec::with_capacity(n));
     // SAFETY: as in js_sys's copy_to_uninit (which asserts the lengths, equal here by
     // construction): JS writes all n values before they are read, or fails (then they are not).
-    let uninit = |v: &mut Vec<f64>| unsafe { &mut *(&mut v.spare_capacity_mut()[..n] as *mut [std::mem::MaybeUninit<f64>] as *mut [f64]) };
+    let uninit = |v: &mut Vec<f64>| unsafe {
+        &mut *(&mut v.spare_capacity_mut()[..n] as *mut [std::mem::MaybeUninit<f64>] as *mut [f64])
+    };
     copy(&sx, 0, uninit(&mut xs)).and_then(|_| copy(&sy, 0, uninit(&mut ys))).map_err(unreadable)?;
     // SAFETY: both copies succeeded.
     unsafe {
@@ -82,8 +92,19 @@ impl ViewGetters {
         use js_sys::{Object, Reflect};
         let proto = Object::get_prototype_of(&Object::get_prototype_of(&js_sys::Float64Array::new_with_length(0)));
         // Not a function only if the page replaced them; calling it then throws, caught by call0.
-        let getter = |key: JsValue| -> Option<js_sys::Function> { Some(Reflect::get(&Reflect::get_own_property_descriptor(&proto, &key).ok()?, &"get".into()).ok()?.unchecked_into()) };
-        Some(ViewGetters([getter(js_sys::Symbol::to_string_tag().into())?, getter("buffer".into())?, getter("byteOffset".into())?, getter("length".into())?]))
+        let getter = |key: JsValue| -> Option<js_sys::Function> {
+            Some(
+                Reflect::get(&Reflect::get_own_property_descriptor(&proto, &key).ok()?, &"get".into())
+                    .ok()?
+                    .unchecked_into(),
+            )
+        };
+        Some(ViewGetters([
+            getter(js_sys::Symbol::to_string_tag().into())?,
+            getter("buffer".into())?,
+            getter("byteOffset".into())?,
+            getter("length".into())?,
+        ]))
     }
 
     /// A Float64Array as a View (all of it addressable with u32 byte offsets, as
