@@ -8,6 +8,12 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "rustfmt and clippy (warnings are errors)"
+cargo fmt -p econ-widget --check
+cargo clippy -p econ-widget --all-targets --quiet -- -D warnings
+cargo clippy -p econ-widget --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy -p econ-widget --lib --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
+
 step "cargo test (native core)"
 cargo test --workspace --quiet
 
