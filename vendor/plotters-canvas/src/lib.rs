@@ -7,6 +7,7 @@
 */
 // econ-widget patch: web-sys deprecated set_fill_style/set_stroke_style (upstream still calls them).
 #![allow(deprecated)]
+#![allow(clippy::all)]
 mod canvas;
 
 pub use canvas::CanvasBackend;
