@@ -85,7 +85,7 @@ test('opens over http with the same chart', async () => {
   await openExplorer(page, httpUrl);
   const px = await assertChartDrawn(page);
   assert.equal(px.hash, fileHash, 'file:// and http draw the same pixels');
-  assert.ok(server.requests.includes('/pkg/econ-widget.inline.js'));
+  assert.ok(server.requests.includes('/dist/econ-widget.inline.js'));
   assertClean(page);
   await page.context().close();
 });

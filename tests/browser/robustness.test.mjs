@@ -1,4 +1,4 @@
-// Robustness of the JS API (EconWidget, pkg/econ-widget.js on tests/browser/fixtures/widget.html):
+// Robustness of the JS API (EconWidget, dist/econ-widget.js on tests/browser/fixtures/widget.html):
 // every bad input — wrong JS types, unknown ids, hostile numbers and strings, broken host
 // datasets, odd element sizes — throws an Error with a stable `code`, a `path` naming the
 // field and a message naming the value; none is a wasm trap; the widget keeps showing its
