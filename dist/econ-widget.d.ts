@@ -47,8 +47,11 @@ export interface MountOptions extends Selection {
 
 /** Where the wasm comes from (ready()); the default is the file beside the script or module. */
 export interface ReadyOptions {
-  /** A URL, the bytes, a Response (or its promise) or a compiled module. */
-  wasm?: string | URL | BufferSource | Response | PromiseLike<Response> | WebAssembly.Module;
+  /**
+   * A URL, the bytes, or a Response (or its promise). (A WebAssembly.Module works too; it is left
+   * out here because TypeScript's Module type is empty and would let any value through.)
+   */
+  wasm?: string | URL | BufferSource | Response | PromiseLike<Response>;
   /** An SRI hash for a `wasm` URL ("sha384-…"). */
   integrity?: string;
   /** A URL for the default wasm file name (e.g. a CDN's hashed name). */
@@ -144,6 +147,10 @@ export interface EventMap {
 }
 
 declare global {
+  /** The classic scripts (dist/econ-widget.js, .full.js, .inline.js) define it. */
+  interface Window {
+    EconWidget?: EconWidgetApi;
+  }
   interface HTMLElementEventMap {
     'econ-widget:change': CustomEvent<State>;
     'econ-widget:render': CustomEvent<RenderDetail>;

@@ -1,4 +1,4 @@
-/*! econ-widget 0.1.0 — https://example.invalid/econ-widget — MIT */
+/*! econ-widget 0.1.0 | MIT */
 import { readFile } from 'node:fs/promises';
 const EconWidget = (function () {
 'use strict';
@@ -690,7 +690,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha384-nBSAuO8A7uwkHZKDb3EkJKxpRsv43HEeZYAR2bbWOCRLKWAezKpHegSWvbnRIpZ5";
+var EW_WASM_INTEGRITY = "sha256-J0zjzFKZ/EA2OTsPOrG8AntX2kWMEy6WPWz/uG6TvLw=";
 var EW_DEFAULT_WASM = function () { return readFile(new URL('./econ_widget_full_bg.wasm', import.meta.url)); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -944,9 +944,8 @@ function ewWasmSource(o) {
     if (wasm == null) throw ewError('wasm_unavailable', 'wasm', 'cannot tell where ' + EW_WASM_FILE + ' is: load econ-widget.js with a <script src> or pass ready({wasm})');
     integrity = EW_WASM_INTEGRITY;
   }
-  if (typeof wasm !== 'string' && !(wasm instanceof URL)) return wasm;
-  var url = new URL(wasm, EW_SCRIPT_URL || (typeof location !== 'undefined' ? location.href : undefined));
-  return fetch(url, integrity ? { integrity: integrity } : {});
+  // A URL string is fetched as fetch() reads it: relative to the page.
+  return typeof wasm === 'string' || wasm instanceof URL ? fetch(wasm, integrity ? { integrity: integrity } : {}) : wasm;
 }
 
 /**

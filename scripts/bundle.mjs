@@ -40,7 +40,9 @@ const api = text('www/src/api.js');
 const version = text('Cargo.toml').match(/^version = "([^"]+)"/m)[1];
 const npmVersion = JSON.parse(text('package.json')).version;
 if (npmVersion !== version) throw new Error(`bundle: package.json has version ${npmVersion}, Cargo.toml ${version}: give both the same`);
-const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
+// SRI hashes: sha384 in the manifest; sha256 where a page downloads them (in the bundles and
+// the embed loader: 20 characters less each, and as strong a check of a file's integrity).
+const sri = (buf, alg = 'sha384') => `${alg}-` + createHash(alg).update(buf).digest('base64');
 // The two pairings: which glue and wasm each bundle has, and whether its API serves host data.
 const builds = {
   lite: { glueFile: 'dist/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm', hostData: false },
@@ -50,7 +52,7 @@ const names = (list) => list.map((d) => d.name).sort().join(' ');
 for (const b of Object.values(builds)) {
   b.glue = text(b.glueFile);
   b.wasm = readFileSync(root + 'dist/' + b.wasmFile);
-  b.integrity = sri(b.wasm);
+  b.integrity = sri(b.wasm, 'sha256');
   const m = new WebAssembly.Module(b.wasm);
   b.exports = names(WebAssembly.Module.exports(m));
   // Every import from the glue's module, as a key of its import object (a line of its own in
@@ -78,7 +80,8 @@ const cutGlue = (b) => GLUE_CUTS.reduce((glue, [what, find, put]) => {
   return glue.replace(find, put);
 }, b.glue);
 
-const banner = `/*! econ-widget ${version} — https://example.invalid/econ-widget — MIT */`;
+// Short banners: they are in every page's download (the repository URL is in package.json).
+const banner = `/*! econ-widget ${version} | MIT */`;
 const terserOptions = (globalDefs) => ({
   ecma: 2017,
   compress: { passes: 2, global_defs: globalDefs },
@@ -133,13 +136,13 @@ if (embedSource.split('var INTEGRITY = {};').length !== 2) throw new Error('bund
 /** The minified loader for bundles named `names` (file → name to load) with those files' code. */
 async function embedLoader(names, codeOf) {
   let source = embedSource.replace(/'(econ-widget(?:\.inline)?\.js)'/g, (_, f) => `'${names[f]}'`);
-  const integrity = Object.fromEntries(['econ-widget.js', 'econ-widget.full.js'].map((f) => [names[f], sri(codeOf(f))]));
+  const integrity = Object.fromEntries(['econ-widget.js', 'econ-widget.full.js'].map((f) => [names[f], sri(codeOf(f), 'sha256')]));
   source = source.replace('var INTEGRITY = {};', () => `var INTEGRITY = ${JSON.stringify(integrity)};`);
   const { code } = await minify(source, terserOptions({}));
   for (const f of ['econ-widget.js', 'econ-widget.inline.js']) {
     if (!code.includes(JSON.stringify(names[f]))) throw new Error(`bundle: the embed loader lost its bundle path ${names[f]}`);
   }
-  return `/*! econ-widget ${version} embed loader — MIT — source: www/embed.js */\n${code}\n`;
+  return `/*! econ-widget ${version} embed loader | MIT | www/embed.js */\n${code}\n`;
 }
 const same = { 'econ-widget.js': 'econ-widget.js', 'econ-widget.full.js': 'econ-widget.full.js', 'econ-widget.inline.js': 'econ-widget.inline.js' };
 const bundleCode = (f) => bundles.find((o) => o.file === f).code;

@@ -250,9 +250,8 @@ function ewWasmSource(o) {
     if (wasm == null) throw ewError('wasm_unavailable', 'wasm', 'cannot tell where ' + EW_WASM_FILE + ' is: load econ-widget.js with a <script src> or pass ready({wasm})');
     integrity = EW_WASM_INTEGRITY;
   }
-  if (typeof wasm !== 'string' && !(wasm instanceof URL)) return wasm;
-  var url = new URL(wasm, EW_SCRIPT_URL || (typeof location !== 'undefined' ? location.href : undefined));
-  return fetch(url, integrity ? { integrity: integrity } : {});
+  // A URL string is fetched as fetch() reads it: relative to the page.
+  return typeof wasm === 'string' || wasm instanceof URL ? fetch(wasm, integrity ? { integrity: integrity } : {}) : wasm;
 }
 
 /**

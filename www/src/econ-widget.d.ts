@@ -147,6 +147,10 @@ export interface EventMap {
 }
 
 declare global {
+  /** The classic scripts (dist/econ-widget.js, .full.js, .inline.js) define it. */
+  interface Window {
+    EconWidget?: EconWidgetApi;
+  }
   interface HTMLElementEventMap {
     'econ-widget:change': CustomEvent<State>;
     'econ-widget:render': CustomEvent<RenderDetail>;
