@@ -118,3 +118,24 @@ EconWidget.ready().then(() => {
   assert.match(cjs.svg, /[\u4e00-\u9fff]/, 'Chinese text in the SVG');
   assert.ok(cjs.csv.includes('47.8'));
 });
+
+test('Vite 7 dev server: with optimizeDeps.exclude (as the README says) the app draws; the wasm passes its SRI check', async () => {
+  const dir = app('vite-dev', {
+    'index.html': HTML('<script type="module" src="/main.js"></script>'),
+    'main.js': `import { mount, version } from 'econ-widget';\n${APP_BODY}`,
+  });
+  const vite = await import('vite');
+  const server = await vite.createServer({ root: dir, configFile: false, logLevel: 'silent', optimizeDeps: { exclude: ['econ-widget'] }, server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  try {
+    const page = await openPage(browser);
+    await page.goto(server.resolvedUrls.local[0] + 'index.html');
+    await page.waitForFunction(() => window.result, null, { timeout: 20000 });
+    checkResult(await page.evaluate(() => window.result));
+    assert.ok((await pixels(page, '#chart')).ink > 2000);
+    assertClean(page);
+    await page.context().close();
+  } finally {
+    await server.close();
+  }
+});
