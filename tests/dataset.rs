@@ -815,7 +815,7 @@ fn dates_must_exist_in_the_calendar() {
 #[test]
 fn derived_views_show_a_fact_reported_twice_once() {
     let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
-    for v in econ_widget::views::build_views(&ds).iter().filter(|v| v.id.starts_with("auto/")) {
+    for v in econ_widget::views::build_views(&ds).unwrap().iter().filter(|v| v.id.starts_with("auto/")) {
         if let econ_widget::views::Content::Values { values, .. } = &v.content {
             let mut facts: Vec<_> = values
                 .iter()
