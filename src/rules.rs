@@ -256,7 +256,9 @@ pub fn check(ds: &Dataset, sets: &[bool], shown: &Shown) -> Result<(), String> {
             let whole = ds.value(&g.whole).map(|v| v.value).unwrap_or(f64::NAN);
             let sum: f64 = g.parts.iter().filter_map(|p| ds.value(p)).map(|v| v.value).sum();
             let tolerance = g.tolerance.unwrap_or(whole.abs() * 0.005);
-            if !((sum - whole).abs() <= tolerance + 1e-9) {
+            // Written so that NaN (an unknown whole) fails too.
+            let adds_up = (sum - whole).abs() <= tolerance + 1e-9;
+            if !adds_up {
                 return Err(format!("composition '{}': parts sum to {sum}, whole is {whole}", g.id));
             }
             Ok(())
