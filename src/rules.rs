@@ -259,7 +259,13 @@ pub fn check(ds: &Dataset, sets: &[bool], shown: &Shown) -> Result<(), String> {
             // Written so that NaN (an unknown whole) fails too.
             let adds_up = (sum - whole).abs() <= tolerance + 1e-9;
             if !adds_up {
-                return Err(format!("composition '{}': parts sum to {sum}, whole is {whole}", g.id));
+                // `shortest`, not `{}`: core::fmt's float printing is kilobytes of wasm.
+                return Err(format!(
+                    "composition '{}': parts sum to {}, whole is {}",
+                    g.id,
+                    crate::i18n::shortest(sum),
+                    crate::i18n::shortest(whole)
+                ));
             }
             Ok(())
         }

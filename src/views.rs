@@ -2,10 +2,15 @@
 //! over time, one period's comparable figures, a region's milestones), all passing the
 //! honest-view rules of src/rules.rs.
 
-use crate::data::{ChartKind, Dataset, Kind, SeriesBy, Text, ViewDef};
-use crate::error::{Error, Result};
+#[cfg(feature = "host-data")]
+use crate::data::Kind;
+use crate::data::{ChartKind, Dataset, SeriesBy, Text, ViewDef};
+#[cfg(feature = "host-data")]
+use crate::error::Error;
+use crate::error::Result;
 use crate::i18n::Lang;
 use crate::json::{JsonOut, ToJson};
+#[cfg(feature = "host-data")]
 use crate::order::sorted_rows;
 use crate::rules::{self, Shown};
 
@@ -127,19 +132,70 @@ impl Content {
 /// Builds every view of a dataset: curated first, in file order, then derived ones. A curated
 /// view that breaks an honest-view rule (src/rules.rs) is a `dishonest_view` error naming it;
 /// derived views are only made where they pass.
+///
+/// The embedded dataset's derived views are made at build time (`with_derived_views`, run by
+/// pack_dataset) and packed as view records, so the one-chart wasm (no `host-data`) carries
+/// neither the derivation nor the rule checks, only `compatible_charts`.
+#[cfg(not(feature = "host-data"))]
+pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
+    Ok(ds.raw.views.iter().map(|v| view_of_def(ds, v)).collect())
+}
+
+#[cfg(feature = "host-data")]
 pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
     let sets = rules::set_flags(ds);
     let mut views = Vec::with_capacity(ds.raw.views.len());
     for (i, v) in ds.raw.views.iter().enumerate() {
-        let view = curated(ds, &sets, v)
+        let view = view_of_def(ds, v);
+        rules::check(ds, &sets, &view.content.shown())
+            .and_then(|()| match view.charts.contains(&v.chart) {
+                true => Ok(()),
+                false => {
+                    Err(format!("a {} chart does not fit it (it fits: {})", v.chart.id(), chart_ids(&view.charts)))
+                }
+            })
             .map_err(|m| Error::new("dishonest_view", format!("views[{i}]"), format!("view '{}': {m}", v.id)))?;
         views.push(view);
     }
-    views.extend(derived(ds, &sets));
+    // The embedded dataset already holds its derived views (packed): the same ids again are
+    // left out, so it gives the same views as its JSON.
+    let derived: Vec<View> = derived(ds, &sets).into_iter().filter(|d| !views.iter().any(|v| v.id == d.id)).collect();
+    views.extend(derived);
     Ok(views)
 }
 
-fn curated(ds: &Dataset, sets: &[bool], v: &ViewDef) -> std::result::Result<View, String> {
+/// The dataset with its derived views appended as view records: what pack_dataset writes
+/// into src/data/dataset.bin.
+#[cfg(feature = "host-data")]
+pub fn with_derived_views(ds: &Dataset) -> Result<crate::data::RawDataset> {
+    let views = build_views(ds)?;
+    let mut raw = ds.raw.clone();
+    for v in views.into_iter().skip(ds.raw.views.len()) {
+        let ids = |list: &[usize]| list.iter().map(|&i| ds.raw.values[i].id.clone()).collect();
+        let (values, series, milestones) = match v.content {
+            Content::Values { values, series } => (ids(&values), series, Vec::new()),
+            Content::Milestones(ms) => (Vec::new(), None, ms),
+            Content::Group(_) | Content::Targets(_) => continue,
+        };
+        raw.views.push(ViewDef {
+            id: v.id,
+            region: v.region,
+            topic: v.topic,
+            title: v.title,
+            chart: v.default_chart,
+            values,
+            series,
+            group: None,
+            targets: Vec::new(),
+            milestones,
+        });
+    }
+    Ok(raw)
+}
+
+/// A view record as a view, with the charts that fit it (its own chart is checked by
+/// `build_views`, or was at build time).
+fn view_of_def(ds: &Dataset, v: &ViewDef) -> View {
     let content = match v.chart {
         ChartKind::Composition => Content::Group(v.group.clone().unwrap_or_default()),
         ChartKind::Bullet => Content::Targets(v.targets.clone()),
@@ -148,22 +204,20 @@ fn curated(ds: &Dataset, sets: &[bool], v: &ViewDef) -> std::result::Result<View
             Content::Values { values: v.values.iter().filter_map(|id| ds.value_index(id)).collect(), series: v.series }
         }
     };
-    rules::check(ds, sets, &content.shown())?;
     let charts = compatible_charts(ds, &content);
-    if !charts.contains(&v.chart) {
-        return Err(format!("a {} chart does not fit it (it fits: {})", v.chart.id(), chart_ids(&charts)));
-    }
-    Ok(View {
+    let default_chart = if charts.contains(&v.chart) { v.chart } else { charts.first().copied().unwrap_or(v.chart) };
+    View {
         id: v.id.clone(),
         region: v.region.clone(),
         topic: v.topic.clone(),
         title: v.title.clone(),
-        default_chart: v.chart,
+        default_chart,
         charts,
         content,
-    })
+    }
 }
 
+#[cfg(feature = "host-data")]
 fn chart_ids(charts: &[ChartKind]) -> String {
     let ids: Vec<&str> = charts.iter().map(|c| c.id()).collect();
     if ids.is_empty() {
@@ -187,6 +241,7 @@ pub fn compatible_charts(ds: &Dataset, content: &Content) -> Vec<ChartKind> {
     order.into_iter().filter(|&c| rules::fits(ds, &shown, c)).collect()
 }
 
+#[cfg(feature = "host-data")]
 fn distinct<T: PartialEq>(it: impl Iterator<Item = T>) -> usize {
     let mut seen: Vec<T> = Vec::new();
     for x in it {
@@ -197,6 +252,7 @@ fn distinct<T: PartialEq>(it: impl Iterator<Item = T>) -> usize {
     seen.len()
 }
 
+#[cfg(feature = "host-data")]
 fn kind_order(k: Kind) -> u8 {
     match k {
         Kind::Level => 0,
@@ -207,12 +263,14 @@ fn kind_order(k: Kind) -> u8 {
     }
 }
 
+#[cfg(feature = "host-data")]
 /// At most this many bars in a derived view: a longer list is a grab-bag, not a comparison.
 const MAX_DERIVED_BARS: usize = 12;
 
 /// Derived views, each passing the rules: one indicator over time per region (a time series),
 /// then one period's figures of one kind and unit per region and topic (a comparison), then a
 /// milestone timeline per region.
+#[cfg(feature = "host-data")]
 fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
     let topic_pos = |t: &str| ds.raw.topics.iter().position(|x| x.id == t).unwrap_or(usize::MAX);
     let region_pos = |r: &str| ds.raw.regions.iter().position(|x| x.id == r).unwrap_or(usize::MAX);
@@ -273,7 +331,7 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
         let first = &values[list[0]];
         let (Some(region), Some(ind)) = (ds.region(&first.region), ds.indicator(&first.indicator)) else { continue };
         let what = match &first.subject {
-            Some(s) if !ind.name.zh.contains(s.zh.as_str()) => {
+            Some(s) if !ind.name.zh.starts_with(s.zh.as_str()) => {
                 Text { zh: format!("{}{}", s.zh, ind.name.zh), en: format!("{} ({})", ind.name.en, s.en) }
             }
             _ => ind.name.clone(),
@@ -413,6 +471,7 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
     out
 }
 
+#[cfg(feature = "host-data")]
 /// Rows grouped by key: groups in key order, rows within a group in dataset order.
 fn buckets<K: PartialOrd + Copy>(rows: &[usize], key: impl Fn(usize) -> K) -> Vec<Vec<usize>> {
     let keys: Vec<K> = rows.iter().map(|&i| key(i)).collect();
@@ -429,6 +488,7 @@ fn buckets<K: PartialOrd + Copy>(rows: &[usize], key: impl Fn(usize) -> K) -> Ve
     out
 }
 
+#[cfg(feature = "host-data")]
 fn subject_key(ds: &Dataset, i: usize) -> &str {
     ds.raw.values[i].subject.as_ref().map(|s| s.zh.as_str()).unwrap_or("")
 }
