@@ -128,6 +128,17 @@ fn no_nested_or_overlapping_sets() {
     let mut series = bar_view("years", "bar", &["x.all.inv", "x.all.inv.2026"]);
     series["series"] = json!("period");
     assert!(load(&[], v.clone(), vec![series]).is_ok());
+    // Derived views never set them side by side either.
+    let w = load(&[], v.clone(), vec![]).unwrap();
+    let ds = w.dataset().clone();
+    let sets = econ_widget::rules::set_flags(&ds);
+    for view in econ_widget::views::build_views(&ds).unwrap() {
+        econ_widget::rules::check(&ds, &sets, &view.content.shown()).unwrap_or_else(|m| panic!("{}: {m}", view.id));
+        if let econ_widget::views::Content::Values { values, .. } = &view.content {
+            let ids: Vec<&str> = values.iter().map(|&i| ds.raw.values[i].id.as_str()).collect();
+            assert!(!(ids.contains(&"x.all.inv") && ids.contains(&"x.part.inv")), "{}: {ids:?}", view.id);
+        }
+    }
     // Sets of two regions, one inside the other (祁县 is in 晋中), overlap too.
     let mut county = v[2].clone();
     county["id"] = json!("x.qx.inv");
@@ -223,6 +234,12 @@ fn every_embedded_view_passes_every_rule() {
         for c in &v.charts {
             assert!(econ_widget::rules::fits(&ds, &v.content.shown(), *c), "{} offers {}", v.id, c.id());
         }
+    }
+    // The fixture's derived views pass too (a host dataset's are made the same way).
+    let mini = Dataset::parse(MINI).unwrap();
+    let mini_sets = econ_widget::rules::set_flags(&mini);
+    for v in econ_widget::views::build_views(&mini).unwrap() {
+        econ_widget::rules::check(&mini, &mini_sets, &v.content.shown()).unwrap_or_else(|m| panic!("{}: {m}", v.id));
     }
     // Fewer, better views than the 125 of (region, topic, kind, unit) buckets.
     assert!(views.len() < 60, "{} views", views.len());
