@@ -19,6 +19,7 @@ pub mod json;
 pub mod layout;
 pub mod order;
 pub mod period;
+pub mod rules;
 pub mod select;
 pub mod series;
 pub mod spec;

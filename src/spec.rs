@@ -241,11 +241,13 @@ fn base_label(ds: &Dataset, v: &Value, lang: Lang) -> String {
     }
 }
 
-fn series_of(ds: &Dataset, i: usize, by: SeriesBy, lang: Lang) -> (String, String) {
+/// `mixed`: the chart has targets and actuals, so a period series also says which it is.
+fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (String, String) {
     let v = &ds.raw.values[i];
     let p = ds.period_of(i);
     match by {
-        SeriesBy::Period => (ds.raw.values[i].period.clone(), p.label(lang)),
+        SeriesBy::Period if mixed || v.kind == Kind::Target => (v.period.clone(), period_and_kind(ds, i, lang)),
+        SeriesBy::Period => (v.period.clone(), p.label(lang)),
         SeriesBy::Region => (
             v.region.clone(),
             ds.region(&v.region).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| v.region.clone()),
@@ -264,6 +266,7 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
     let vals: Vec<&Value> = idx.iter().map(|&i| &ds.raw.values[i]).collect();
     let axis = Axis::for_values(ds, &vals, lang);
     b.spec.axis_unit = axis.unit.label.clone();
+    let mixed = vals.iter().any(|v| v.kind == Kind::Target) && vals.iter().any(|v| v.kind != Kind::Target);
     // Line charts put periods on the x axis (categories) and draw one line per indicator.
     let line = chart == ChartKind::Line;
     let labels: Vec<String> = if line || series.is_some() {
@@ -279,11 +282,15 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
     for &k in &order {
         let i = idx[k];
         let (s, c) = if line {
-            let l = labels[k].clone();
+            // A line of targets says so (rules.rs never lets one line mix actuals and targets).
+            let l = match ds.raw.values[i].kind {
+                Kind::Target => format!("{}{}", labels[k], lang.pick("（目标）", " (target)")),
+                _ => labels[k].clone(),
+            };
             (b.series(l.clone(), l), b.category(ds.period_of(i).label(lang)))
         } else {
             let (key, label) = match series {
-                Some(by) => series_of(ds, i, by, lang),
+                Some(by) => series_of(ds, i, by, mixed, lang),
                 None => (String::new(), String::new()),
             };
             (b.series(key, label), b.category(labels[k].clone()))
@@ -327,9 +334,22 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
             }
         })
         .collect();
+    // Figures of several periods, or a target beside actuals: every label says its period
+    // (and whether it is an actual or a target), not only the ones that would repeat.
+    let vals = || idx.iter().map(|&i| &ds.raw.values[i]);
+    let mixed_kind = vals().any(|v| v.kind == Kind::Target) && vals().any(|v| v.kind != Kind::Target);
+    let several_periods = idx.iter().any(|&i| ds.period_of(i) != ds.period_of(idx[0]));
+    let base: Vec<String> = (0..idx.len())
+        .map(|k| match (mixed_kind, several_periods) {
+            (false, false) => base[k].clone(),
+            // Period first: a long name is cut at its end, and the period must stay readable.
+            (false, true) => format!("{} · {}", ds.period_of(idx[k]).label(lang), base[k]),
+            (true, _) => format!("{} · {}", period_and_kind(ds, idx[k], lang), base[k]),
+        })
+        .collect();
     let with_period: Vec<String> = (0..idx.len())
         .map(|k| {
-            if dup(&base, k) {
+            if dup(&base, k) && !several_periods {
                 format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang))
             } else {
                 base[k].clone()
@@ -354,6 +374,16 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
             Some(if n == 0 { l } else { format!("{l} ({})", n + 1) })
         })
         .collect()
+}
+
+/// "2025年目标", "2024 actual": a value's period and whether it is a target.
+fn period_and_kind(ds: &Dataset, i: usize, lang: Lang) -> String {
+    let word = if ds.raw.values[i].kind == Kind::Target {
+        lang.pick("目标", "target")
+    } else {
+        lang.pick("实际", "actual")
+    };
+    format!("{}{}{word}", ds.period_of(i).label(lang), lang.pick("", " "))
 }
 
 fn reorder_categories(spec: &mut ChartSpec, order: &[usize]) {
@@ -465,7 +495,15 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let (Some(ai), Some(ti)) = (ds.value_index(&t.actual), ds.value_index(&t.target)) else { continue };
         let (a, tv) = (&ds.raw.values[ai], &ds.raw.values[ti]);
         let axis = Axis::for_values(ds, &[a, tv], lang);
-        let c = b.category(t.name.get(lang).to_string());
+        // The row names both periods and kinds: an actual is read against its target.
+        let periods = format!(
+            "{}{}{}{}",
+            lang.pick("（", " ("),
+            period_and_kind(ds, ai, lang),
+            lang.pick(" → ", " → "),
+            period_and_kind(ds, ti, lang)
+        );
+        let c = b.category(format!("{}{periods}{}", t.name.get(lang), lang.pick("）", ")")));
         let mut d = datum(ds, &mut b, ai, &axis, c, s);
         b.use_doc(&tv.source.doc);
         d.target = Some(axis.place(ds, tv));
@@ -493,8 +531,21 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
     let mut ms: Vec<_> = ids.iter().filter_map(|m| ds.milestone(m)).collect();
     crate::order::sort_by_key(&mut ms, |m| m.year);
     let s = b.series(String::new(), String::new());
+    // Milestones of several regions side by side: each says whose it is.
+    let several_regions = ms.iter().any(|m| m.region != ms[0].region);
     for m in ms {
         b.use_doc(&m.source.doc);
+        let region = ds.region(&m.region).map(|r| r.name.get(lang)).unwrap_or(&m.region);
+        let text = match several_regions {
+            true => format!("{region}{}{}", lang.pick("：", ": "), m.text.get(lang)),
+            false => m.text.get(lang).to_string(),
+        };
+        // A year before the document's own is something done, not a goal.
+        let doc_year = ds.document(&m.source.doc).and_then(|d| d.date.get(..4)).and_then(|y| y.parse::<u16>().ok());
+        let kind = match doc_year {
+            Some(y) if m.year < y => lang.pick("进展", "progress"),
+            _ => lang.pick("目标", "goal"),
+        };
         let year = m.year.to_string();
         let c = b.category(format!("{year}·{}", m.id));
         b.spec.categories[c] = year.clone();
@@ -504,9 +555,9 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
             label: year.clone(),
             series_label: String::new(),
             value: f64::NAN,
-            display: m.text.get(lang).to_string(),
+            display: text,
             period: if lang == Lang::Zh { format!("{year}年") } else { year },
-            kind: lang.pick("目标", "goal").to_string(),
+            kind: kind.to_string(),
             share: None,
             detail: None,
             target: None,

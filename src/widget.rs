@@ -105,7 +105,7 @@ impl Widget {
 
     /// Several widgets on a page share one parsed embedded dataset.
     pub fn with_dataset(ds: Rc<Dataset>, init: &Json) -> Result<Widget> {
-        let views = build_views(&ds);
+        let views = build_views(&ds)?;
         if views.is_empty() {
             return Err(Error::new("no_data", "data.values", "the dataset has no values to chart"));
         }

@@ -773,7 +773,7 @@ fn csv_has_bom_header_and_one_row_per_visible_datum() {
 #[test]
 fn csv_quotes_cells_with_commas() {
     let mut w = embedded();
-    w.select(&j(&json!({"view": "d002-villages", "lang": "en"}))).unwrap();
+    w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个", "lang": "en"}))).unwrap();
     let csv = w.csv();
     assert!(csv.contains(",\"1,000 items\","), "{csv}");
     let rows = parse_csv(&csv[3..]);

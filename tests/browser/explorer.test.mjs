@@ -123,8 +123,8 @@ test('every selector changes the state, the chart and the page text', async () =
   assert.equal(await page.inputValue('#sel-view'), 'd004-tourism');
 
   // View.
-  await page.selectOption('#sel-view', 'auto/晋城/tourism/share/分数');
-  assert.equal((await state()).view, 'auto/晋城/tourism/share/分数');
+  await page.selectOption('#sel-view', 'auto/晋城/tourism/growth/%');
+  assert.equal((await state()).view, 'auto/晋城/tourism/growth/%');
   await expectRedrawn('view');
 
   // Back to 晋中 · economy, the composition view.

@@ -455,7 +455,7 @@ test('too narrow or display:none keeps the last chart and reports element_too_sm
 
 test('clicking a legend entry hides and shows that series', async () => {
   const page = await fixture();
-  await mount(page, '#a', { view: 'd002-villages', chart: 'grouped_bar' });
+  await mount(page, '#a', { view: 'd003-clean-energy', chart: 'grouped_bar' });
   await events(page);
   const px0 = await pixels(page, '#a');
   // Find a legend entry: sweep pointer events until the overlay offers a click.
