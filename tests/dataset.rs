@@ -325,6 +325,7 @@ fn optional_fields_may_be_null_or_absent() {
     let mut v = mini();
     v["values"][0]["printed"] = json!(null);
     v["values"][0]["note"] = json!(null);
+    v["values"][0]["period_text"] = json!(null);
     v["values"][0]["bound"] = json!(null);
     v["documents"][0]["url"] = json!(null);
     v["regions"][0]["parent"] = json!(null);
@@ -333,6 +334,20 @@ fn optional_fields_may_be_null_or_absent() {
     let ds = Dataset::parse(&v.to_string()).unwrap();
     assert_eq!(ds.raw.values[0].bound, econ_widget::data::Bound::Exact);
     assert_eq!(ds.raw.values[0].printed, None);
+}
+
+/// A value whose text gives no exact period ("5年内") reads with the text's words, in both
+/// languages and after packing; its `period` only orders it.
+#[test]
+fn period_text_reads_in_place_of_the_period() {
+    let mut v = mini();
+    v["values"][0]["period_text"] = json!({"zh": "5年内", "en": "within 5 years"});
+    let ds = Dataset::parse(&v.to_string()).unwrap();
+    assert_eq!(ds.period_label(0, econ_widget::i18n::Lang::Zh), "5年内");
+    assert_eq!(ds.period_label(0, econ_widget::i18n::Lang::En), "within 5 years");
+    assert_ne!(ds.period_label(1, econ_widget::i18n::Lang::En), "within 5 years");
+    let unpacked = packed::unpack(&packed::pack(&ds.raw)).unwrap();
+    assert_eq!(format!("{:?}", unpacked.values[0]), format!("{:?}", ds.raw.values[0]));
 }
 
 #[test]
@@ -668,6 +683,10 @@ fn value_texts_are_checked() {
     expect(&e, "invalid_dataset", "values[0].subject.en", &["empty"]);
     let e = bad(|v| v["values"][0]["note"] = json!({"zh": "\u{8}", "en": "note"}));
     expect(&e, "invalid_dataset", "values[0].note.zh", &["U+0008"]);
+    let e = bad(|v| v["values"][0]["period_text"] = json!({"zh": "5年内", "en": " "}));
+    expect(&e, "invalid_dataset", "values[0].period_text.en", &["empty"]);
+    let e = bad(|v| v["values"][0]["period_text"] = json!("5年内"));
+    expect(&e, "invalid_dataset", "values[0].period_text", &["expected an object"]);
     let e = bad(|v| v["values"][6]["source"]["quote"] = json!(""));
     expect(&e, "invalid_dataset", "values[6].source.quote", &["empty"]);
     let e = bad(|v| v["values"][6]["source"]["quote"] = json!("长".repeat(301)));
