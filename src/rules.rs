@@ -168,14 +168,16 @@ fn nested(ds: &Dataset, sets: &[bool], i: usize, j: usize, series: Option<Series
     if !regions_overlap(ds, &a.region, &b.region) || !periods_overlap(pa, pb) {
         return Ok(());
     }
+    // Two points in time also when the text words one of them ("start year not stated").
+    let distinct_times = pa != pb || a.period_text != b.period_text;
     let time_series =
-        series == Some(SeriesBy::Period) && a.indicator == b.indicator && a.region == b.region && pa != pb;
+        series == Some(SeriesBy::Period) && a.indicator == b.indicator && a.region == b.region && distinct_times;
     let (sa, sb) = (sets[i], sets[j]);
     let same = a.indicator == b.indicator;
     if time_series || !(sa || sb) || !(same || (sa && sb)) {
         return Ok(());
     }
-    if same && a.region == b.region && pa == pb && subject(a) == subject(b) && a.kind == b.kind {
+    if same && a.region == b.region && !distinct_times && subject(a) == subject(b) && a.kind == b.kind {
         return Err(format!("shows '{}' twice ({} and {})", name(ds, a), a.id, b.id));
     }
     Err(format!(

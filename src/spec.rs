@@ -162,7 +162,9 @@ impl Axis {
             return Axis { unit: DisplayUnit { exp10: 0, label: String::new(), tight: true }, base_per_unit: 1.0 };
         };
         let u = ds.unit(&top.unit).expect("validated unit");
-        let unit = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, top.value.abs());
+        // zh shows the unit as printed: its zh name (ids may tell apart units printed alike, 户 of
+        // enterprises and 户 of households).
+        let unit = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, top.value.abs());
         Axis { base_per_unit: u.factor / 10f64.powi(unit.exp10), unit }
     }
     pub fn place(&self, ds: &Dataset, v: &Value) -> f64 {
@@ -175,7 +177,7 @@ impl Axis {
 /// the bound the text gave ("以上", "about").
 pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let u = ds.unit(&v.unit).expect("validated unit");
-    let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
+    let du = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
         // The printed text (e.g. "10.0") wins when no conversion applies.
         // The printed form ("1/4", "10.0") when no conversion applies; in English only if it is
@@ -222,7 +224,7 @@ fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, 
         series_label: b.spec.series[series].label.clone(),
         value: axis.place(ds, v),
         display: display(ds, v, lang),
-        period: ds.period_of(idx).label(lang),
+        period: ds.period_label(idx, lang),
         kind: kind_text(v, lang),
         share: None,
         detail: v.note.as_ref().map(|n| n.get(lang).to_string()),
@@ -244,10 +246,13 @@ fn base_label(ds: &Dataset, v: &Value, lang: Lang) -> String {
 /// `mixed`: the chart has targets and actuals, so a period series also says which it is.
 fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (String, String) {
     let v = &ds.raw.values[i];
-    let p = ds.period_of(i);
     match by {
-        SeriesBy::Period if mixed || v.kind == Kind::Target => (v.period.clone(), period_and_kind(ds, i, lang)),
-        SeriesBy::Period => (v.period.clone(), p.label(lang)),
+        SeriesBy::Period => {
+            // Keyed by the wording too: a start of unstated year is not the same series as 2024.
+            let key = format!("{}{}", v.period, v.period_text.as_ref().map_or("", |t| t.zh.as_str()));
+            let label = if mixed || v.kind == Kind::Target { period_and_kind(ds, i, lang) } else { ds.period_label(i, lang) };
+            (key, label)
+        }
         SeriesBy::Region => (
             v.region.clone(),
             ds.region(&v.region).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| v.region.clone()),
@@ -256,7 +261,7 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (
             let word =
                 if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
             let sep = if lang == Lang::Zh { "" } else { " " };
-            (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", p.label(lang)))
+            (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", ds.period_label(i, lang)))
         }
     }
 }
@@ -287,7 +292,7 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
                 Kind::Target => format!("{}{}", labels[k], lang.pick("（目标）", " (target)")),
                 _ => labels[k].clone(),
             };
-            (b.series(l.clone(), l), b.category(ds.period_of(i).label(lang)))
+            (b.series(l.clone(), l), b.category(ds.period_label(i, lang)))
         } else {
             let (key, label) = match series {
                 Some(by) => series_of(ds, i, by, mixed, lang),
@@ -343,14 +348,14 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
         .map(|k| match (mixed_kind, several_periods) {
             (false, false) => base[k].clone(),
             // Period first: a long name is cut at its end, and the period must stay readable.
-            (false, true) => format!("{} · {}", ds.period_of(idx[k]).label(lang), base[k]),
+            (false, true) => format!("{} · {}", ds.period_label(idx[k], lang), base[k]),
             (true, _) => format!("{} · {}", period_and_kind(ds, idx[k], lang), base[k]),
         })
         .collect();
     let with_period: Vec<String> = (0..idx.len())
         .map(|k| {
             if dup(&base, k) && !several_periods {
-                format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang))
+                format!("{} · {}", base[k], ds.period_label(idx[k], lang))
             } else {
                 base[k].clone()
             }
@@ -383,7 +388,7 @@ fn period_and_kind(ds: &Dataset, i: usize, lang: Lang) -> String {
     } else {
         lang.pick("实际", "actual")
     };
-    format!("{}{}{word}", ds.period_of(i).label(lang), lang.pick("", " "))
+    format!("{}{}{word}", ds.period_label(i, lang), lang.pick("", " "))
 }
 
 fn reorder_categories(spec: &mut ChartSpec, order: &[usize]) {
@@ -419,7 +424,7 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
     let mut periods: Vec<(u32, u32, String)> = Vec::new();
     for &i in idx {
         let p = ds.period_of(i);
-        let l = p.label(lang);
+        let l = ds.period_label(i, lang);
         if !periods.iter().any(|x| x.2 == l) {
             let (a, b) = p.sort_key();
             periods.push((a, b, l));
@@ -515,7 +520,7 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let sep = lang.pick("：", ": ");
         let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
         d.detail =
-            Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)));
+            Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_label(ti, lang), display(ds, tv, lang)));
         if tv.source.quote != a.source.quote || tv.source.doc != a.source.doc {
             d.sources.push(source_ref(ds, &tv.source.doc, &tv.source.quote, lang));
         }

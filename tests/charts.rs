@@ -773,11 +773,11 @@ fn csv_has_bom_header_and_one_row_per_visible_datum() {
 #[test]
 fn csv_quotes_cells_with_commas() {
     let mut w = embedded();
-    w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个", "lang": "en"}))).unwrap();
+    w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个(村)", "lang": "en"}))).unwrap();
     let csv = w.csv();
-    assert!(csv.contains(",\"1,000 items\","), "{csv}");
+    assert!(csv.contains(",\"1,000 villages\","), "{csv}");
     let rows = parse_csv(&csv[3..]);
-    assert!(rows.iter().any(|r| r[3] == "1,000 items"));
+    assert!(rows.iter().any(|r| r[3] == "1,000 villages"));
     // A document title with a comma is one cell.
     assert!(rows[1..].iter().all(|r| r.len() == 11));
     assert!(rows[1..].iter().any(|r| r[8].contains(", ")), "{rows:?}");
