@@ -254,10 +254,10 @@ fn the_new_views_readers_asked_for_exist_and_show_what_they_say() {
     };
     let e = shown(&mut w, "jz-billion-enterprises");
     assert_eq!(e.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["3户", "8户", "10户"]);
-    assert!(e[2].0.contains("2025年目标"), "{e:?}");
+    assert!(e[2].0.contains("2025年内目标"), "{e:?}");
     let a = shown(&mut w, "jz-investment-attraction");
     assert_eq!(a.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["818.4亿元", "1325亿元", "千亿元以上"]);
-    assert!(a[0].0.contains("2023年上半年") && a[2].0.contains("2025年目标"), "{a:?}");
+    assert!(a[0].0.contains("2023年上半年") && a[2].0.contains("2025年内目标"), "{a:?}");
     let t = shown(&mut w, "jz-jc-transformation");
     let years: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(years, ["2023", "2023", "2025", "2025", "2027", "2027", "2030", "2030", "2035"]);
