@@ -177,6 +177,14 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let u = ds.unit(&v.unit).expect("validated unit");
     let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
+        _ if u.dimension == "rank" => crate::i18n::rank(v.value, lang),
+        // "a quarter of the whole", "2 in 5 of …" — English words for the fraction the text printed.
+        _ if u.dimension == "fraction" && lang == Lang::En => {
+            match crate::i18n::fraction_words(v.printed.as_deref(), v.value) {
+                Some(words) => crate::i18n::join_unit(&words, &du),
+                None => format_value(v.value, &du, lang),
+            }
+        }
         // The printed text (e.g. "10.0") wins when no conversion applies.
         // The printed form ("1/4", "10.0") when no conversion applies; in English only if it is
         // not itself Chinese ("近百座" is printed "百").
@@ -194,10 +202,19 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     }
 }
 
+/// What kind of figure a value is, in a reader's words: an actual figure, a growth rate, a
+/// share, a target (of growth…). The dataset's internal kinds ("level", "count") never show.
 pub fn kind_text(v: &Value, lang: Lang) -> String {
+    let word = |k: Kind| match k {
+        Kind::Level | Kind::Count => lang.pick("实际", "actual"),
+        Kind::Growth => lang.pick("增速", "growth rate"),
+        k => k.label(lang),
+    };
     match (v.kind, v.target_kind) {
-        (Kind::Target, Some(k)) if k != Kind::Target => format!("{} ({})", Kind::Target.label(lang), k.label(lang)),
-        (k, _) => k.label(lang).to_string(),
+        (Kind::Target, Some(k)) if !matches!(k, Kind::Target | Kind::Level | Kind::Count) => {
+            format!("{}{}{}{}", word(Kind::Target), lang.pick("（", " ("), word(k), lang.pick("）", ")"))
+        }
+        (k, _) => word(k).to_string(),
     }
 }
 

@@ -380,6 +380,11 @@ impl Widget {
             Target::Datum(i) => {
                 let d = &self.spec.data[i];
                 let share = d.share.map(format_share);
+                // A bullet's ratio is actual ÷ target: completion, which the tooltip's "share"
+                // line would misname, so it goes into the detail line with its own word.
+                let completion = self.spec.chart == ChartKind::Bullet;
+                let (share_word, completion_word) =
+                    (lang.pick("，占比", ", share "), lang.pick("完成度 ", "completion "));
                 let mut announce = match lang {
                     Lang::Zh => format!(
                         "{}{}，{}：{}",
@@ -397,7 +402,8 @@ impl Widget {
                     ),
                 };
                 if let Some(s) = &share {
-                    announce.push_str(&format!("{}{s}", lang.pick("，占比", ", share ")));
+                    let word = if completion { completion_word } else { share_word };
+                    announce.push_str(&format!("{}{word}{s}", if completion { lang.pick("，", ", ") } else { "" }));
                 }
                 if let Some(det) = &d.detail {
                     announce.push_str(lang.pick("，", ", "));
@@ -425,8 +431,14 @@ impl Widget {
                     value: d.display.clone(),
                     period: d.period.clone(),
                     value_kind: d.kind.clone(),
-                    share,
-                    detail: d.detail.clone(),
+                    detail: match (&share, completion) {
+                        (Some(s), true) => Some(match &d.detail {
+                            Some(det) => format!("{det}{}{completion_word}{s}", lang.pick("，", " · ")),
+                            None => format!("{completion_word}{s}"),
+                        }),
+                        _ => d.detail.clone(),
+                    },
+                    share: if completion { None } else { share },
                     sources: d.sources.clone(),
                     announce,
                     x: h.anchor.0,
@@ -537,7 +549,7 @@ fn series_table(s: &HostSeries, lang: Lang, max_rows: usize) -> Table {
     let step = n.div_ceil(max_rows.max(1)).max(1);
     let rows = (0..n)
         .step_by(step)
-        .map(|i| vec![crate::i18n::shortest(s.x[i]), crate::i18n::shortest(s.y[i])])
+        .map(|i| vec![crate::i18n::number(s.x[i]), crate::i18n::number(s.y[i])])
         .collect::<Vec<_>>();
     let shown = rows.len();
     let caption = if shown < n {
