@@ -44,6 +44,9 @@ pub struct Datum {
     pub target: Option<f64>,
     /// Timeline: the year.
     pub year: Option<u16>,
+    /// The period as months since year 0, first and last (`Period::sort_key`): where a line
+    /// chart puts the figure in time, and whether it covers a year or part of one.
+    pub time: Option<(u32, u32)>,
     pub value_id: String,
     pub sources: Vec<SourceRef>,
 }
@@ -181,6 +184,8 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
         // "a quarter of the whole", "2 in 5 of …" — English words for the fraction the text printed.
         _ if u.dimension == "fraction" && lang == Lang::En => {
             match crate::i18n::fraction_words(v.printed.as_deref(), v.value) {
+                // "2 in 5" is whole as it is; "a quarter" reads on into the unit ("of the whole").
+                Some(words) if words.contains(" in ") => words,
                 Some(words) => crate::i18n::join_unit(&words, &du),
                 None => format_value(v.value, &du, lang),
             }
@@ -245,6 +250,7 @@ fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, 
         detail: v.note.as_ref().map(|n| n.get(lang).to_string()),
         target: None,
         year: None,
+        time: Some(ds.period_of(idx).sort_key()),
         value_id: v.id.clone(),
         sources: vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)],
     }
@@ -528,6 +534,7 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
             detail: None,
             target: None,
             year: Some(m.year),
+            time: Some((m.year as u32 * 12, m.year as u32 * 12 + 11)),
             value_id: m.id.clone(),
             sources: vec![source_ref(ds, &m.source.doc, &m.source.quote, lang)],
         });
