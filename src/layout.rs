@@ -300,15 +300,18 @@ fn hatch_key(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
 /// Diagonal stripes over a rect, so series differ by pattern as well as colour.
 fn hatch(b: &mut Builder, r: Rect) {
     let step = 5.0;
-    let mut k = -r.h;
-    while k < r.w {
+    // A count of stripes bounded by pixels, never a loop over a data-derived float: a rect
+    // of infinite or NaN width gets none, a huge one at most a screenful.
+    let span = r.w + r.h;
+    let n = if span.is_finite() && span > 0.0 { (span / step).ceil().min(4000.0) as usize } else { 0 };
+    for i in 0..n {
+        let k = -r.h + step * i as f64;
         // Line x = k + t, y = r.h - t, clipped to the rect.
         let t0 = (-k).max(0.0).max(0.0);
         let t1 = (r.w - k).min(r.h);
         if t1 > t0 {
             b.line((r.x + k + t0, r.y + r.h - t0), (r.x + k + t1, r.y + r.h - t1), Paint::OnSeries, 1.0);
         }
-        k += step;
     }
 }
 
@@ -800,6 +803,18 @@ pub fn highlight(hit: &Hit) -> Vec<Mark> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hatching_is_bounded_by_pixels() {
+        let mut b = Builder { w: 100.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+        hatch(&mut b, Rect { x: 0.0, y: 0.0, w: 20.0, h: 10.0 });
+        assert_eq!(b.marks.len(), 5, "one stripe per 5 px along the diagonal");
+        for w in [f64::INFINITY, f64::NAN, 1e300] {
+            let mut b = Builder { w: 100.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+            hatch(&mut b, Rect { x: 0.0, y: 0.0, w, h: 10.0 });
+            assert!(b.marks.len() <= 4000, "{w}: {} stripes", b.marks.len());
+        }
+    }
 
     #[test]
     fn nice_ticks_cover_the_range() {
