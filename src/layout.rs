@@ -492,11 +492,10 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let (y, h) = (b.y, 40.0);
     let mut x = x0;
     let mut hits = Vec::new();
-    for (k, &(i, d)) in visible.iter().enumerate() {
+    for &(i, d) in visible {
         let sw = if total > 0.0 { d.value.max(0.0) / total * w } else { 0.0 };
         // No pattern needed: the rows below label every part directly.
         b.rect(x, y, sw, h, Paint::Series(d.category));
-        let _ = k;
         if let Some(share) = d.share {
             let label = format_share(share);
             if text::width(&label, SMALL, true) + 8.0 < sw {
@@ -504,9 +503,12 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             }
         }
         let r = Rect { x, y, w: sw, h };
+        // Keyboard order: one stop per part, the segments first (the rows' hits come after).
+        b.hit(Target::Datum(i), r, r, (r.x + r.w / 2.0, r.y + r.h));
         hits.push((i, r));
         x += sw;
     }
+    let mut rows = Vec::new();
     b.y = y + h + 12.0;
     // One row per part: swatch, name, value, share, growth — the figures never depend on colour.
     for (i, r) in hits {
@@ -533,25 +535,11 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             );
             ly += 16.0;
         }
-        let row = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: ly - row_top };
-        b.hit(Target::Datum(i), r, r, (r.x + r.w / 2.0, r.y + r.h));
-        b.hits.last_mut().unwrap().area = r;
+        let area = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: ly - row_top };
         // The row reacts too (a phone user taps the text, not a thin segment).
-        b.hit(Target::Datum(i), row, r, (r.x + r.w / 2.0, r.y + r.h));
+        rows.push(Hit { target: Target::Datum(i), area, mark: r, anchor: (r.x + r.w / 2.0, r.y + r.h) });
         b.y = ly + 6.0;
     }
-    // Keyboard order: one stop per part. Keep the segment hits first, rows after.
-    let n = b.hits.len();
-    let mut seg: Vec<Hit> = Vec::new();
-    let mut rows: Vec<Hit> = Vec::new();
-    for (k, h) in b.hits.drain(n - 2 * visible.len()..).enumerate() {
-        if k % 2 == 0 {
-            seg.push(h)
-        } else {
-            rows.push(h)
-        }
-    }
-    b.hits.extend(seg);
     b.hits.extend(rows);
 }
 
@@ -573,12 +561,6 @@ struct Placed(Vec<(f64, f64, f64, f64)>);
 impl Placed {
     fn free(&self, r: (f64, f64, f64, f64)) -> bool {
         self.0.iter().all(|p| r.1 <= p.0 || r.0 >= p.1 || r.3 <= p.2 || r.2 >= p.3)
-    }
-    /// The first candidate box that overlaps nothing placed, now placed.
-    fn take(&mut self, candidates: &[(f64, f64, f64, f64)]) -> Option<(f64, f64, f64, f64)> {
-        let r = candidates.iter().copied().find(|&r| self.free(r))?;
-        self.0.push(r);
-        Some(r)
     }
 }
 
@@ -632,7 +614,7 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             periods.push((xs(d), &spec.categories[d.category]));
         }
     }
-    crate::order::sort_by(&mut periods, |a, b| a.0 < b.0);
+    // (Line data come in time order: `spec` sorts them so.)
     let mut last_end = f64::NEG_INFINITY;
     for (x, cat) in periods.iter().copied() {
         let w = text::width(cat, TINY, false);
@@ -657,9 +639,13 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         // One line per period length: a half-year figure beside full years is a separate
         // mark, never a segment of their line.
         let full = pts.iter().map(|(i, _)| months_of(&spec.data[*i])).max().unwrap_or(12);
-        let mut lengths: Vec<u32> = pts.iter().map(|(i, _)| months_of(&spec.data[*i])).collect();
-        crate::order::sort_by_key(&mut lengths, |&m| m);
-        lengths.dedup();
+        let mut lengths: Vec<u32> = Vec::new();
+        for (i, _) in &pts {
+            let m = months_of(&spec.data[*i]);
+            if !lengths.contains(&m) {
+                lengths.push(m);
+            }
+        }
         for m in lengths {
             let path: Vec<(f64, f64)> =
                 pts.iter().filter(|(i, _)| months_of(&spec.data[*i]) == m).map(|p| p.1).collect();
@@ -679,7 +665,7 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             if label_points {
                 // A figure of another period length than its line says which period it is.
                 let text = if own {
-                    format!("{}{}{}{}", d.display, lang.pick("（", " ("), d.period, lang.pick("）", ")"))
+                    d.display.clone() + lang.pick("（", " (") + &d.period + lang.pick("）", ")")
                 } else {
                     d.display.clone()
                 };
@@ -701,14 +687,15 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     for (i, x, y, t) in labels {
         let w = text::width(&t, TINY, false);
         let cx = clamp(x, x0 + w / 2.0, x1 - w / 2.0);
-        let fits = |r: &(f64, f64, f64, f64)| r.2 >= top && r.3 <= bottom;
-        let below = (cx - w / 2.0, cx + w / 2.0, y + 6.0, y + 6.0 + h);
-        let above = (cx - w / 2.0, cx + w / 2.0, y - 6.0 - h, y - 6.0);
-        let (first, second) = if i > usize::MAX / 2 { (above, below) } else { (below, above) };
-        let candidates: Vec<_> = [first, second].into_iter().filter(fits).collect();
-        if let Some(r) = placed.take(&candidates) {
-            let paint = if i > usize::MAX / 2 { Paint::Series(usize::MAX - i) } else { Paint::Text };
-            b.text(cx, r.2, t, TINY, false, paint, HAlign::Center);
+        // A series name goes above its line's end, a value below its point, else the other.
+        let name = i > usize::MAX / 2;
+        let (below, above) = (y + 6.0, y - 6.0 - h);
+        let tops = if name { [above, below] } else { [below, above] };
+        let free = |ty: f64| ty >= top && ty + h <= bottom && placed.free((cx - w / 2.0, cx + w / 2.0, ty, ty + h));
+        if let Some(ty) = tops.into_iter().find(|&ty| free(ty)) {
+            placed.0.push((cx - w / 2.0, cx + w / 2.0, ty, ty + h));
+            let paint = if name { Paint::Series(usize::MAX - i) } else { Paint::Text };
+            b.text(cx, ty, t, TINY, false, paint, HAlign::Center);
         }
     }
     b.y = bottom + 28.0;

@@ -183,10 +183,10 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
         _ if u.dimension == "rank" => crate::i18n::rank(v.value, lang),
         // "a quarter of the whole", "2 in 5 of …" — English words for the fraction the text printed.
         _ if u.dimension == "fraction" && lang == Lang::En => {
-            match crate::i18n::fraction_words(v.printed.as_deref(), v.value) {
-                // "2 in 5" is whole as it is; "a quarter" reads on into the unit ("of the whole").
-                Some(words) if words.contains(" in ") => words,
-                Some(words) => crate::i18n::join_unit(&words, &du),
+            match v.printed.as_deref().and_then(crate::i18n::fraction_words) {
+                // "a quarter" reads on into the unit ("of the whole"); "2 in 5" is whole as it is.
+                Some((words, true)) => crate::i18n::join_unit(&words, &du),
+                Some((words, false)) => words,
                 None => format_value(v.value, &du, lang),
             }
         }
@@ -210,16 +210,12 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
 /// What kind of figure a value is, in a reader's words: an actual figure, a growth rate, a
 /// share, a target (of growth…). The dataset's internal kinds ("level", "count") never show.
 pub fn kind_text(v: &Value, lang: Lang) -> String {
-    let word = |k: Kind| match k {
-        Kind::Level | Kind::Count => lang.pick("实际", "actual"),
-        Kind::Growth => lang.pick("增速", "growth rate"),
-        k => k.label(lang),
-    };
     match (v.kind, v.target_kind) {
-        (Kind::Target, Some(k)) if !matches!(k, Kind::Target | Kind::Level | Kind::Count) => {
-            format!("{}{}{}{}", word(Kind::Target), lang.pick("（", " ("), word(k), lang.pick("）", ")"))
+        (Kind::Level | Kind::Count, _) => lang.pick("实际", "actual").into(),
+        (Kind::Target, Some(k @ (Kind::Growth | Kind::Share))) => {
+            format!("{}{}{}{}", Kind::Target.label(lang), lang.pick("（", " ("), k.label(lang), lang.pick("）", ")"))
         }
-        (k, _) => word(k).to_string(),
+        (k, _) => k.label(lang).into(),
     }
 }
 

@@ -379,12 +379,18 @@ impl Widget {
             }
             Target::Datum(i) => {
                 let d = &self.spec.data[i];
-                let share = d.share.map(format_share);
+                let mut share = d.share.map(format_share);
+                let mut detail = d.detail.clone();
                 // A bullet's ratio is actual ÷ target: completion, which the tooltip's "share"
-                // line would misname, so it goes into the detail line with its own word.
-                let completion = self.spec.chart == ChartKind::Bullet;
-                let (share_word, completion_word) =
-                    (lang.pick("，占比", ", share "), lang.pick("完成度 ", "completion "));
+                // line would misname, so it joins the detail line with its own word.
+                if self.spec.chart == ChartKind::Bullet {
+                    if let Some(s) = share.take() {
+                        let mut t = detail.map(|t| t + lang.pick("，", " · ")).unwrap_or_default();
+                        t.push_str(lang.pick("完成度 ", "completion "));
+                        t.push_str(&s);
+                        detail = Some(t);
+                    }
+                }
                 let mut announce = match lang {
                     Lang::Zh => format!(
                         "{}{}，{}：{}",
@@ -402,10 +408,9 @@ impl Widget {
                     ),
                 };
                 if let Some(s) = &share {
-                    let word = if completion { completion_word } else { share_word };
-                    announce.push_str(&format!("{}{word}{s}", if completion { lang.pick("，", ", ") } else { "" }));
+                    announce.push_str(&format!("{}{s}", lang.pick("，占比", ", share ")));
                 }
-                if let Some(det) = &d.detail {
+                if let Some(det) = &detail {
                     announce.push_str(lang.pick("，", ", "));
                     announce.push_str(det);
                 }
@@ -431,14 +436,8 @@ impl Widget {
                     value: d.display.clone(),
                     period: d.period.clone(),
                     value_kind: d.kind.clone(),
-                    detail: match (&share, completion) {
-                        (Some(s), true) => Some(match &d.detail {
-                            Some(det) => format!("{det}{}{completion_word}{s}", lang.pick("，", " · ")),
-                            None => format!("{completion_word}{s}"),
-                        }),
-                        _ => d.detail.clone(),
-                    },
-                    share: if completion { None } else { share },
+                    share,
+                    detail,
                     sources: d.sources.clone(),
                     announce,
                     x: h.anchor.0,
