@@ -246,32 +246,19 @@ pub fn compact(plain: &str) -> String {
 }
 
 /// The exponent form of a plain decimal string, exactly: "-0.000012" → "-1.2e-5",
-/// "1500000" → "1.5e6"; zero and anything not a plain decimal come back unchanged.
+/// "1500000" → "1.5e6"; zero and anything not a plain decimal come back unchanged. (The
+/// mantissa is `shift_decimal`'s work, so this adds little code.)
 pub fn scientific(plain: &str) -> String {
-    let (neg, body) = match plain.strip_prefix('-') {
-        Some(b) => (true, b),
-        None => (false, plain),
-    };
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    if !int.bytes().chain(frac.bytes()).all(|c| c.is_ascii_digit()) || int.is_empty() {
+    let body = plain.strip_prefix('-').unwrap_or(plain);
+    if !body.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
         return plain.to_string();
     }
-    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
-    let Some(first) = digits.iter().position(|&d| d != b'0') else { return plain.to_string() };
-    let last = digits.iter().rposition(|&d| d != b'0').unwrap_or(first);
-    let exp = int.len() as i64 - 1 - first as i64;
-    let mut out = String::with_capacity(last - first + 8);
-    if neg {
-        out.push('-');
-    }
-    out.push(digits[first] as char);
-    if last > first {
-        out.push('.');
-        out.extend(digits[first + 1..=last].iter().map(|&d| d as char));
-    }
-    out.push('e');
-    out.push_str(&shortest(exp as f64));
-    out
+    let int_len = body.bytes().position(|c| c == b'.').unwrap_or(body.len()) as i32;
+    let Some(first) = body.bytes().position(|c| (b'1'..=b'9').contains(&c)) else { return plain.to_string() };
+    let first = first as i32;
+    // The exponent of the first significant digit (the point, if before it, takes a place).
+    let exp = if first < int_len { int_len - 1 - first } else { int_len - first };
+    shift_decimal(plain, -exp) + "e" + &shortest(exp as f64)
 }
 
 /// Groups the integer digits by thousands for English ("1325" → "1,325"); Chinese news
@@ -540,6 +527,11 @@ mod tests {
         assert_eq!(labels(0.25, 4), ["0", "0.25", "0.5", "0.75"]);
         assert_eq!(labels(250.0, 5), ["0", "250", "500", "750", "1,000"]);
         assert_eq!(format_tick(1.2e-300, 2e-301, Lang::En), "1.2e-300");
+        assert_eq!(scientific("-0.000012"), "-1.2e-5");
+        assert_eq!(scientific("1500000"), "1.5e6");
+        assert_eq!(scientific("12.5"), "1.25e1");
+        assert_eq!(scientific("0"), "0");
+        assert_eq!(scientific("NaN"), "NaN");
         assert_eq!(format_tick(2e15, 5e14, Lang::Zh), "2e15");
     }
 
@@ -555,6 +547,9 @@ mod tests {
             (123456789012.0, "123456789012"),
             (1234567890123.0, "1.234567890123e12"),
             (0.0, "0"),
+            (-0.000012, "-0.000012"),
+            (-1.25e-9, "-1.25e-9"),
+            (1.5e20, "1.5e20"),
         ] {
             assert_eq!(number(v), want);
             assert_eq!(number(v).parse::<f64>().unwrap(), v);

@@ -626,34 +626,23 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     }
     let distinct = periods.len().max(1);
     let dx = if distinct > 1 { (x1 - x0 - 20.0) / (distinct - 1) as f64 } else { x1 - x0 };
-    let mut series: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
-    crate::order::sort_by_key(&mut series, |&x| x);
-    series.dedup();
     // Few points: label each with its value, so the figures need no hovering.
     let label_points = visible.len() <= 16;
     let mut labels: Vec<(usize, f64, f64, String)> = Vec::new();
-    for s in series {
-        let mut pts: Vec<(usize, (f64, f64))> =
+    for s in 0..spec.series.len() {
+        // In time order, as `spec` sorts line data, so also left to right.
+        let pts: Vec<(usize, (f64, f64))> =
             visible.iter().filter(|(_, d)| d.series == s).map(|&(i, d)| (i, (xs(d), ys.at(d.value)))).collect();
-        crate::order::sort_by(&mut pts, |a, b| a.1 .0.total_cmp(&b.1 .0).is_lt());
-        // One line per period length: a half-year figure beside full years is a separate
-        // mark, never a segment of their line.
+        debug_assert!(pts.windows(2).all(|w| w[0].1 .0 <= w[1].1 .0), "line data in time order");
+        // The line joins the figures of the longest period only: a half-year figure beside
+        // full years is a mark of its own, never a segment of their line.
         let full = pts.iter().map(|(i, _)| months_of(&spec.data[*i])).max().unwrap_or(12);
-        let mut lengths: Vec<u32> = Vec::new();
-        for (i, _) in &pts {
-            let m = months_of(&spec.data[*i]);
-            if !lengths.contains(&m) {
-                lengths.push(m);
-            }
-        }
-        for m in lengths {
-            let path: Vec<(f64, f64)> =
-                pts.iter().filter(|(i, _)| months_of(&spec.data[*i]) == m).map(|p| p.1).collect();
-            if path.len() > 1 {
-                // Thousands of points: draw what each pixel column can show (first/min/max/last).
-                let path = decimate::min_max(&path, x0, 1.0);
-                b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
-            }
+        let path: Vec<(f64, f64)> =
+            pts.iter().filter(|(i, _)| months_of(&spec.data[*i]) == full).map(|p| p.1).collect();
+        if path.len() > 1 {
+            // Thousands of points: draw what each pixel column can show (first/min/max/last).
+            let path = decimate::min_max(&path, x0, 1.0);
+            b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
         }
         let show_points = pts.len() <= (x1 - x0) as usize / 6;
         for &(i, (x, y)) in &pts {
