@@ -719,7 +719,7 @@ fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             line.push_str(t);
         }
         if let Some(p) = d.share {
-            line.push_str(&format!("{}{}", lang.pick("  完成", " · "), format_share(p)));
+            line.push_str(&format!("{}{}", lang.pick("  完成度 ", " · "), format_share(p)));
             if lang == Lang::En {
                 line.push_str(" of target");
             }

@@ -639,3 +639,38 @@ fn a_half_year_among_full_years_stands_apart_at_its_place_in_time() {
         }
     }
 }
+
+/// The longest run of number characters in a text.
+fn longest_number(t: &str) -> usize {
+    t.split(|ch: char| !(ch.is_ascii_digit() || ",.e-".contains(ch))).map(str::len).max().unwrap_or(0)
+}
+
+/// Tiny and huge host values print short everywhere numbers print: chart, tooltip and
+/// aria-live text, summary, table and CSV (issue 15: 5e-324 printed as 324 characters).
+#[test]
+fn extreme_host_values_print_short_everywhere() {
+    let mut v: serde_json::Value = serde_json::from_str(include_str!("fixtures/mini.json")).unwrap();
+    for (k, x) in [(5, 5e-324), (6, 1e-300), (7, 123456789012345.0)] {
+        assert!(v["values"][k]["id"].as_str().unwrap().contains("growth"));
+        v["values"][k]["value"] = json!(x);
+    }
+    for lang in LANGS {
+        let mut w = Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-growth-2023h1", "lang": lang}))).unwrap();
+        let scene = w.layout(480.0).unwrap().clone();
+        let mut printed: Vec<String> = scene.marks.iter().filter_map(text_box).map(|t| t.4.to_string()).collect();
+        printed.push(w.summary().to_string());
+        printed.push(w.csv());
+        for row in w.table().rows {
+            printed.extend(row);
+        }
+        let n = w.spec().data.len();
+        for k in 0..n {
+            let info = w.focus(if k == 0 { "first" } else { "next" }).unwrap().unwrap();
+            printed.extend([info.value, info.announce]);
+        }
+        for t in &printed {
+            assert!(longest_number(t) <= 24, "{lang}: a {}-character number in {t:.80?}", longest_number(t));
+        }
+        assert!(printed.iter().any(|t| t.contains("5e-324")), "{lang}: 5e-324 is shown");
+    }
+}
