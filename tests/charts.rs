@@ -305,7 +305,7 @@ fn line_points_follow_their_values() {
 
 #[test]
 fn bullet_rows_show_actual_target_and_progress() {
-    let expected_zh = "完成80.0%";
+    let expected_zh = "完成度 80.0%";
     let mut w = widget_for("bullet", "zh");
     let spec = w.spec().clone();
     let texts = svg_texts(&w.svg(800.0, false).unwrap());
