@@ -674,3 +674,47 @@ fn extreme_host_values_print_short_everywhere() {
         assert!(printed.iter().any(|t| t.contains("5e-324")), "{lang}: 5e-324 is shown");
     }
 }
+
+/// Negative bars (a host dataset's falling growth rates) run left from the same zero, in
+/// proportion, with their value labels inside the plot and nothing overlapping.
+#[test]
+fn negative_bars_are_proportional_and_labelled_inside() {
+    let mut v: serde_json::Value = serde_json::from_str(include_str!("fixtures/mini.json")).unwrap();
+    for (k, x) in [(1, -4.8), (5, 1.7), (6, -23.75), (7, 6.3)] {
+        v["values"][k]["value"] = json!(x);
+    }
+    let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
+    for lang in LANGS {
+        for width in WIDTHS {
+            let mut w =
+                Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-growth-2023h1", "lang": lang}))).unwrap();
+            let scene = w.layout(width).unwrap().clone();
+            let c = Case {
+                what: format!("negative growth in {lang} at {width}px"),
+                spec: w.spec().clone(),
+                scene,
+                ds: ds.clone(),
+            };
+            assert!(c.spec.data.iter().any(|d| d.value < 0.0));
+            let (k, zero) = bar_scale(&c).expect("bars");
+            let (x0, x1) = bar_plot(&c.scene);
+            assert!(zero > x0 + 1.0 && zero < x1 - 1.0, "{}: zero at {zero} inside {x0}..{x1}", c.what);
+            assert!(k > 0.0);
+            let texts: Vec<_> = c.scene.marks.iter().filter_map(text_box).collect();
+            for (i, r) in bars(&c.scene) {
+                let d = &c.spec.data[i];
+                let l = texts.iter().find(|t| t.4 == d.display && t.2 >= r.y - 2.0 && t.3 <= r.y + r.h + 4.0).unwrap();
+                assert!(
+                    l.0 >= x0 - PX && l.1 <= x1 + PX,
+                    "{}: {:?} at {:.1}..{:.1} outside {x0:.1}..{x1:.1}",
+                    c.what,
+                    l.4,
+                    l.0,
+                    l.1
+                );
+                // Beyond the bar's end, not over it.
+                assert!(l.1 <= r.x + PX || l.0 >= r.x + r.w - PX, "{}: {:?} over its bar", c.what, l.4);
+            }
+        }
+    }
+}
