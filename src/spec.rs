@@ -44,6 +44,9 @@ pub struct Datum {
     pub target: Option<f64>,
     /// Timeline: the year.
     pub year: Option<u16>,
+    /// The period as months since year 0, first and last (`Period::sort_key`): where a line
+    /// chart puts the figure in time, and whether it covers a year or part of one.
+    pub time: Option<(u32, u32)>,
     pub value_id: String,
     pub sources: Vec<SourceRef>,
 }
@@ -179,6 +182,16 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let u = ds.unit(&v.unit).expect("validated unit");
     let du = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
+        _ if u.dimension == "rank" => crate::i18n::rank(v.value, lang),
+        // "a quarter of the whole", "2 in 5 of …" — English words for the fraction the text printed.
+        _ if u.dimension == "fraction" && lang == Lang::En => {
+            match v.printed.as_deref().and_then(crate::i18n::fraction_words) {
+                // "a quarter" reads on into the unit ("of the whole"); "2 in 5" is whole as it is.
+                Some((words, true)) => crate::i18n::join_unit(&words, &du),
+                Some((words, false)) => words,
+                None => format_value(v.value, &du, lang),
+            }
+        }
         // The printed text (e.g. "10.0") wins when no conversion applies.
         // The printed form ("1/4", "10.0") when no conversion applies; in English only if it is
         // not itself Chinese ("近百座" is printed "百").
@@ -196,10 +209,15 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     }
 }
 
+/// What kind of figure a value is, in a reader's words: an actual figure, a growth rate, a
+/// share, a target (of growth…). The dataset's internal kinds ("level", "count") never show.
 pub fn kind_text(v: &Value, lang: Lang) -> String {
     match (v.kind, v.target_kind) {
-        (Kind::Target, Some(k)) if k != Kind::Target => format!("{} ({})", Kind::Target.label(lang), k.label(lang)),
-        (k, _) => k.label(lang).to_string(),
+        (Kind::Level | Kind::Count, _) => lang.pick("实际", "actual").into(),
+        (Kind::Target, Some(k @ (Kind::Growth | Kind::Share))) => {
+            format!("{}{}{}{}", Kind::Target.label(lang), lang.pick("（", " ("), k.label(lang), lang.pick("）", ")"))
+        }
+        (k, _) => k.label(lang).into(),
     }
 }
 
@@ -230,6 +248,7 @@ fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, 
         detail: v.note.as_ref().map(|n| n.get(lang).to_string()),
         target: None,
         year: None,
+        time: Some(ds.period_of(idx).sort_key()),
         value_id: v.id.clone(),
         sources: vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)],
     }
@@ -567,6 +586,7 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
             detail: None,
             target: None,
             year: Some(m.year),
+            time: Some((m.year as u32 * 12, m.year as u32 * 12 + 11)),
             value_id: m.id.clone(),
             sources: vec![source_ref(ds, &m.source.doc, &m.source.quote, lang)],
         });
