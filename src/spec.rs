@@ -269,7 +269,8 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (
         SeriesBy::Period => {
             // Keyed by the wording too: a start of unstated year is not the same series as 2024.
             let key = format!("{}{}", v.period, v.period_text.as_ref().map_or("", |t| t.zh.as_str()));
-            let label = if mixed || v.kind == Kind::Target { period_and_kind(ds, i, lang) } else { ds.period_label(i, lang) };
+            let label =
+                if mixed || v.kind == Kind::Target { period_and_kind(ds, i, lang) } else { ds.period_label(i, lang) };
             (key, label)
         }
         SeriesBy::Region => (

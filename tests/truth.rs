@@ -5,13 +5,18 @@
 //! text does not overlap, encodings are explained, and every number printed is short.
 #![cfg(not(target_arch = "wasm32"))]
 
-use econ_widget::data::Dataset;
+use econ_widget::data::{ChartKind, Dataset, SeriesBy, Text};
+use econ_widget::i18n::Lang;
+use econ_widget::layout;
 use econ_widget::layout::{HAlign, Mark, Rect, Scene, Target};
 use econ_widget::period::Period;
+use econ_widget::select::Selection;
 use econ_widget::series::HostSeries;
+use econ_widget::spec;
 use econ_widget::spec::ChartSpec;
 use econ_widget::text;
 use econ_widget::theme::Paint;
+use econ_widget::views::{Content, View};
 use econ_widget::widget::Widget;
 mod common;
 use common::j;
@@ -574,10 +579,12 @@ fn tooltips_use_a_readers_words() {
     }
 }
 
-/// A host dataset whose GDP series mixes H1 2023 with the years 2023, 2024 and 2026.
-fn mixed_periods() -> Widget {
+/// A host dataset whose GDP series mixes H1 2023 with the years 2023, 2024 and 2026, and a
+/// line view of all four. The honest-view rules refuse that view (a line of one granularity
+/// only), so the layout is tested below the rules: it must still keep the half year apart.
+fn mixed_periods() -> (serde_json::Value, Dataset, View) {
     let mut v: serde_json::Value = serde_json::from_str(include_str!("fixtures/mini.json")).unwrap();
-    let mut ids = vec![json!("jz.gdp.2023H1")];
+    let mut ids = vec!["jz.gdp.2023H1".to_string()];
     for (period, value) in [("2023", 1825.0), ("2024", 1900.0), ("2026", 2100.0)] {
         let id = format!("jz.gdp.{period}");
         v["values"].as_array_mut().unwrap().push(json!({
@@ -585,23 +592,43 @@ fn mixed_periods() -> Widget {
             "value": value, "unit": "亿元",
             "source": {"doc": "000_ade18ad3f0db81b9.txt", "quote": format!("地区生产总值{value}亿元")},
         }));
-        ids.push(json!(id));
+        ids.push(id);
     }
+    let ds = Dataset::parse(&v.to_string()).unwrap();
+    let values = ids.iter().map(|id| ds.raw.values.iter().position(|x| &x.id == id).unwrap()).collect();
+    let view = View {
+        id: "jz-gdp-line".into(),
+        region: "晋中".into(),
+        topic: "economy".into(),
+        title: Text { zh: "晋中地区生产总值".into(), en: "Jinzhong GDP".into() },
+        default_chart: ChartKind::Line,
+        charts: vec![ChartKind::Line],
+        content: Content::Values { values, series: Some(SeriesBy::Period) },
+    };
     v["views"].as_array_mut().unwrap().push(json!({
         "id": "jz-gdp-line", "region": "晋中", "topic": "economy", "chart": "line", "series": "period", "values": ids,
         "title": {"zh": "晋中地区生产总值", "en": "Jinzhong GDP"},
     }));
-    Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-gdp-line", "chart": "line"}))).unwrap()
+    (v, ds, view)
+}
+
+#[test]
+fn the_rules_refuse_a_line_that_joins_a_half_year_to_full_years() {
+    let (v, _, _) = mixed_periods();
+    let e = Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-gdp-line", "chart": "line"}))).err().unwrap();
+    assert_eq!(e.code, "dishonest_view", "{e:?}");
+    assert!(e.message.contains("jz-gdp-line"), "{e:?}");
 }
 
 #[test]
 fn a_half_year_among_full_years_stands_apart_at_its_place_in_time() {
     for lang in LANGS {
         for width in WIDTHS {
-            let mut w = mixed_periods();
-            w.select(&j(&json!({"lang": lang}))).unwrap();
-            let scene = w.scene_for(width).unwrap();
-            let spec = w.spec().clone();
+            let (_, ds, view) = mixed_periods();
+            let mut sel = Selection::initial(std::slice::from_ref(&view));
+            sel.lang = Lang::parse(lang).unwrap();
+            let spec = spec::build(&ds, &view, &sel);
+            let scene = layout::layout(&spec, width);
             let what = format!("{lang} at {width}px");
             let x_of = |period: &str| {
                 let i = spec.data.iter().position(|d| d.value_id == format!("jz.gdp.{period}")).unwrap();
