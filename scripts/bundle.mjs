@@ -14,6 +14,8 @@
 //   pkg/econ-embed.js          www/embed.js (the readable source, still served as is for pages
 //                              that link it) minified, loading econ-widget.js from beside it:
 //                              the embed loader the docs give article pages
+//   pkg/econ-facts.js          www/src/facts.js minified: fact references, which the loader
+//                              fetches from beside the bundle on pages that have some
 // Both wasm builds export the same functions under one name (scripts/build.sh checks their
 // .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
 // loads (checked below).
@@ -114,3 +116,8 @@ for (const f of [/(["'])econ-widget\.js\1/, /(["'])econ-widget\.inline\.js\1/]) 
   if (!f.test(embedCode)) throw new Error(`bundle: pkg/econ-embed.js lost its bundle path ${f}`);
 }
 writeFileSync(root + 'pkg/econ-embed.js', `/*! econ-widget embed loader — MIT — source: www/embed.js */\n${embedCode}\n`);
+
+// Fact references' code (www/src/facts.js), beside the bundles: the loader fetches it only on
+// pages that have a <span data-econ-fact>, so a one-chart page does not download it.
+const { code: factsCode } = await minify(text('www/src/facts.js'), terserOptions({}));
+writeFileSync(root + 'pkg/econ-facts.js', `/*! econ-widget fact references — MIT — source: www/src/facts.js */\n${factsCode}\n`);

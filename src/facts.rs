@@ -16,7 +16,39 @@
 use crate::data::{Dataset, Kind, Unit, Value};
 use crate::error::{Error, Result};
 use crate::i18n::{display_unit, format_value, join_unit, shortest, Lang};
+use crate::order::sort_by;
 use crate::period::Period;
+use std::cell::OnceCell;
+
+// Small on purpose: no `str::parse::<f64>`, Unicode case tables or `slice::sort` (each some
+// KB of wasm), where ASCII digits, ASCII case and crate::order do the job.
+
+/// ASCII digits with at most one '.', as a number; None for anything else.
+fn decimal(s: &[char]) -> Option<f64> {
+    let (mut m, mut scale, mut point, mut any) = (0f64, 1f64, false, false);
+    for &c in s {
+        match c {
+            '0'..='9' => {
+                m = m * 10.0 + (c as u32 - '0' as u32) as f64;
+                if point {
+                    scale *= 10.0;
+                }
+                any = true;
+            }
+            '.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    any.then_some(m / scale)
+}
+
+fn lower(s: &str) -> String {
+    s.chars().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+fn space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{3000}')
+}
 
 /// Longest text checked (in chars): a long article is ~20,000; beyond this a caller has made
 /// a mistake and the check would stall the page.
@@ -89,12 +121,13 @@ pub fn check_text(ds: &Dataset, text: &str, opts: &Options) -> Result<Vec<Findin
             format!("the text has {} characters; the limit is {MAX_TEXT_CHARS}", chars.len()),
         ));
     }
-    let default_region = match &opts.region {
-        Some(r) => Some(region_id(ds, r).ok_or_else(|| {
-            Error::new("unknown_region", "options.region", format!("unknown region '{}'", clip(r)))
-        })?),
-        None => None,
-    };
+    let default_region =
+        match &opts.region {
+            Some(r) => Some(region_id(ds, r).ok_or_else(|| {
+                Error::new("unknown_region", "options.region", format!("unknown region '{}'", clip(r)))
+            })?),
+            None => None,
+        };
     let default_period = match &opts.period {
         Some(p) => Some(
             Period::parse(p)
@@ -188,9 +221,9 @@ impl<'a> Lexicon<'a> {
     fn new(ds: &'a Dataset) -> Lexicon<'a> {
         let units = &ds.raw.units;
         let mut zh: Vec<(Vec<char>, &Unit)> = units.iter().map(|u| (u.id.chars().collect(), u)).collect();
-        zh.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        sort_by(&mut zh, |a, b| a.0.len() > b.0.len());
         let mut en: Vec<(String, f64, String)> = Vec::new();
-        let mut add = |p: &str, f: f64, d: &str| en.push((p.to_lowercase(), f, d.to_string()));
+        let mut add = |p: &str, f: f64, d: &str| en.push((lower(p), f, d.to_string()));
         for u in units {
             // "100 million yuan" is one 亿元: the phrase as a whole, and "yuan" as factor/1e8.
             add(&u.name.en, u.factor, &u.dimension);
@@ -206,16 +239,17 @@ impl<'a> Lexicon<'a> {
             add(w, 1.0, d);
         }
         for (p, f) in SI {
-            add(&format!("{p}w"), f, "watts");
-            add(&format!("{p}wh"), f, "wh");
+            add(&(p.to_string() + "w"), f, "watts");
+            add(&(p.to_string() + "wh"), f, "wh");
         }
         for (w, d) in [("percent", "percent"), ("per cent", "percent"), ("percentage points", "pp")] {
             add(w, 1.0, d);
         }
         add("percentage point", 1.0, "pp");
         add("km", 1000.0, "length");
-        let mut en: Vec<(Vec<char>, f64, String)> = en.into_iter().map(|(p, f, d)| (p.chars().collect(), f, d)).collect();
-        en.sort_by_key(|(k, _, _)| std::cmp::Reverse(k.len()));
+        let mut en: Vec<(Vec<char>, f64, String)> =
+            en.into_iter().map(|(p, f, d)| (p.chars().collect(), f, d)).collect();
+        sort_by(&mut en, |a, b| a.0.len() > b.0.len());
         let unit_of = |dim: &str| units.iter().find(|u| u.dimension == dim && u.factor == 1.0);
         Lexicon { zh, en, count: unit_of("count"), rank: unit_of("rank") }
     }
@@ -239,15 +273,15 @@ impl<'a> Lexicon<'a> {
 /// "100 million yuan" → (1e8, "yuan"); "10,000 kW" → (1e4, "kW"); "yuan" → (1, "yuan").
 fn leading_multiplier(name: &str) -> (f64, &str) {
     let mut mult = 1.0;
-    let mut rest = name.trim();
+    let mut rest = name.trim_matches(' ');
     loop {
         let (word, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-        let n = word.replace(',', "").parse::<f64>().ok();
+        let n = decimal(&word.chars().filter(|&c| c != ',').collect::<Vec<_>>());
         let scale = EN_SCALES.iter().find(|(w, _)| *w == word).map(|s| s.1);
         match n.or(scale) {
             Some(m) if !tail.is_empty() => {
                 mult *= m;
-                rest = tail.trim_start();
+                rest = tail.trim_start_matches(' ');
             }
             _ => return (mult, rest),
         }
@@ -327,7 +361,7 @@ fn number_at(s: &[char], i: usize) -> Option<Number> {
     if c.is_ascii_digit() {
         return Some(digits_at(s, i));
     }
-    let neg = c == '-' && s.get(i + 1).is_some_and(char::is_ascii_digit) && prev.map_or(true, |p| p.is_whitespace());
+    let neg = c == '-' && s.get(i + 1).is_some_and(char::is_ascii_digit) && prev.map_or(true, space);
     if neg {
         let mut n = digits_at(s, i + 1);
         n.start = i;
@@ -362,7 +396,8 @@ fn digits_at(s: &[char], i: usize) -> Number {
             break;
         }
     }
-    let mut value = text.parse::<f64>().unwrap_or(0.0);
+    let text: Vec<char> = text.chars().collect();
+    let mut value = decimal(&text).unwrap_or(0.0);
     let mut half_ulp = 0.5 * 10f64.powi(-decimals.unwrap_or(0));
     // A fraction "1/4", unless what follows the slash is a unit such as "/10万".
     if s.get(j) == Some(&'/') && s.get(j + 1).is_some_and(char::is_ascii_digit) {
@@ -381,7 +416,8 @@ fn digits_at(s: &[char], i: usize) -> Number {
 /// Chinese numerals as the seeds use them: 近百座, 十三个. Only with a 十/百/千 or after a
 /// bound word, so that 一个 and 三个一批 (names, not figures) are left alone.
 fn zh_numeral_at(s: &[char], i: usize) -> Option<Number> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|d| d as f64).or((c == '两').then_some(2.0));
+    let digit =
+        |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|d| d as f64).or((c == '两').then_some(2.0));
     let unit = |c: char| match c {
         '十' => Some(10.0),
         '百' => Some(100.0),
@@ -409,7 +445,13 @@ fn zh_numeral_at(s: &[char], i: usize) -> Option<Number> {
     }
     total += pending.unwrap_or(0.0);
     let bound_before = prev.is_some_and(|c| matches!(c, '近' | '约' | '超' | '逾'));
-    (j > i && (any_unit || bound_before)).then_some(Number { start: i, end: j, value: total, half_ulp: 0.5, fraction: false })
+    (j > i && (any_unit || bound_before)).then_some(Number {
+        start: i,
+        end: j,
+        value: total,
+        half_ulp: 0.5,
+        fraction: false,
+    })
 }
 
 /// The unit written after a number, as a figure; None when there is none (years, "20强").
@@ -480,7 +522,7 @@ fn skip_spaces(s: &[char], mut j: usize) -> usize {
 /// A decline written out (下降2.1%, fell 2.1%): the dataset stores it as a negative number.
 fn declines(lower: &[char], start: usize) -> bool {
     let before: String = lower[start.saturating_sub(10)..start].iter().collect();
-    let before = before.trim_end();
+    let before = before.trim_end_matches(' ');
     ["下降", "减少", "降低", "fell", "fell by", "declined", "declined by", "decreased by", "down"]
         .iter()
         .any(|w| before.ends_with(w))
@@ -499,7 +541,7 @@ fn region_mentions(ds: &Dataset, s: &[char]) -> Vec<(usize, String)> {
             }
         }
     }
-    names.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    sort_by(&mut names, |a, b| a.0.len() > b.0.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -535,8 +577,10 @@ fn period_mentions(s: &[char], default: Option<Period>) -> Vec<(usize, Period)> 
         if let Some(y) = year {
             // "相较2019年", "than 2019": a base of comparison, not the period reported.
             let before: String = lower[i.saturating_sub(14)..i].iter().collect();
-            let before = before.trim_end();
-            let base = ["较", "比", "相较", "相比", "than", "compared with", "from", "since"].iter().any(|w| before.ends_with(w));
+            let before = before.trim_end_matches(' ');
+            let base = ["较", "比", "相较", "相比", "than", "compared with", "from", "since"]
+                .iter()
+                .any(|w| before.ends_with(w));
             let mut j = i + 4;
             let mut p = None;
             if matches!(s.get(j), Some('—' | '–' | '-')) {
@@ -558,7 +602,9 @@ fn period_mentions(s: &[char], default: Option<Period>) -> Vec<(usize, Period)> 
                     Period::Half(y, 1)
                 } else if ends_before(i, "h2 ") || ends_before(i, "second half of ") {
                     Period::Half(y, 2)
-                } else if let Some(q) = (1..=4u8).find(|q| ends_before(i, &format!("q{q} "))) {
+                } else if let Some(q) = (1..=4u8).find(|&q| {
+                    i >= 3 && lower[i - 3] == 'q' && lower[i - 2] == (b'0' + q) as char && lower[i - 1] == ' '
+                }) {
                     Period::Quarter(y, q)
                 } else {
                     Period::Year(y)
@@ -609,7 +655,7 @@ fn zh_part(s: &[char], j: &mut usize, y: u16) -> Period {
         }
     }
     let month: String = s[*j..(*j + 2).min(s.len())].iter().take_while(|c| c.is_ascii_digit()).collect();
-    if let Ok(m @ 1..=12) = month.parse::<u8>() {
+    if let Some(m @ 1..=12) = decimal(&month.chars().collect::<Vec<_>>()).map(|m| m as u8) {
         if s.get(*j + month.len()) == Some(&'月') {
             *j += month.len() + 1;
             return Period::Month(y, m);
@@ -627,7 +673,7 @@ fn year_at(s: &[char], i: usize) -> Option<u16> {
     if !d.bytes().all(|b| b.is_ascii_digit()) || s.get(i + 4).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
         return None;
     }
-    d.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))
+    decimal(&d.chars().collect::<Vec<_>>()).map(|y| y as u16).filter(|y| (1900..=2100).contains(y))
 }
 
 /// The latest mention before `at` in the same paragraph.
@@ -656,7 +702,7 @@ impl Context {
     fn around(s: &[char], start: usize, end: usize) -> Context {
         let is_end = |k: usize| {
             let c = s[k];
-            SENTENCE_ENDS.contains(&c) || ((c == '.' || c == ';') && s.get(k + 1).map_or(true, |n| n.is_whitespace()))
+            SENTENCE_ENDS.contains(&c) || ((c == '.' || c == ';') && s.get(k + 1).map_or(true, |&n| space(n)))
         };
         let is_clause = |k: usize| {
             let c = s[k];
@@ -697,12 +743,12 @@ const ALIASES: [(&str, &str); 9] = [
 fn names(ds: &Dataset, v: &Value) -> Vec<Vec<char>> {
     let mut out: Vec<String> = Vec::new();
     if let Some(i) = ds.indicator(&v.indicator) {
-        out.push(i.name.zh.to_lowercase());
-        out.push(i.name.en.to_lowercase());
+        out.push(lower(&i.name.zh));
+        out.push(lower(&i.name.en));
     }
     if let Some(s) = &v.subject {
-        out.push(s.zh.to_lowercase());
-        out.push(s.en.to_lowercase());
+        out.push(lower(&s.zh));
+        out.push(lower(&s.en));
     }
     if let Some((_, a)) = ALIASES.iter().find(|(id, _)| *id == v.indicator) {
         out.extend(a.split('|').map(str::to_string));
@@ -722,11 +768,8 @@ fn naming(names: &[Vec<char>], s: &[char], f: &Figure, ctx: &Context, pairs: &[(
             continue;
         }
         let parts = if n.iter().any(|c| !c.is_ascii()) { zh_runs(n, s, f, ctx) } else { en_words(n, s, f, ctx) };
-        let total: usize = if n.iter().any(|c| !c.is_ascii()) {
-            n.len()
-        } else {
-            words(n).iter().map(|w| w.chars().count()).sum()
-        };
+        let total: usize =
+            if n.iter().any(|c| !c.is_ascii()) { n.len() } else { words(n).iter().map(|w| w.chars().count()).sum() };
         if total > 0 && !parts.is_empty() {
             let found: usize = parts.iter().map(|p| p.0).sum();
             // Enough of the name to count as naming it at all.
@@ -743,7 +786,7 @@ fn naming(names: &[Vec<char>], s: &[char], f: &Figure, ctx: &Context, pairs: &[(
 /// The sentence's character pairs, sorted, for a quick test of whether a name can occur.
 fn bigrams(s: &[char]) -> Vec<(char, char)> {
     let mut v: Vec<(char, char)> = s.windows(2).map(|w| (w[0], w[1])).collect();
-    v.sort_unstable();
+    sort_by(&mut v, |a, b| a < b);
     v.dedup();
     v
 }
@@ -816,17 +859,12 @@ struct Anchor {
     after: Vec<char>,
 }
 
-fn anchors(ds: &Dataset, lex: &Lexicon) -> Vec<Option<Anchor>> {
-    ds.raw
-        .values
-        .iter()
-        .map(|v| {
-            let q: Vec<char> = v.source.quote.chars().map(|c| c.to_ascii_lowercase()).collect();
-            let base = v.value * ds.unit(&v.unit)?.factor;
-            let f = figures(&q, lex).into_iter().find(|f| (f.base - base).abs() <= f.tolerance.max(1e-9 * base.abs()))?;
-            Some(Anchor { before: q[..f.start].to_vec(), after: q[f.end..].to_vec() })
-        })
-        .collect()
+/// Where the value's figure stands in its own quote (lowercase, as the text is compared).
+fn anchor(ds: &Dataset, lex: &Lexicon, v: &Value) -> Option<Anchor> {
+    let q: Vec<char> = v.source.quote.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let base = v.value * ds.unit(&v.unit)?.factor;
+    let f = figures(&q, lex).into_iter().find(|f| (f.base - base).abs() <= f.tolerance.max(1e-9 * base.abs()))?;
+    Some(Anchor { before: q[..f.start].to_vec(), after: q[f.end..].to_vec() })
 }
 
 /// How much of the value's quote surrounds the figure (0 when too little): the source
@@ -867,15 +905,23 @@ fn region_fits(ds: &Dataset, v: &str, said: &str, exact: bool) -> bool {
     !exact && ds.region(v).and_then(|r| r.parent.as_deref()) == Some(said)
 }
 
+/// Per value, built when a figure first needs it (most texts touch few values).
 struct Judge<'a> {
     ds: &'a Dataset,
-    anchors: Vec<Option<Anchor>>,
-    names: Vec<Vec<Vec<char>>>,
+    lex: &'a Lexicon<'a>,
+    anchors: Vec<OnceCell<Option<Anchor>>>,
+    names: Vec<OnceCell<Vec<Vec<char>>>>,
 }
 
 impl<'a> Judge<'a> {
-    fn new(ds: &'a Dataset, lex: &Lexicon) -> Judge<'a> {
-        Judge { ds, anchors: anchors(ds, lex), names: ds.raw.values.iter().map(|v| names(ds, v)).collect() }
+    fn new(ds: &'a Dataset, lex: &'a Lexicon<'a>) -> Judge<'a> {
+        let n = ds.raw.values.len();
+        Judge {
+            ds,
+            lex,
+            anchors: (0..n).map(|_| OnceCell::new()).collect(),
+            names: (0..n).map(|_| OnceCell::new()).collect(),
+        }
     }
 
     fn judge(
@@ -908,8 +954,9 @@ impl<'a> Judge<'a> {
             let base = v.value * u.factor;
             let tol = half_ulp_printed(v) * u.factor;
             let equal = (f.base - base).abs() <= f.tolerance.max(tol) + 1e-9 * base.abs();
-            let quoted = self.anchors[i].as_ref().map_or(0, |a| anchored(a, s, f));
-            let named = naming(&self.names[i], s, f, ctx, &pairs);
+            let anchor = self.anchors[i].get_or_init(|| anchor(ds, self.lex, v));
+            let quoted = anchor.as_ref().map_or(0, |a| anchored(a, s, f));
+            let named = naming(self.names[i].get_or_init(|| names(ds, v)), s, f, ctx, &pairs);
             if quoted == 0 && named == 0.0 {
                 continue;
             }
