@@ -18,7 +18,7 @@
   var CSS = [
     '.econ-fact[data-econ-status]{cursor:help;text-decoration:underline dotted;text-underline-offset:3px}',
     '.econ-fact:focus-visible{outline:2px solid #1a66d2;outline-offset:1px;border-radius:2px}',
-    '.econ-fact-card{position:absolute;z-index:2147483000;display:block;box-sizing:border-box;width:max-content;max-width:min(340px,92vw);margin:0;padding:8px 10px;background:#fff;color:#1f2328;border:1px solid #8c959f;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);font:13px/1.5 system-ui,sans-serif;text-align:left;font-style:normal;font-weight:400;white-space:normal}',
+    '.econ-fact-card{position:absolute;z-index:2147483000;display:block;box-sizing:border-box;width:max-content;max-width:min(340px,92vw);margin:0;padding:8px 10px;background:#fff;color:#1f2328;border:1px solid #8c959f;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);font:13px/1.5 system-ui,sans-serif;text-align:left;text-indent:0;letter-spacing:normal;font-style:normal;font-weight:400;white-space:normal}',
     '.econ-fact-card[hidden]{display:none}',
     '.econ-fact-card span{display:block}',
     '.econ-fact-card .econ-fact-value{font-size:15px;font-weight:700}',
@@ -143,20 +143,24 @@
     card.setAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
     card.hidden = true;
     var title = info.indicator + (info.subject ? t.sep + info.subject : '');
-    card.append(
+    // The reference is described by the card's text (not by the card: its label would win).
+    var body = part('econ-fact-body', '');
+    body.id = card.id + '-text';
+    body.append(
       part('econ-fact-name', title),
       part('econ-fact-value', info.display),
       part('econ-fact-meta', [info.region, info.period].filter(Boolean).join(' · ')),
       part('econ-fact-quote', t.quote(info.quote))
     );
-    if (info.doc) card.append(part('econ-fact-source', t.source + t.title(info.doc.title) + ' · ' + info.doc.publisher + ' · ' + info.doc.date));
+    if (info.doc) body.append(part('econ-fact-source', t.source + t.title(info.doc.title) + ' · ' + info.doc.publisher + ' · ' + info.doc.date));
+    card.append(body);
     this.card = card;
     el.after(card);
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'button');
     el.setAttribute('aria-expanded', 'false');
     el.setAttribute('aria-controls', card.id);
-    el.setAttribute('aria-describedby', card.id);
+    el.setAttribute('aria-describedby', body.id);
     el.addEventListener('mouseenter', function () { self.show(false); });
     el.addEventListener('mouseleave', function () { self.later(); });
     card.addEventListener('mouseenter', function () { clearTimeout(self.timer); });
@@ -189,6 +193,9 @@
     this.card.style.left = this.el.offsetLeft + 'px';
     this.card.style.top = (this.el.offsetTop + this.el.offsetHeight + 4) + 'px';
     this.card.hidden = false;
+    // Kept inside the viewport's width (a reference near the right edge, a phone).
+    var over = this.card.getBoundingClientRect().right - document.documentElement.clientWidth + 4;
+    if (over > 0) this.card.style.left = Math.max(0, this.el.offsetLeft - over) + 'px';
     this.el.setAttribute('aria-expanded', 'true');
   };
   Ref.prototype.hide = function () {
