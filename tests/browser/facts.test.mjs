@@ -40,6 +40,13 @@ test('prose spans get ok, mismatch or unknown; a mismatch warns with both number
   assert.ok(warnings.some((w) => w.includes('950.6亿元') && w.includes('949.6亿元') && w.includes('94.96 billion yuan')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('no.such.value')), warnings.join('\n'));
   assert.equal(page.problems.filter((p) => !p.startsWith('console.warning')).length, 0, page.problems.join('\n'));
+  // The span's number in other notations of the same quantity (www/src/facts.js agrees).
+  const notations = await page.evaluate(() => {
+    const info = { zh: '949.6亿元', en: '94.96 billion yuan' };
+    return ['9496000万元', '950亿元', '94.96 billion yuan', '约949.6亿元', '949.7亿元', '949.6万元', '949.6 billion yuan']
+      .map((t) => window.EconWidgetFacts.agrees(t, info));
+  });
+  assert.deepEqual(notations, [true, true, true, true, false, false, false]);
   // Check mode: the mismatch is marked in words (the dataset's figure after it), not only colour.
   const after = await page.evaluate(() => getComputedStyle(document.getElementById('mismatch'), '::after').content);
   assert.match(after, /949\.6亿元/);
