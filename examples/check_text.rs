@@ -30,11 +30,7 @@ fn main() -> ExitCode {
         }
     }
     let Some(file) = file else { return usage("give the draft's file name (- for standard input)") };
-    let text = if file == "-" {
-        std::io::read_to_string(std::io::stdin())
-    } else {
-        std::fs::read_to_string(&file)
-    };
+    let text = if file == "-" { std::io::read_to_string(std::io::stdin()) } else { std::fs::read_to_string(&file) };
     let text = match text {
         Ok(t) => t,
         Err(e) => {
