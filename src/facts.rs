@@ -54,6 +54,10 @@ fn space(c: char) -> bool {
 /// a mistake and the check would stall the page.
 pub const MAX_TEXT_CHARS: usize = 200_000;
 
+/// Most figures checked in one text (an article has a few hundred): each costs ~0.1 ms
+/// natively (measured), so a text of figures alone stays well under a second.
+pub const MAX_FIGURES: usize = 5000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Match,
@@ -111,7 +115,8 @@ struct Figure {
     prefix: Option<String>,
 }
 
-/// Checks every figure in `text`. Errors: `text_too_large`, `unknown_region`, `bad_period`.
+/// Checks every figure in `text`. Errors: `text_too_large`, `too_many_figures`, `unknown_region`,
+/// `bad_period`.
 pub fn check_text(ds: &Dataset, text: &str, opts: &Options) -> Result<Vec<Finding>> {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() > MAX_TEXT_CHARS {
@@ -142,10 +147,23 @@ pub fn check_text(ds: &Dataset, text: &str, opts: &Options) -> Result<Vec<Findin
     let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();
     let mut out = Vec::new();
     let utf16 = Utf16::new(&chars);
-    for f in figures(&chars, &lex) {
+    let figures = figures(&chars, &lex);
+    if figures.len() > MAX_FIGURES {
+        return Err(Error::new(
+            "too_many_figures",
+            "text",
+            format!("the text has {} figures; the limit is {MAX_FIGURES}: check it in parts", figures.len()),
+        ));
+    }
+    let mut para = 0;
+    for f in figures {
         let ctx = Context::around(&lower, f.start, f.end);
-        let region = last_before(&regions, f.start, &chars).map(String::as_str).or(default_region.as_deref());
-        let period = last_before(&periods, f.start, &chars).copied().or(default_period);
+        // Figures come in text order: the paragraph start only moves forward.
+        while let Some(k) = chars[para..f.start].iter().position(|c| *c == '\n') {
+            para += k + 1;
+        }
+        let region = last_before(&regions, f.start, para).map(String::as_str).or(default_region.as_deref());
+        let period = last_before(&periods, f.start, para).copied().or(default_period);
         let (status, fact) = judge.judge(&lower, &f, &ctx, region, period);
         let expected = match (status, fact) {
             (Status::Contradicts, Some(i)) => Some(printed(ds, &ds.raw.values[i], opts.lang)),
@@ -676,10 +694,11 @@ fn year_at(s: &[char], i: usize) -> Option<u16> {
     decimal(&d.chars().collect::<Vec<_>>()).map(|y| y as u16).filter(|y| (1900..=2100).contains(y))
 }
 
-/// The latest mention before `at` in the same paragraph.
-fn last_before<'m, T>(mentions: &'m [(usize, T)], at: usize, s: &[char]) -> Option<&'m T> {
-    let para = s[..at].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
-    mentions.iter().rev().find(|(p, _)| *p < at && *p >= para).map(|(_, t)| t)
+/// The latest mention before `at` in the paragraph starting at `para` (mentions are in text
+/// order: a binary search, so a text of many figures stays linear).
+fn last_before<T>(mentions: &[(usize, T)], at: usize, para: usize) -> Option<&T> {
+    let k = mentions.partition_point(|(p, _)| *p < at);
+    k.checked_sub(1).map(|k| &mentions[k]).filter(|(p, _)| *p >= para).map(|(_, t)| t)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -740,7 +759,16 @@ const ALIASES: [(&str, &str); 9] = [
     ("project_investment", "总投资|invested"),
 ];
 
-fn names(ds: &Dataset, v: &Value) -> Vec<Vec<char>> {
+/// One name of a value, prepared once: zh as chars, en as its words.
+struct Name {
+    chars: Vec<char>,
+    /// English: lowercase, stemmed words (empty for a Chinese name).
+    words: Vec<String>,
+    /// Chars (zh) or word letters (en) in the name.
+    total: usize,
+}
+
+fn names(ds: &Dataset, v: &Value) -> Vec<Name> {
     let mut out: Vec<String> = Vec::new();
     if let Some(i) = ds.indicator(&v.indicator) {
         out.push(lower(&i.name.zh));
@@ -753,30 +781,42 @@ fn names(ds: &Dataset, v: &Value) -> Vec<Vec<char>> {
     if let Some((_, a)) = ALIASES.iter().find(|(id, _)| *id == v.indicator) {
         out.extend(a.split('|').map(str::to_string));
     }
-    out.into_iter().map(|n| n.chars().collect()).collect()
+    out.into_iter()
+        .map(|n| {
+            let chars: Vec<char> = n.chars().collect();
+            let words = if n.is_ascii() { words(&chars) } else { Vec::new() };
+            let total = if n.is_ascii() { words.iter().map(String::len).sum() } else { chars.len() };
+            Name { chars, words, total }
+        })
+        .collect()
 }
 
 /// How well the sentence names the value: the share of one of its names found there, each
 /// part weighted by its nearness to the figure (a name next to the figure is the one it
 /// belongs to: 10个社区养老中心和21个社区食堂). 0 when no name is found at all.
-fn naming(names: &[Vec<char>], s: &[char], f: &Figure, ctx: &Context, pairs: &[(char, char)]) -> f64 {
+fn naming(
+    names: &[Name],
+    s: &[char],
+    f: &Figure,
+    ctx: &Context,
+    pairs: &[(char, char)],
+    found: &[(String, usize)],
+) -> f64 {
     let mut best: f64 = 0.0;
     for n in names {
+        let zh = n.words.is_empty();
         // Most names share no two characters with the sentence: skip the run search for them.
-        let zh = n.iter().any(|c| !c.is_ascii());
-        if zh && !n.windows(2).any(|w| pairs.binary_search(&(w[0], w[1])).is_ok()) {
+        if n.total == 0 || (zh && !n.chars.windows(2).any(|w| pairs.binary_search(&(w[0], w[1])).is_ok())) {
             continue;
         }
-        let parts = if n.iter().any(|c| !c.is_ascii()) { zh_runs(n, s, f, ctx) } else { en_words(n, s, f, ctx) };
-        let total: usize =
-            if n.iter().any(|c| !c.is_ascii()) { n.len() } else { words(n).iter().map(|w| w.chars().count()).sum() };
-        if total > 0 && !parts.is_empty() {
-            let found: usize = parts.iter().map(|p| p.0).sum();
+        let parts = if zh { zh_runs(&n.chars, s, f, ctx) } else { en_words(&n.words, found) };
+        if !parts.is_empty() {
+            let got: usize = parts.iter().map(|p| p.0).sum();
             // Enough of the name to count as naming it at all.
-            let cover = found as f64 / total as f64;
-            if found >= 4 || (found >= 2 && cover >= 0.3) || cover >= 0.5 {
+            let cover = got as f64 / n.total as f64;
+            if got >= 4 || (got >= 2 && cover >= 0.3) || cover >= 0.5 {
                 let weighted: f64 = parts.iter().map(|&(len, d)| len as f64 * 4.0 / (4.0 + d as f64)).sum();
-                best = best.max(weighted / total as f64);
+                best = best.max(weighted / n.total as f64);
             }
         }
     }
@@ -832,7 +872,13 @@ fn words(s: &[char]) -> Vec<String> {
 }
 
 /// The name's words found in the sentence (length, distance from the figure in chars).
-fn en_words(name: &[char], s: &[char], f: &Figure, ctx: &Context) -> Vec<(usize, usize)> {
+fn en_words(name: &[String], found: &[(String, usize)]) -> Vec<(usize, usize)> {
+    name.iter().filter_map(|w| found.iter().find(|(x, _)| x == w).map(|(_, d)| (w.len(), *d))).collect()
+}
+
+/// The sentence's words (lowercase, stemmed) with their distance from the figure: read once
+/// per figure, not once per candidate name.
+fn window_words(s: &[char], f: &Figure, ctx: &Context) -> Vec<(String, usize)> {
     let mut found: Vec<(String, usize)> = Vec::new();
     let mut k = ctx.lo;
     while k < ctx.hi {
@@ -841,16 +887,17 @@ fn en_words(name: &[char], s: &[char], f: &Figure, ctx: &Context) -> Vec<(usize,
             continue;
         }
         let e = (k..ctx.hi).find(|&e| !s[e].is_ascii_alphanumeric()).unwrap_or(ctx.hi);
+        let d = if e <= f.start { f.start - e } else { k.saturating_sub(f.end) };
         for w in words(&s[k..e]) {
-            let d = if e <= f.start { f.start - e } else { k.saturating_sub(f.end) };
-            found.push((w, d));
+            // Each word once, at its nearest: names are compared against few words.
+            match found.iter_mut().find(|(x, _)| *x == w) {
+                Some(seen) => seen.1 = seen.1.min(d),
+                None => found.push((w, d)),
+            }
         }
         k = e;
     }
-    words(name)
-        .into_iter()
-        .filter_map(|w| found.iter().filter(|(x, _)| *x == w).map(|(_, d)| *d).min().map(|d| (w.len(), d)))
-        .collect()
+    found
 }
 
 /// The text around a value's figure in its own quote: what comes before and after it.
@@ -910,7 +957,8 @@ struct Judge<'a> {
     ds: &'a Dataset,
     lex: &'a Lexicon<'a>,
     anchors: Vec<OnceCell<Option<Anchor>>>,
-    names: Vec<OnceCell<Vec<Vec<char>>>>,
+    names: Vec<OnceCell<Vec<Name>>>,
+    units: Vec<Option<&'a Unit>>,
 }
 
 impl<'a> Judge<'a> {
@@ -921,6 +969,7 @@ impl<'a> Judge<'a> {
             lex,
             anchors: (0..n).map(|_| OnceCell::new()).collect(),
             names: (0..n).map(|_| OnceCell::new()).collect(),
+            units: ds.raw.values.iter().map(|v| ds.unit(&v.unit)).collect(),
         }
     }
 
@@ -937,8 +986,9 @@ impl<'a> Judge<'a> {
         let mut best_match: Option<(usize, (usize, bool, f64))> = None;
         let mut best_other: Option<(usize, (usize, f64))> = None;
         let pairs = bigrams(&s[ctx.lo..ctx.hi]);
+        let found = window_words(s, f, ctx);
         for (i, v) in ds.raw.values.iter().enumerate() {
-            let Some(u) = ds.unit(&v.unit) else { continue };
+            let Some(u) = self.units[i] else { continue };
             let same_dim = match (&f.dimension, &f.prefix) {
                 (Some(d), _) => *d == u.dimension,
                 (None, Some(p)) => u.id.starts_with(p.as_str()),
@@ -956,7 +1006,7 @@ impl<'a> Judge<'a> {
             let equal = (f.base - base).abs() <= f.tolerance.max(tol) + 1e-9 * base.abs();
             let anchor = self.anchors[i].get_or_init(|| anchor(ds, self.lex, v));
             let quoted = anchor.as_ref().map_or(0, |a| anchored(a, s, f));
-            let named = naming(self.names[i].get_or_init(|| names(ds, v)), s, f, ctx, &pairs);
+            let named = naming(self.names[i].get_or_init(|| names(ds, v)), s, f, ctx, &pairs, &found);
             if quoted == 0 && named == 0.0 {
                 continue;
             }

@@ -320,6 +320,10 @@ fn text_without_a_named_indicator_is_unknown_and_bad_options_are_errors() {
     assert_eq!(check_text(&ds, "x", &bad_period).unwrap_err().code, "bad_period");
     let huge = "1".repeat(econ_widget::facts::MAX_TEXT_CHARS + 1);
     assert_eq!(check_text(&ds, &huge, &none).unwrap_err().code, "text_too_large");
+    let figures = "1个，".repeat(econ_widget::facts::MAX_FIGURES + 1);
+    assert_eq!(check_text(&ds, &figures, &none).unwrap_err().code, "too_many_figures");
+    let figures = "1个，".repeat(econ_widget::facts::MAX_FIGURES);
+    assert_eq!(check_text(&ds, &figures, &none).unwrap().len(), econ_widget::facts::MAX_FIGURES);
 }
 
 #[test]
