@@ -689,7 +689,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-J0zjzFKZ/EA2OTsPOrG8AntX2kWMEy6WPWz/uG6TvLw=";
+var EW_WASM_INTEGRITY = "sha256-7hr/CyoBgXhDbj0sWag8fzFcucnULQGOSUC4lV83yh0=";
 var EW_DEFAULT_WASM = function () { return new URL('./econ_widget_full_bg.wasm', import.meta.url); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines

@@ -25,6 +25,8 @@
 // their hashed names) and dist/manifest.json: name → hashed name and SRI hash of every file.
 // The version (Cargo.toml, checked against package.json) is in each banner and EconWidget.version;
 // each bundle carries its wasm's SRI hash, and the minified embed loader its bundles'.
+//   dist/econ-facts.js         www/src/facts.js minified: fact references, which the loader
+//                              fetches from beside the bundle on pages that have some
 // Both wasm builds export the same functions under one name (scripts/build.sh checks their
 // .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
 // loads (checked below).
@@ -135,7 +137,7 @@ if (embedPaths.sort().join(' ') !== 'econ-widget.inline.js econ-widget.js') {
 if (embedSource.split('var INTEGRITY = {};').length !== 2) throw new Error('bundle: www/embed.js should have one `var INTEGRITY = {};` to fill in');
 /** The minified loader for bundles named `names` (file → name to load) with those files' code. */
 async function embedLoader(names, codeOf) {
-  let source = embedSource.replace(/'(econ-widget(?:\.inline)?\.js)'/g, (_, f) => `'${names[f]}'`);
+  let source = embedSource.replace(/'(econ-widget(?:\.inline)?\.js|econ-facts\.js)'/g, (_, f) => `'${names[f]}'`);
   const integrity = Object.fromEntries(['econ-widget.js', 'econ-widget.full.js'].map((f) => [names[f], sri(codeOf(f), 'sha256')]));
   source = source.replace('var INTEGRITY = {};', () => `var INTEGRITY = ${JSON.stringify(integrity)};`);
   const { code } = await minify(source, terserOptions({}));
@@ -144,7 +146,12 @@ async function embedLoader(names, codeOf) {
   }
   return `/*! econ-widget ${version} embed loader | MIT | www/embed.js */\n${code}\n`;
 }
-const same = { 'econ-widget.js': 'econ-widget.js', 'econ-widget.full.js': 'econ-widget.full.js', 'econ-widget.inline.js': 'econ-widget.inline.js' };
+// Fact references' code (www/src/facts.js), beside the bundles: the loader fetches it only on
+// pages that have a <span data-econ-fact>, so a one-chart page does not download it.
+const { code: factsCode } = await minify(text('www/src/facts.js'), terserOptions({}));
+const factsFile = `/*! econ-widget ${version} fact references | MIT | www/src/facts.js */\n${factsCode}\n`;
+writeFileSync(root + 'dist/econ-facts.js', factsFile);
+const same = { 'econ-widget.js': 'econ-widget.js', 'econ-widget.full.js': 'econ-widget.full.js', 'econ-widget.inline.js': 'econ-widget.inline.js', 'econ-facts.js': 'econ-facts.js' };
 const bundleCode = (f) => bundles.find((o) => o.file === f).code;
 writeFileSync(root + 'dist/econ-embed.js', await embedLoader(same, bundleCode));
 
@@ -182,5 +189,6 @@ for (const o of bundles) {
   cdnCode[o.file] = o.code.replace(find, () => JSON.stringify(wasmNames[o.build.wasmFile]));
   cdnNames[o.file] = emit(o.file, Buffer.from(cdnCode[o.file]));
 }
+cdnNames['econ-facts.js'] = emit('econ-facts.js', Buffer.from(factsFile));
 emit('econ-embed.js', Buffer.from(await embedLoader(cdnNames, (f) => cdnCode[f])));
 writeFileSync(root + 'dist/manifest.json', JSON.stringify(manifest, null, 2) + '\n');

@@ -13,6 +13,7 @@ pub mod data;
 pub mod decimate;
 pub mod draw;
 pub mod error;
+pub mod facts;
 pub mod hit;
 pub mod i18n;
 pub mod json;

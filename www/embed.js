@@ -106,8 +106,20 @@
     return p;
   }
 
-  /** Finds new [data-econ-widget] divs (call it after adding some). */
+  // Fact references (<span data-econ-fact="id">): econ-facts.js from beside the bundle resolves
+  // them, fetched only on a page that has some (docs/embedding.md "Fact references").
+  function facts(root) {
+    if (window.EconWidgetFacts) return window.EconWidgetFacts.scan(root);
+    if (facts.on || !(root || document).querySelector('[data-econ-fact]')) return;
+    facts.on = 1;
+    var s = document.createElement('script');
+    s.src = new URL((me && me.getAttribute('data-facts')) || 'econ-facts.js', bundleUrl).href;
+    document.head.appendChild(s);
+  }
+
+  /** Finds new [data-econ-widget] divs and fact references (call it after adding some). */
   function scan(root) {
+    facts(root);
     var list = (root || document).querySelectorAll('[data-econ-widget]');
     Array.prototype.forEach.call(list, function (el) {
       if (seen.has(el)) return;

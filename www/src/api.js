@@ -953,6 +953,20 @@ Widget.prototype.publicApi = function () {
   };
 };
 
+/** checkText/fact options: an object of strings (or null) under the given keys. */
+function ewFactOptions(options, keys) {
+  if (options == null) return {};
+  if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options, got ' + ewDescribe(options));
+  var o = {};
+  keys.forEach(function (k) {
+    var v = options[k];
+    if (v != null && typeof v !== 'string') throw ewError('bad_type', 'options.' + k, 'expected a string, got ' + ewDescribe(v));
+    o[k] = v;
+  });
+  if (o.lang != null && o.lang !== 'zh' && o.lang !== 'en') throw ewError('bad_argument', 'options.lang', "lang must be zh or en, got '" + ewClip(o.lang) + "'");
+  return o;
+}
+
 function ewWasm(name) {
   return function () {
     if (!ewLoaded) throw ewError('not_ready', name, 'wait for EconWidget.ready() first');
@@ -975,6 +989,33 @@ var EconWidget = {
     // Host datasets need the full build (the one-chart wasm has no dataset reader).
     if (!EW_HOST_DATA) throw ewUnavailable('data');
     return wasm_bindgen.validateDataset(ewDatasetText(data));
+  },
+  /**
+   * Checks the figures in a text against the embedded dataset (src/facts.rs): resolves to
+   * [{text, start, end, status: 'match' | 'contradicts' | 'unknown', fact?, expected?}], with
+   * start/end in UTF-16 code units (text.slice(start, end) is the figure). options: {lang,
+   * region?, period?}. econ-widget.full.js only: econ-widget.js rejects with host_data_unavailable.
+   */
+  checkText: function (text, options) {
+    return ready().then(function () {
+      if (!EW_HOST_DATA) throw ewError('host_data_unavailable', 'checkText', 'load econ-widget.full.js to check texts');
+      if (typeof text !== 'string') throw ewError('bad_type', 'text', 'expected the text to check, got ' + ewDescribe(text));
+      var o = ewFactOptions(options, ['lang', 'region', 'period']);
+      return wasm_bindgen.checkText(text, o.lang || 'zh', o.region == null ? null : o.region, o.period == null ? null : o.period);
+    });
+  },
+  /**
+   * One dataset value for a fact reference (www/src/facts.js): resolves to {id, display, zh, en,
+   * period, region, indicator, subject, quote, doc: {title, publisher, date}} in options.lang
+   * (display: the figure in that language), or null for an id the dataset lacks.
+   */
+  fact: function (id, options) {
+    return ready().then(function () {
+      if (typeof id !== 'string') throw ewError('bad_type', 'id', 'expected a value id, got ' + ewDescribe(id));
+      var lang = options && options.lang === 'en' ? 'en' : 'zh';
+      var f = wasm_bindgen.factInfo(id, lang).split('\x1f'); // src/web.rs fact_info
+      return f.length < 10 ? null : { id: id, display: f[lang === 'en' ? 1 : 0], zh: f[0], en: f[1], period: f[2], region: f[3], indicator: f[4], subject: f[5], quote: f[6], doc: f[7] ? { title: f[7], publisher: f[8], date: f[9] } : null };
+    });
   },
   /**
    * For tests and debugging only: the size in bytes of the wasm linear memory every widget on
