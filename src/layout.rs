@@ -198,7 +198,9 @@ fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option
     // The background goes first so everything draws over it.
     let height = b.y.ceil();
     b.marks.insert(0, Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, paint: Paint::Background });
-    Scene { width, height, marks: b.marks, hits: b.hits, plot }
+    let scene = Scene { width, height, marks: b.marks, hits: b.hits, plot };
+    debug_assert_finite(&scene);
+    scene
 }
 
 fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
@@ -264,18 +266,50 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
     b.y += row_h + 6.0;
 }
 
-/// Diagonal stripes over a rect, so series differ by pattern as well as colour.
+/// Diagonal stripes over a rect, so series differ by pattern as well as colour. The stripes are
+/// counted from the rect's size in pixels, clamped to the widest chart: a loop `while k < r.w`
+/// never ended for a width of Infinity (value × factor overflowed) and filled the wasm memory.
 fn hatch(b: &mut Builder, r: Rect) {
     let step = 5.0;
-    let mut k = -r.h;
-    while k < r.w {
-        // Line x = k + t, y = r.h - t, clipped to the rect.
-        let t0 = (-k).max(0.0).max(0.0);
-        let t1 = (r.w - k).min(r.h);
+    let (w, h) = (clamp(r.w, 0.0, MAX_EXTENT), clamp(r.h, 0.0, MAX_EXTENT));
+    let stripes = ((w + h) / step).ceil() as usize;
+    for n in 0..stripes {
+        let k = n as f64 * step - h;
+        // Line x = k + t, y = h - t, clipped to the rect.
+        let t0 = (-k).max(0.0);
+        let t1 = (w - k).min(h);
         if t1 > t0 {
-            b.line((r.x + k + t0, r.y + r.h - t0), (r.x + k + t1, r.y + r.h - t1), Paint::OnSeries, 1.0);
+            b.line((r.x + k + t0, r.y + h - t0), (r.x + k + t1, r.y + h - t1), Paint::OnSeries, 1.0);
         }
-        k += step;
+    }
+}
+
+/// The widest or tallest any mark may be (the widest chart is 8192 px); geometry is clamped
+/// to it where it is made from data, so a mark can never be infinite or NaN.
+const MAX_EXTENT: f64 = 16384.0;
+
+/// A finished scene has finite geometry, by construction: checked in debug builds (tests,
+/// fuzzing), where a non-finite coordinate would otherwise surface as a hang or a blank chart.
+fn debug_assert_finite(scene: &Scene) {
+    if cfg!(debug_assertions) {
+        let ok = |v: &[f64]| v.iter().all(|v| v.is_finite());
+        for m in &scene.marks {
+            let fine = match m {
+                Mark::Rect { x, y, w, h, .. } | Mark::Frame { x, y, w, h, .. } => ok(&[*x, *y, *w, *h]),
+                Mark::Path { points, width, .. } => points.iter().all(|p| ok(&[p.0, p.1])) && width.is_finite(),
+                Mark::Circle { x, y, r, .. } => ok(&[*x, *y, *r]),
+                Mark::Text { x, y, size, .. } => ok(&[*x, *y, *size]),
+            };
+            debug_assert!(fine, "non-finite mark {m:?}");
+        }
+        for h in &scene.hits {
+            let (a, m) = (h.area, h.mark);
+            debug_assert!(
+                ok(&[a.x, a.y, a.w, a.h, m.x, m.y, m.w, m.h, h.anchor.0, h.anchor.1]),
+                "non-finite hit {h:?}"
+            );
+        }
+        debug_assert!(ok(&[scene.width, scene.height]), "non-finite scene size");
     }
 }
 
@@ -304,8 +338,11 @@ struct Scale {
 }
 
 impl Scale {
+    /// Kept inside the range: a value outside the domain (non-finite ones are left out of it)
+    /// lands on the plot's edge, not at ±Infinity or NaN.
     fn at(&self, v: f64) -> f64 {
-        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+        let x = self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0);
+        clamp(x, self.r0.min(self.r1), self.r0.max(self.r1))
     }
 }
 
@@ -424,7 +461,7 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let mut x = x0;
     let mut hits = Vec::new();
     for (k, &(i, d)) in visible.iter().enumerate() {
-        let sw = if total > 0.0 { d.value.max(0.0) / total * w } else { 0.0 };
+        let sw = if total > 0.0 { clamp(d.value.max(0.0) / total * w, 0.0, w) } else { 0.0 };
         // No pattern needed: the rows below label every part directly.
         b.rect(x, y, sw, h, Paint::Series(d.category));
         let _ = k;
