@@ -266,21 +266,21 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
     b.y += row_h + 6.0;
 }
 
-/// Diagonal stripes over a rect, so series differ by pattern as well as colour. The stripes are
-/// counted from the rect's size in pixels, clamped to the widest chart: a loop `while k < r.w`
+/// Diagonal stripes over a rect, so series differ by pattern as well as colour. The loop runs
+/// over the rect's size clamped to the widest chart (at most 6,600 stripes): unclamped, it
 /// never ended for a width of Infinity (value × factor overflowed) and filled the wasm memory.
 fn hatch(b: &mut Builder, r: Rect) {
     let step = 5.0;
     let (w, h) = (clamp(r.w, 0.0, MAX_EXTENT), clamp(r.h, 0.0, MAX_EXTENT));
-    let stripes = ((w + h) / step).ceil() as usize;
-    for n in 0..stripes {
-        let k = n as f64 * step - h;
+    let mut k = -h;
+    while k < w {
         // Line x = k + t, y = h - t, clipped to the rect.
         let t0 = (-k).max(0.0);
         let t1 = (w - k).min(h);
         if t1 > t0 {
             b.line((r.x + k + t0, r.y + h - t0), (r.x + k + t1, r.y + h - t1), Paint::OnSeries, 1.0);
         }
+        k += step;
     }
 }
 
