@@ -32,7 +32,7 @@ fn bad(mutate: impl FnOnce(&mut Value)) -> Error {
 
 #[track_caller]
 fn expect(e: &Error, code: &str, path: &str, needles: &[&str]) {
-    assert_eq!((&*e.code, &*e.path), (code, path), "{e:?}");
+    assert_eq!((e.code.to_string(), e.path.to_string()), (code.to_string(), path.to_string()), "{e:?}");
     for n in needles {
         assert!(e.message.contains(n), "message {:?} should mention {:?}", e.message, n);
     }

@@ -349,7 +349,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         }
         // The progress the bullet chart prints (actual ÷ target, in base units).
         let (av, tv) = (raw.values[a].value * unit_of(a).factor, raw.values[g].value * unit_of(g).factor);
-        if tv > 0.0 && av.is_finite() && !((av / tv).abs() <= MAX_PROGRESS) {
+        if tv > 0.0 && av.is_finite() && (av / tv).abs() > MAX_PROGRESS {
             return Err(err(
                 &p.key("target"),
                 format!(
