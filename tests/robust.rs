@@ -398,3 +398,16 @@ fn csv_of_a_series_over_the_limit_is_refused_and_the_table_stays_bounded() {
     // The chart is still there and draws.
     assert!(w.layout(800.0).is_ok());
 }
+
+#[test]
+fn csv_of_a_series_is_every_point_in_order_with_its_header() {
+    let x = vec![-1.5, 0.0, 1e14, 1e15];
+    let y = vec![5e-324, -2.5, 1234.5678, -1e15];
+    let mut w = Widget::new(None, &j(&json!({"lang": "en"}))).unwrap();
+    w.set_series(econ_widget::series::HostSeries::new("s", "万元", x, y).unwrap());
+    let csv = w.csv().unwrap();
+    let want = "\u{feff}x,y (万元)\r\n-1.5,".to_string()
+        + &econ_widget::i18n::shortest(5e-324)
+        + "\r\n0,-2.5\r\n100000000000000,1234.5678\r\n1000000000000000,-1000000000000000\r\n";
+    assert_eq!(csv, want);
+}
