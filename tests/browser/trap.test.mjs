@@ -94,6 +94,18 @@ for (const name of ['select()', 'render', 'csv()', 'svg()']) {
         ['setSeries', () => h.setSeries({ x: [0, 1], y: [1, 2] })],
         ['summary', () => h.summary()],
       ]) await attempt(label, fn);
+      // The page's own events on the stopped widget (pointer, click, keys, theme, resize) throw
+      // nothing uncaught: assertClean below sees no pageerror.
+      const canvas = a.shadowRoot.querySelector('canvas.ew-canvas');
+      for (const type of ['pointerenter', 'pointermove', 'pointerdown', 'click', 'pointerleave']) {
+        canvas.dispatchEvent(new PointerEvent(type, { clientX: 40, clientY: 80, bubbles: true, pointerType: 'mouse' }));
+      }
+      const chartEl = a.shadowRoot.querySelector('.ew-chart');
+      for (const key of ['ArrowRight', 'Enter', 'Escape']) chartEl.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      chartEl.dispatchEvent(new FocusEvent('blur'));
+      window.dispatchEvent(new Event('resize'));
+      a.style.width = '600px';
+      await rt.frames(3);
       out.errors = errors;
       // The other widget: same state, and it still selects, draws and hovers (on a fresh instance).
       await EconWidget.ready();

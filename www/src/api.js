@@ -498,7 +498,7 @@ Widget.prototype.watchDpr = function () {
 };
 
 Widget.prototype.text = function () {
-  return EW_TEXT[this.h.state().lang] || EW_TEXT.zh;
+  return EW_TEXT[this.sel.lang] || EW_TEXT.zh;
 };
 
 Widget.prototype.isDark = function () {
@@ -510,7 +510,7 @@ Widget.prototype.isDark = function () {
 /** Accessible name and description, in the chart's language. */
 Widget.prototype.labels = function () {
   var t = this.text();
-  var lang = this.h.state().lang;
+  var lang = this.sel.lang;
   this.lang = lang; // for showTip: no wasm state() per move
   this.chart.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   this.chart.setAttribute('aria-label', this.h.title());
@@ -535,7 +535,7 @@ Widget.prototype.tableUi = function () {
 };
 
 Widget.prototype.showTable = function (open) {
-  if (!this.extra) return;
+  if (!this.extra || this.broken) return;
   this.tableWrap.hidden = !open;
   this.tableButton.setAttribute('aria-expanded', String(!!open));
   this.tableLabels();
@@ -544,7 +544,7 @@ Widget.prototype.showTable = function (open) {
 Widget.prototype.tableLabels = function () {
   var t = this.text();
   var open = !this.tableWrap.hidden;
-  this.extra.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
+  this.extra.setAttribute('lang', this.sel.lang === 'zh' ? 'zh-CN' : 'en');
   this.tableButton.textContent = open ? t.hideTable : t.showTable;
   this.tableWrap.setAttribute('aria-label', t.tableRegion);
   if (!open) {
