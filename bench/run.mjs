@@ -9,7 +9,7 @@
 //   node bench/run.mjs --no-profile     # skip the CPU profiles and the twiggy size analysis
 //
 // Pages: bench/pages/<library>.html, served with the repository root by
-// tests/browser/server.mjs, so they load the libraries from node_modules/ and pkg/.
+// tests/browser/server.mjs, so they load the libraries from node_modules/ and dist/.
 // econ-widget's page loads the one-chart bundle (econ-widget.js), which has no host series:
 // its line, hover and memory are measured on econ-widget.html with econ-widget.full.js (written
 // to bench/results/econ-widget-full.html by writeFullPage).
@@ -94,7 +94,7 @@ function versions() {
     if (l.pkg) out[l.id] = JSON.parse(readFileSync(join(ROOT, 'node_modules', l.pkg, 'package.json'), 'utf8')).version;
   }
   out['econ-widget'] = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
-  out.stamp = existsSync(join(ROOT, 'pkg/SOURCES.sha256')) ? readFileSync(join(ROOT, 'pkg/SOURCES.sha256'), 'utf8').trim().slice(0, 12) : '?';
+  out.stamp = existsSync(join(ROOT, 'dist/SOURCES.sha256')) ? readFileSync(join(ROOT, 'dist/SOURCES.sha256'), 'utf8').trim().slice(0, 12) : '?';
   out['playwright-core'] = JSON.parse(readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version;
   return out;
 }
@@ -184,8 +184,8 @@ async function hover(page, cdp) {
  */
 function writeFullPage() {
   const html = readFileSync(join(BENCH, 'pages/econ-widget.html'), 'utf8');
-  const full = html.replace('<script src="/pkg/econ-widget.js"></script>', '<script src="/pkg/econ-widget.full.js"></script>');
-  if (full === html) throw new Error('bench: bench/pages/econ-widget.html no longer loads /pkg/econ-widget.js');
+  const full = html.replace('<script src="/dist/econ-widget.js"></script>', '<script src="/dist/econ-widget.full.js"></script>');
+  if (full === html) throw new Error('bench: bench/pages/econ-widget.html no longer loads /dist/econ-widget.js');
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'econ-widget-full.html'), full);
 }
@@ -210,7 +210,7 @@ async function measureLoad(browser, server, lib, { bar, harness, screenshot }) {
       height: document.getElementById('chart').getBoundingClientRect().height,
     })));
     r.firstChart = r.marks.firstChart;
-    r.files = fetched.filter((f) => f.url.startsWith(server.url) && /^\/(pkg|node_modules)\//.test(new URL(f.url).pathname)).map((f) => new URL(f.url).pathname);
+    r.files = fetched.filter((f) => f.url.startsWith(server.url) && /^\/(dist|node_modules)\//.test(new URL(f.url).pathname)).map((f) => new URL(f.url).pathname);
     if (!lib.hoverOnly) {
       await page.evaluate(settleFrame);
       if (screenshot) r.screenshot = await page.locator('#chart').screenshot({ type: 'png' });
@@ -296,12 +296,12 @@ function tool(name) {
 
 /**
  * Builds the release wasm (cargo) twice as scripts/build.sh does — without host-data (what
- * pkg/econ-widget.js loads) and with it (econ-widget.full.js: host series, so the 1M-point line
+ * dist/econ-widget.js loads) and with it (econ-widget.full.js: host series, so the 1M-point line
  * and its hover) — runs wasm-bindgen with --keep-debug (function names kept), and from that
  * (1) twiggy's top list on the un-optimized one-chart build, (2) the same wasm-opt -Oz pass as
- * scripts/build.sh but keeping names (-g), used in place of pkg/'s two wasm files for the CPU
- * profiles only — if both builds' JS glue is byte-identical to pkg/'s (pkg/econ_widget_lite.js
- * and pkg/econ_widget.js: same sources; the --plain bundles use them).
+ * scripts/build.sh but keeping names (-g), used in place of dist/'s two wasm files for the CPU
+ * profiles only — if both builds' JS glue is byte-identical to dist/'s (dist/econ_widget_lite.js
+ * and dist/econ_widget.js: same sources; the --plain bundles use them).
  */
 function namedBuild() {
   const cargo = tool('cargo'), bindgen = tool('wasm-bindgen'), wasmOpt = tool('wasm-opt'), twiggy = tool('twiggy');
@@ -333,10 +333,10 @@ function namedBuild() {
       out.notes.push(`twiggy failed: ${e.message.split('\n')[0]}`);
     }
   } else out.notes.push('twiggy not found');
-  const shipped = { lite: 'pkg/econ_widget_lite.js', full: 'pkg/econ_widget.js' };
+  const shipped = { lite: 'dist/econ_widget_lite.js', full: 'dist/econ_widget.js' };
   const differs = Object.keys(shipped).filter((b) => !existsSync(join(ROOT, shipped[b])) || readFileSync(join(dir, b, 'econ_widget.js'), 'utf8') !== readFileSync(join(ROOT, shipped[b]), 'utf8'));
   const sameGlue = differs.length === 0;
-  if (!sameGlue) out.notes.push(`the rebuilt JS glue differs from ${differs.map((b) => shipped[b]).join(' and ')} (pkg/ stale?): profiles use pkg/ wasm without names`);
+  if (!sameGlue) out.notes.push(`the rebuilt JS glue differs from ${differs.map((b) => shipped[b]).join(' and ')} (dist/ stale?): profiles use dist/ wasm without names`);
   if (sameGlue && wasmOpt) {
     out.namedWasm = {};
     out.plainJs = {};
@@ -411,7 +411,7 @@ function selfTimes(profile) {
     const node = byId.get(samples[i]);
     const cf = node.callFrame;
     const url = cf.url || '';
-    const kind = /\.wasm|^wasm:/.test(url) ? 'wasm' : url ? (url.includes('/pkg/') ? 'js (pkg)' : 'js') : 'native';
+    const kind = /\.wasm|^wasm:/.test(url) ? 'wasm' : url ? (url.includes('/dist/') ? 'js (dist)' : 'js') : 'native';
     const name = demangle(cf.functionName || '(anonymous)');
     const key = `${kind}\0${name}`;
     const e = self.get(key) || { kind, name, ms: 0 };
@@ -471,15 +471,15 @@ const FIRST_PROFILES = 3;
 
 /**
  * Opens a page (with namedBuild()'s named wasm files and unminified bundles routed in place of
- * pkg/'s, if any) on the empty bench page.
+ * dist/'s, if any) on the empty bench page.
  */
 async function profilePage(browser, server, bar, harness, named) {
   const p = await newPage(browser, bar, harness);
   const routes = [
-    ['**/pkg/econ_widget_bg.wasm', named?.namedWasm?.lite, 'application/wasm'],
-    ['**/pkg/econ_widget_full_bg.wasm', named?.namedWasm?.full, 'application/wasm'],
-    ['**/pkg/econ-widget.js', named?.plainJs?.lite, 'text/javascript'],
-    ['**/pkg/econ-widget.full.js', named?.plainJs?.full, 'text/javascript'],
+    ['**/dist/econ_widget_bg.wasm', named?.namedWasm?.lite, 'application/wasm'],
+    ['**/dist/econ_widget_full_bg.wasm', named?.namedWasm?.full, 'application/wasm'],
+    ['**/dist/econ-widget.js', named?.plainJs?.lite, 'text/javascript'],
+    ['**/dist/econ-widget.full.js', named?.plainJs?.full, 'text/javascript'],
   ];
   for (const [url, file, contentType] of routes) {
     if (!file) continue;
@@ -494,7 +494,7 @@ async function profilePage(browser, server, bar, harness, named) {
 }
 
 /** Loads a bundle (econ-widget.js) into the empty page and mounts the bar chart; the phases' durations. */
-function loadAndMount(page, bundle = '/pkg/econ-widget.js') {
+function loadAndMount(page, bundle = '/dist/econ-widget.js') {
   return page.evaluate(async (bundle) => {
     const t0 = performance.now();
     await new Promise((resolve, reject) => {
@@ -518,7 +518,7 @@ function loadAndMount(page, bundle = '/pkg/econ-widget.js') {
 
 async function profiles(browser, server, bar, harness, named) {
   const out = {
-    wasm: named?.namedWasm ? 'pkg/ sources, wasm-opt -Oz with names kept (-g), the JS bundles unminified' : 'pkg/econ_widget_bg.wasm and econ_widget_full_bg.wasm (no names)',
+    wasm: named?.namedWasm ? 'dist/ sources, wasm-opt -Oz with names kept (-g), the JS bundles unminified' : 'dist/econ_widget_bg.wasm and econ_widget_full_bg.wasm (no names)',
     bundles: 'first chart: econ-widget.js; 1M-point line and hover: econ-widget.full.js (host series are in the full build only)',
   };
   // The first chart, cold, in FIRST_PROFILES fresh contexts: loading the script, the wasm,
@@ -538,7 +538,7 @@ async function profiles(browser, server, bar, harness, named) {
   // The line and its hover need host series: the full bundle.
   const { context, page, cdp } = await profilePage(browser, server, bar, harness, named);
   try {
-    await loadAndMount(page, '/pkg/econ-widget.full.js');
+    await loadAndMount(page, '/dist/econ-widget.full.js');
     // The 1M-point line: set (copy + validate) and draw (decimate + paint). Warmed up first, as
     // in the benchmark (V8 starts wasm in its baseline compiler and optimizes hot functions),
     // then LINE_PROFILE_CALLS calls profiled; self times are per call.
@@ -764,7 +764,7 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
   P();
   P(`- CPU: ${mach.cpu}, ${mach.cores} cores${mach.mem ? `, ${mach.mem} RAM` : ''} (${mach.os})`);
   P(`- Chromium ${mach.chromium} (headless=new, \`--disable-gpu\`: software canvas), Node.js ${mach.node}, playwright-core ${ver['playwright-core']}`);
-  P(`- Library versions (node_modules, pinned by package-lock.json): Chart.js ${ver.chartjs}, ECharts ${ver.echarts}, uPlot ${ver.uplot}; econ-widget ${ver['econ-widget']} (pkg/ built from sources ${ver.stamp}…)`);
+  P(`- Library versions (node_modules, pinned by package-lock.json): Chart.js ${ver.chartjs}, ECharts ${ver.echarts}, uPlot ${ver.uplot}; econ-widget ${ver['econ-widget']} (dist/ built from sources ${ver.stamp}…)`);
   P(`- Date: ${date}; 1-minute load average ${mach.loadStart.toFixed(2)} at the start, ${mach.loadEnd.toFixed(2)} at the end (other work on the machine makes the medians noisier than the minima)`);
   P();
 
@@ -783,7 +783,7 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
   P(`| Hover ≤ 1 ms per move | ${fmtMs(eh)} ms CPU (${fmtMs(ew.hoverTask.median)} ms busy) | ≤ 1 ms | ${goal(eh <= 1)}${eh > 1 ? `: ${ratio(eh, 1)} the target` : ''} |`);
   P(`| Total gzip ≤ 80 KB | ${kb(eg)} | ≤ 80.0 KB | ${goal(eg <= 80 * 1024)}${eg > 80 * 1024 ? `: ${kb(eg - 80 * 1024)} over (${ratio(eg, 80 * 1024)})` : ''} |`);
   // The hard limit counts the embed loader too (an article page loads it; this page does not).
-  const withEmbed = eg + gzipSync(readFileSync(join(ROOT, 'pkg/econ-embed.js')), { level: 9 }).length;
+  const withEmbed = eg + gzipSync(readFileSync(join(ROOT, 'dist/econ-embed.js')), { level: 9 }).length;
   P(`| Hard limit: one-chart page with \`econ-embed.js\` ≤ 100 KB (a test: \`scripts/size-budget.mjs\`) | ${kb(withEmbed)} | ≤ 100.0 KB | ${goal(withEmbed <= 100 * 1024)} |`);
   P();
   const verdicts = [
@@ -1001,7 +1001,7 @@ try {
       log('CPU profiles of econ-widget');
       prof = await profiles(browser, server, bar, harness, named);
     }
-    const wasmBuf = readFileSync(join(ROOT, 'pkg/econ_widget_bg.wasm'));
+    const wasmBuf = readFileSync(join(ROOT, 'dist/econ_widget_bg.wasm'));
     const sections = wasmSections(wasmBuf);
     const dsRaw = readFileSync(join(ROOT, 'src/data/dataset.bin'));
     const dataset = { raw: dsRaw.length, gzip: gzipSync(dsRaw, { level: 9 }).length, inData: wasmBuf.indexOf(dsRaw.subarray(0, 2000)) >= 0 };
@@ -1012,8 +1012,8 @@ try {
     mach.loadEnd = loadavg()[0];
     const stampEnd = versions().stamp;
     if (stampEnd !== ver.stamp) {
-      console.warn(`warning: pkg/ changed during the run (${ver.stamp} → ${stampEnd}); run again for clean numbers`);
-      ver.stamp = `${ver.stamp}… → ${stampEnd} (pkg/ changed during the run!)`;
+      console.warn(`warning: dist/ changed during the run (${ver.stamp} → ${stampEnd}); run again for clean numbers`);
+      ver.stamp = `${ver.stamp}… → ${stampEnd} (dist/ changed during the run!)`;
     }
     const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
     const md = report({ by, bytes, ver, mach, date, named, prof, sizeBudget: sizeBudget.stdout + sizeBudget.stderr, sections, dataset, elapsed: (performance.now() - T0) / 1000 });

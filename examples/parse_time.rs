@@ -19,7 +19,7 @@ fn main() {
     let packed = time(n, || Dataset::embedded().unwrap());
     let unpack = time(n, || econ_widget::data::packed::unpack(econ_widget::data::EMBEDDED_PACKED).unwrap());
     let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
-    let views = time(n, || econ_widget::views::build_views(&ds));
+    let views = time(n, || econ_widget::views::build_views(&ds).unwrap());
     let widget =
         time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &econ_widget::json::Json::Null).unwrap());
     println!("as a host dataset: JSON text → Json {json:?}, + read + validate {host:?}; embedded (packed: decode {unpack:?}, + index {packed:?}); build_views {views:?}; widget (views + selection + spec) {widget:?}");

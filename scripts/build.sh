@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# Builds pkg/: two wasm builds (wasm-pack, then wasm-opt from npm's binaryen) and three
-# classic-script bundles for pages (scripts/bundle.mjs): econ-widget.js (loads
-# econ_widget_bg.wasm beside it), econ-widget.full.js (econ_widget_full_bg.wasm: host datasets,
-# host series and SVG export too) and econ-widget.inline.js (the full wasm inlined as base64, so
-# www/index.html works from file://).
+# Builds dist/ (committed; wasm-pack never writes there, so a plain `wasm-pack build` into pkg/
+# cannot break a page): two wasm builds (wasm-pack into target/, then wasm-opt from npm's
+# binaryen) and, by scripts/bundle.mjs, three classic-script bundles for pages: econ-widget.js
+# (loads econ_widget_bg.wasm beside it), econ-widget.full.js (econ_widget_full_bg.wasm: host
+# datasets, host series and SVG export too) and econ-widget.inline.js (the full wasm inlined as
+# base64, so www/index.html works from file://); the ES modules of the npm package; content-hashed
+# copies in dist/cdn/ with dist/manifest.json (names and SRI hashes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # The wasm carries the dataset packed at build time (src/data/packed.rs), validated natively here.
 cargo run --quiet --release --example pack_dataset
-# Two builds of one crate: pkg/econ_widget_bg.wasm (the embedded dataset only: what a one-chart
-# page loads) and pkg/econ_widget_full_bg.wasm (feature host-data: also reads and validates host
+# Two builds of one crate: dist/econ_widget_bg.wasm (the embedded dataset only: what a one-chart
+# page loads) and dist/econ_widget_full_bg.wasm (feature host-data: also reads and validates host
 # datasets, copies host series in and exports SVG). Both are bound under the one name
 # econ_widget and export the same functions (checked below: the one-chart build answers
 # host_data_unavailable from the host-data ones). Each keeps its own wasm-bindgen glue: the
 # one-chart build imports fewer JS functions (none of those host series use to check and copy
-# typed arrays), so its glue (pkg/econ_widget_lite.js, in econ-widget.js only) is smaller. pkg/econ_widget.js
+# typed arrays), so its glue (dist/econ_widget_lite.js, in econ-widget.js only) is smaller. dist/econ_widget.js
 # is the full build's glue (econ-widget.full.js, econ-widget.inline.js, the raw-handle tests);
 # scripts/bundle.mjs checks that each bundle's glue provides every import of its wasm.
 build() { # out-dir, extra cargo args...
@@ -37,15 +39,16 @@ build() { # out-dir, extra cargo args...
   node scripts/minify-imports.mjs "$dir/econ_widget_bg.wasm" "$dir/econ_widget.js"
 }
 build "$PWD/target/pkg-full"
-build "$PWD/pkg" --no-default-features
+build "$PWD/target/pkg-lite" --no-default-features
 for f in econ_widget.d.ts econ_widget_bg.wasm.d.ts; do
-  cmp -s "target/pkg-full/$f" "pkg/$f" || { echo "the two builds export different functions ($f differs)" >&2; exit 1; }
+  cmp -s "target/pkg-full/$f" "target/pkg-lite/$f" || { echo "the two builds export different functions ($f differs)" >&2; exit 1; }
 done
-mv pkg/econ_widget.js pkg/econ_widget_lite.js
-cp target/pkg-full/econ_widget.js pkg/econ_widget.js
-cp target/pkg-full/econ_widget_bg.wasm pkg/econ_widget_full_bg.wasm
-rm -f pkg/econ_widget_full.js pkg/econ_widget_full.d.ts pkg/econ_widget_full_bg.wasm.d.ts
-rm -f pkg/.gitignore pkg/package.json pkg/README.md
+# dist/ holds only what this script writes (stale files of an older layout would be shipped).
+rm -rf dist && mkdir -p dist
+cp target/pkg-lite/econ_widget.js dist/econ_widget_lite.js
+cp target/pkg-lite/econ_widget_bg.wasm dist/econ_widget_bg.wasm
+cp target/pkg-full/econ_widget.js dist/econ_widget.js
+cp target/pkg-full/econ_widget_bg.wasm dist/econ_widget_full_bg.wasm
 node scripts/bundle.mjs
-node scripts/pkg-stamp.mjs write
-ls -l pkg/
+node scripts/dist-stamp.mjs write
+ls -l dist/

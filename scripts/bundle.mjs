@@ -1,39 +1,58 @@
-// Joins wasm-bindgen's no-modules glue and the JS API (www/src/api.js) into classic scripts,
-// minified with terser (pinned in package.json) because every byte is downloaded per page:
-//   pkg/econ-widget.js         fetches econ_widget_bg.wasm (the embedded dataset only) from its
+// Joins wasm-bindgen's no-modules glue and the JS API (www/src/api.js) into classic scripts in
+// dist/, minified with terser (pinned in package.json) because every byte is downloaded per page:
+//   dist/econ-widget.js        fetches econ_widget_bg.wasm (the embedded dataset only) from its
 //                              own directory: what a page showing the widget's data loads. Its
-//                              own glue (pkg/econ_widget_lite.js) and EW_HOST_DATA false: the
+//                              own glue (dist/econ_widget_lite.js) and EW_HOST_DATA false: the
 //                              API's host dataset, host series and SVG code is left out, and
 //                              those calls answer host_data_unavailable in JS
-//   pkg/econ-widget.full.js    fetches econ_widget_full_bg.wasm, which also reads host datasets,
+//   dist/econ-widget.full.js   fetches econ_widget_full_bg.wasm, which also reads host datasets,
 //                              takes host series (setSeries) and exports SVG
-//   pkg/econ-widget.inline.js  carries econ_widget_full_bg.wasm as base64: for file://, where
+//   dist/econ-widget.inline.js carries econ_widget_full_bg.wasm as base64: for file://, where
 //                              fetch is blocked and download size does not matter; the explorer
 //                              (www/index.html, which offers SVG download) and the embed
 //                              loader from file:// load it
-//   pkg/econ-embed.js          www/embed.js (the readable source, still served as is for pages
+//   dist/econ-embed.js         www/embed.js (the readable source, still served as is for pages
 //                              that link it) minified, loading econ-widget.js from beside it:
 //                              the embed loader the docs give article pages
+// and the npm package's ES modules (the full build, unminified: an app's bundler minifies):
+//   dist/econ-widget.mjs       for bundlers and browsers: the wasm from
+//                              new URL('./econ_widget_full_bg.wasm', import.meta.url)
+//   dist/econ-widget.node.mjs  for Node (and .node.cjs for require): the wasm read from disk,
+//                              plus createChart() for SVG, CSV and tables without a DOM
+//                              (www/src/node.js)
+//   dist/econ-widget.d.ts, econ-widget.node.d.ts  (from www/src/)
+// Then content-hashed copies of every file a page loads in dist/cdn/ (each naming the others by
+// their hashed names) and dist/manifest.json: name → hashed name and SRI hash of every file.
+// The version (Cargo.toml, checked against package.json) is in each banner and EconWidget.version;
+// each bundle carries its wasm's SRI hash, and the minified embed loader its bundles'.
 // Both wasm builds export the same functions under one name (scripts/build.sh checks their
 // .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
 // loads (checked below).
 // `node scripts/bundle.mjs --plain FILE [--full]` writes only FILE: econ-widget.js (with --full
 // econ-widget.full.js) unminified, with its function names (bench/run.mjs profiles with them so
 // the profile names read as the sources do).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 const root = new URL('..', import.meta.url).pathname;
 const text = (f) => readFileSync(root + f, 'utf8');
 const api = text('www/src/api.js');
+const version = text('Cargo.toml').match(/^version = "([^"]+)"/m)[1];
+const npmVersion = JSON.parse(text('package.json')).version;
+if (npmVersion !== version) throw new Error(`bundle: package.json has version ${npmVersion}, Cargo.toml ${version}: give both the same`);
+// SRI hashes: sha384 in the manifest; sha256 where a page downloads them (in the bundles and
+// the embed loader: 20 characters less each, and as strong a check of a file's integrity).
+const sri = (buf, alg = 'sha384') => `${alg}-` + createHash(alg).update(buf).digest('base64');
 // The two pairings: which glue and wasm each bundle has, and whether its API serves host data.
 const builds = {
-  lite: { glueFile: 'pkg/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm', hostData: false },
-  full: { glueFile: 'pkg/econ_widget.js', wasmFile: 'econ_widget_full_bg.wasm', hostData: true },
+  lite: { glueFile: 'dist/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm', hostData: false },
+  full: { glueFile: 'dist/econ_widget.js', wasmFile: 'econ_widget_full_bg.wasm', hostData: true },
 };
 const names = (list) => list.map((d) => d.name).sort().join(' ');
 for (const b of Object.values(builds)) {
   b.glue = text(b.glueFile);
-  b.wasm = readFileSync(root + 'pkg/' + b.wasmFile);
+  b.wasm = readFileSync(root + 'dist/' + b.wasmFile);
+  b.integrity = sri(b.wasm, 'sha256');
   const m = new WebAssembly.Module(b.wasm);
   b.exports = names(WebAssembly.Module.exports(m));
   // Every import from the glue's module, as a key of its import object (a line of its own in
@@ -45,7 +64,7 @@ for (const b of Object.values(builds)) {
 if (builds.lite.exports !== builds.full.exports) throw new Error(`bundle: ${builds.lite.wasmFile} exports other functions than ${builds.full.wasmFile}`);
 
 // Parts of wasm-bindgen's glue that no bundle reaches, cut from the bundled copies (the glue is
-// private to each bundle's IIFE; pkg/econ_widget.js and pkg/econ_widget_lite.js stay whole):
+// private to each bundle's IIFE; dist/econ_widget.js and dist/econ_widget_lite.js stay whole):
 // api.js always calls wasm_bindgen({ module_or_path }), so initSync, the default wasm URL taken
 // from the script's own src, and the warning for old-style parameters are dead (about 260 B
 // gzip). Each must match once: a wasm-bindgen upgrade that changes them fails here, to be looked
@@ -61,24 +80,26 @@ const cutGlue = (b) => GLUE_CUTS.reduce((glue, [what, find, put]) => {
   return glue.replace(find, put);
 }, b.glue);
 
-const banner = '/*! econ-widget — https://example.invalid/econ-widget — MIT */';
+// Short banners: they are in every page's download (the repository URL is in package.json).
+const banner = `/*! econ-widget ${version} | MIT */`;
 const terserOptions = (globalDefs) => ({
   ecma: 2017,
   compress: { passes: 2, global_defs: globalDefs },
   mangle: true,
   format: { comments: false, ascii_only: true },
 });
-// EW_HOST_DATA is left undeclared for terser's global_defs (a declared variable would not be
-// replaced); --plain declares it. EW_WASM_SOURCE is null in the bundles that fetch their wasm
-// (terser then drops the base64 decoder); in the inline bundle a placeholder while minifying,
-// so terser never walks the base64 string.
+// EW_HOST_DATA and EW_MODULE are left undeclared for terser's global_defs (a declared variable
+// would not be replaced); --plain and the ES modules declare them. EW_WASM_SOURCE is null in the
+// bundles that fetch their wasm (terser then drops the base64 decoder); in the inline bundle a
+// placeholder while minifying, so terser never walks the base64 string.
+const consts = (b, source, defaultWasm) => `var EW_WASM_SOURCE = ${source};\nvar EW_WASM_FILE = ${JSON.stringify(b.wasmFile)};\nvar EW_VERSION = ${JSON.stringify(version)};\nvar EW_WASM_INTEGRITY = ${JSON.stringify(b.integrity)};\nvar EW_DEFAULT_WASM = ${defaultWasm};\n`;
 // The glue inside ewGlue(): a wasm-bindgen glue holds one instance, and after a trap the API
 // discards it and makes a fresh glue for a fresh instance (www/src/api.js ewTrapped).
-const body = (glue, decl, source, file) => `(function () {\n'use strict';\nfunction ewGlue() {\n${glue}\nreturn wasm_bindgen;\n}\nvar wasm_bindgen = ewGlue();\n${decl}var EW_WASM_SOURCE = ${source};\nvar EW_WASM_FILE = ${JSON.stringify(file)};\n${api}\n})();\n`;
+const body = (glue, decl, source, b) => `(function () {\n'use strict';\nfunction ewGlue() {\n${glue}\nreturn wasm_bindgen;\n}\nvar wasm_bindgen = ewGlue();\n${decl}${consts(b, source, 'null')}${api}\n})();\n`;
 const plainAt = process.argv.indexOf('--plain');
 if (plainAt >= 0) {
   const b = process.argv.includes('--full') ? builds.full : builds.lite;
-  writeFileSync(process.argv[plainAt + 1], `${banner}\n${body(b.glue, `var EW_HOST_DATA = ${b.hostData};\n`, 'null', b.wasmFile)}`);
+  writeFileSync(process.argv[plainAt + 1], `${banner}\n${body(b.glue, `var EW_HOST_DATA = ${b.hostData};\nvar EW_MODULE = false;\n`, 'null', b)}`);
   process.exit(0);
 }
 
@@ -89,8 +110,8 @@ const bundles = [
 ];
 for (const o of bundles) {
   const b = o.build;
-  let { code } = await minify(body(cutGlue(b), '', o.inline ? '__EW_WASM_SOURCE__' : 'null', b.wasmFile), terserOptions({ EW_HOST_DATA: b.hostData }));
-  if (/\bEW_HOST_DATA\b/.test(code)) throw new Error('bundle: EW_HOST_DATA was not replaced (declared in www/src/api.js?)');
+  let { code } = await minify(body(cutGlue(b), '', o.inline ? '__EW_WASM_SOURCE__' : 'null', b), terserOptions({ EW_HOST_DATA: b.hostData, EW_MODULE: false }));
+  if (/\bEW_(HOST_DATA|MODULE)\b/.test(code)) throw new Error('bundle: EW_HOST_DATA or EW_MODULE was not replaced (declared in www/src/api.js?)');
   // The one-chart bundle must have lost the host-data code (errors only it raises) and answer
   // host_data_unavailable itself; the full ones keep that code and leave the answer out.
   for (const s of ['dataset_too_large', 'series_too_large']) {
@@ -101,18 +122,67 @@ for (const o of bundles) {
     if (!code.includes('__EW_WASM_SOURCE__')) throw new Error('bundle: the placeholder __EW_WASM_SOURCE__ was optimised away');
     code = code.replace('__EW_WASM_SOURCE__', () => JSON.stringify(b.wasm.toString('base64')));
   }
-  writeFileSync(root + 'pkg/' + o.file, `${banner}\n${code}\n`);
+  o.code = `${banner}\n${code}\n`;
+  writeFileSync(root + 'dist/' + o.file, o.code);
 }
 
 // The embed loader, minified, next to the bundles: its default bundle paths become relative to
-// pkg/ (www/embed.js names them from www/).
+// dist/ (www/embed.js names them from www/), and it carries the SRI hashes of the bundles it
+// may add (not the inline one: it is only taken from file://, where SRI is not used).
 const embedPaths = [];
-const embed = text('www/embed.js').replace(/'\.\.\/pkg\/(econ-widget(?:\.inline)?\.js)'/g, (_, f) => (embedPaths.push(f), `'${f}'`));
+const embedSource = text('www/embed.js').replace(/'\.\.\/dist\/(econ-widget(?:\.inline)?\.js)'/g, (_, f) => (embedPaths.push(f), `'${f}'`));
 if (embedPaths.sort().join(' ') !== 'econ-widget.inline.js econ-widget.js') {
-  throw new Error(`bundle: www/embed.js should name '../pkg/econ-widget.js' and '../pkg/econ-widget.inline.js' once each (found ${embedPaths.join(', ') || 'neither'})`);
+  throw new Error(`bundle: www/embed.js should name '../dist/econ-widget.js' and '../dist/econ-widget.inline.js' once each (found ${embedPaths.join(', ') || 'neither'})`);
 }
-const { code: embedCode } = await minify(embed, terserOptions({}));
-for (const f of [/(["'])econ-widget\.js\1/, /(["'])econ-widget\.inline\.js\1/]) {
-  if (!f.test(embedCode)) throw new Error(`bundle: pkg/econ-embed.js lost its bundle path ${f}`);
+if (embedSource.split('var INTEGRITY = {};').length !== 2) throw new Error('bundle: www/embed.js should have one `var INTEGRITY = {};` to fill in');
+/** The minified loader for bundles named `names` (file → name to load) with those files' code. */
+async function embedLoader(names, codeOf) {
+  let source = embedSource.replace(/'(econ-widget(?:\.inline)?\.js)'/g, (_, f) => `'${names[f]}'`);
+  const integrity = Object.fromEntries(['econ-widget.js', 'econ-widget.full.js'].map((f) => [names[f], sri(codeOf(f), 'sha256')]));
+  source = source.replace('var INTEGRITY = {};', () => `var INTEGRITY = ${JSON.stringify(integrity)};`);
+  const { code } = await minify(source, terserOptions({}));
+  for (const f of ['econ-widget.js', 'econ-widget.inline.js']) {
+    if (!code.includes(JSON.stringify(names[f]))) throw new Error(`bundle: the embed loader lost its bundle path ${names[f]}`);
+  }
+  return `/*! econ-widget ${version} embed loader | MIT | www/embed.js */\n${code}\n`;
 }
-writeFileSync(root + 'pkg/econ-embed.js', `/*! econ-widget embed loader — MIT — source: www/embed.js */\n${embedCode}\n`);
+const same = { 'econ-widget.js': 'econ-widget.js', 'econ-widget.full.js': 'econ-widget.full.js', 'econ-widget.inline.js': 'econ-widget.inline.js' };
+const bundleCode = (f) => bundles.find((o) => o.file === f).code;
+writeFileSync(root + 'dist/econ-embed.js', await embedLoader(same, bundleCode));
+
+// The npm package's ES modules: the full build, unminified, the glue whole but for GLUE_CUTS.
+const esm = (defaultWasm, tail = '') => `${body(cutGlue(builds.full), 'var EW_HOST_DATA = true;\nvar EW_MODULE = true;\n', 'null', builds.full)
+  .replace(consts(builds.full, 'null', 'null'), consts(builds.full, 'null', defaultWasm))
+  .replace(/^\(function \(\) \{/, 'const EconWidget = (function () {')
+  .replace(/\n\}\)\(\);\n$/, `\n${tail}return EconWidget;\n})();\n`)}`;
+const esmExports = 'export default EconWidget;\nexport const { version, ready, mount, validateDataset, schemaVersion, fields } = EconWidget;\n';
+const nodeApi = text('www/src/node.js');
+const nodeWasm = 'econ_widget_full_bg.wasm';
+writeFileSync(root + 'dist/econ-widget.mjs', `${banner}\n${esm(`function () { return new URL('./${nodeWasm}', import.meta.url); }`)}${esmExports}`);
+writeFileSync(root + 'dist/econ-widget.node.mjs', `${banner}\nimport { readFile } from 'node:fs/promises';\n${esm(`function () { return readFile(new URL('./${nodeWasm}', import.meta.url)); }`, nodeApi)}${esmExports}export const { createChart } = EconWidget;\n`);
+writeFileSync(root + 'dist/econ-widget.node.cjs', `${banner}\n'use strict';\n${esm(`function () { return require('node:fs').promises.readFile(require('node:path').join(__dirname, '${nodeWasm}')); }`, nodeApi)}module.exports = EconWidget;\n`);
+for (const f of ['econ-widget.d.ts', 'econ-widget.node.d.ts']) copyFileSync(root + 'www/src/' + f, root + 'dist/' + f);
+
+// Content-hashed copies for CDNs (cache them as immutable), each naming the others by their
+// hashed names, and the manifest. The wasm names are replaced in the minified bundles, where
+// each occurs once (EW_WASM_FILE).
+mkdirSync(root + 'dist/cdn', { recursive: true });
+const hashed = (name, buf) => name.replace(/^([^.]+)(.*)$/, (_, stem, ext) => `${stem}.${createHash('sha256').update(buf).digest('hex').slice(0, 10)}${ext}`);
+const manifest = { version, files: {} };
+const emit = (name, buf) => {
+  const file = hashed(name, buf);
+  writeFileSync(root + 'dist/cdn/' + file, buf);
+  manifest.files[name] = { file: 'cdn/' + file, integrity: sri(buf), plainIntegrity: sri(readFileSync(root + 'dist/' + name)) };
+  return file;
+};
+const wasmNames = Object.fromEntries(Object.values(builds).map((b) => [b.wasmFile, emit(b.wasmFile, b.wasm)]));
+const cdnNames = {};
+const cdnCode = {};
+for (const o of bundles) {
+  const find = JSON.stringify(o.build.wasmFile);
+  if (o.code.split(find).length !== 2) throw new Error(`bundle: ${o.file} should name ${find} once (EW_WASM_FILE)`);
+  cdnCode[o.file] = o.code.replace(find, () => JSON.stringify(wasmNames[o.build.wasmFile]));
+  cdnNames[o.file] = emit(o.file, Buffer.from(cdnCode[o.file]));
+}
+emit('econ-embed.js', Buffer.from(await embedLoader(cdnNames, (f) => cdnCode[f])));
+writeFileSync(root + 'dist/manifest.json', JSON.stringify(manifest, null, 2) + '\n');

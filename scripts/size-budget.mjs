@@ -1,5 +1,5 @@
 // Fails when what a page downloads for one chart — the one-chart JS bundle (glue + API), its
-// wasm (which carries the dataset) and the minified embed loader pkg/econ-embed.js that
+// wasm (which carries the dataset) and the minified embed loader dist/econ-embed.js that
 // docs/embedding.md gives articles — is over 100 KB gzipped (zlib level 9, each file on its
 // own, as a server compresses them). The goal is ≤ 80 KB; BENCHMARKS.md ("Size") says where the
 // bytes are.
@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 const root = new URL('..', import.meta.url).pathname;
 const GOAL = 80 * 1024, LIMIT = 100 * 1024;
-const parts = ['pkg/econ-widget.js', 'pkg/econ_widget_bg.wasm', 'pkg/econ-embed.js'];
+const parts = ['dist/econ-widget.js', 'dist/econ_widget_bg.wasm', 'dist/econ-embed.js'];
 for (const p of parts) {
   if (!existsSync(root + p)) { console.error(`${p} is missing: run scripts/build.sh`); process.exit(1); }
 }
@@ -22,7 +22,7 @@ const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 console.log(`total gzip: ${kb(total)} (${total} B; limit ${kb(LIMIT)}, goal ${kb(GOAL)})`);
 // For reference: pages that pass their own dataset load the full build instead.
 const gz = (p) => gzipSync(readFileSync(root + p), { level: 9 }).length;
-console.log(`(pages with host data: econ-widget.full.js + econ_widget_full_bg.wasm + econ-embed.js, ${kb(gz('pkg/econ-widget.full.js') + gz('pkg/econ_widget_full_bg.wasm') + gz('pkg/econ-embed.js'))})`);
+console.log(`(pages with host data: econ-widget.full.js + econ_widget_full_bg.wasm + econ-embed.js, ${kb(gz('dist/econ-widget.full.js') + gz('dist/econ_widget_full_bg.wasm') + gz('dist/econ-embed.js'))})`);
 if (total > LIMIT) {
   console.error(`a one-chart page downloads ${kb(total)} gzipped: ${total - LIMIT} B over the ${kb(LIMIT)} limit`);
   process.exit(1);

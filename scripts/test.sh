@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every test: native Rust tests (unit, integration, SVG snapshots,
-# property tests), the pkg/ staleness check, the size budget, and the browser tests in
-# headless Chromium (file:// and http, CSP, accessibility).
+# property tests, doctests), the dist/ staleness check, the size budget, the browser tests in
+# headless Chromium (file:// and http, CSP, accessibility) and the package tests (tests/package/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -20,10 +20,10 @@ cargo test --workspace --quiet
 step "wasm tests in headless Chromium (wasm-pack test)"
 wasm-pack test --headless --chrome -- --test web 2>&1 | grep -v '^\[INFO\]'
 
-step "pkg/ is in step with the sources"
-if ! node scripts/pkg-stamp.mjs check; then
+step "dist/ is in step with the sources (inputs and every output file)"
+if ! node scripts/dist-stamp.mjs check; then
   if [ "${CI:-}" = "true" ]; then exit 1; fi
-  echo "rebuilding pkg/ (commit it afterwards)"; bash scripts/build.sh
+  echo "rebuilding dist/ (commit it afterwards)"; bash scripts/build.sh
 fi
 
 step "size budget"
@@ -31,4 +31,7 @@ node scripts/size-budget.mjs
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
+
+step "the package: wasm-pack targets, npm pack into esbuild, Vite and Node apps, TypeScript, release files, docs that run"
+node --test --test-concurrency=1 tests/package/
 echo; echo "all tests passed"

@@ -53,8 +53,23 @@ impl DisplayUnit {
 const EN_WORD_SCALES: [(i32, &str); 4] = [(12, "trillion"), (9, "billion"), (6, "million"), (0, "")];
 const EN_SI_SCALES: [(i32, &str); 4] = [(9, "G"), (6, "M"), (3, "k"), (0, "")];
 
+/// The power of ten an English unit name starts with, and the name without it: "100 million
+/// yuan" → (8, "yuan"), "10,000 mu" → (4, "mu"), "trillion yuan" → (12, "yuan"), "mu" → (0,
+/// "mu"). Chinese myriad units (万亩, 亿元, 万人) are named this way in the dataset, so English
+/// can scale them into words without a schema field for it.
+fn split_multiplier(name: &str) -> (i32, &str) {
+    for (prefix, exp) in [("10,000 ", 4), ("100 million ", 8), ("trillion ", 12), ("billion ", 9), ("million ", 6)] {
+        if let Some(base) = name.strip_prefix(prefix).filter(|b| !b.is_empty()) {
+            return (exp, base);
+        }
+    }
+    (0, name)
+}
+
 /// Chooses the display unit for values printed in `unit_id` (dimension, factor, English
-/// name), given the largest magnitude among the printed values.
+/// name), given the largest magnitude among the printed values. English scales a unit into
+/// words a news desk prints: 52.9万亩 → "529,000 mu", 1325亿元 → "132.5 billion yuan",
+/// 3000万人 → "30 million people"; power in SI prefixes (555万千瓦 → "5.55 GW").
 pub fn display_unit(
     lang: Lang,
     unit_id: &str,
@@ -63,41 +78,69 @@ pub fn display_unit(
     en_name: &str,
     max_abs: f64,
 ) -> DisplayUnit {
-    let tight_zh = true;
     if lang == Lang::Zh {
-        // A fraction printed as "1/4" needs no unit word after it.
-        let label = if dimension == "fraction" { String::new() } else { unit_id.to_string() };
-        return DisplayUnit { exp10: 0, label, tight: tight_zh };
+        // A fraction printed as "1/4" needs no unit word after it; a rank reads 第6名 (`rank`).
+        let label = if dimension == "fraction" || dimension == "rank" { String::new() } else { unit_id.to_string() };
+        return DisplayUnit { exp10: 0, label, tight: true };
     }
-    if dimension == "percent" {
-        return DisplayUnit { exp10: 0, label: "%".into(), tight: true };
+    match dimension {
+        "percent" => return DisplayUnit { exp10: 0, label: "%".into(), tight: true },
+        // "6th", "a quarter of the whole": the words are made by `rank` and `fraction`.
+        "rank" => return DisplayUnit { exp10: 0, label: String::new(), tight: true },
+        _ => {}
     }
+    let top_of = |exp: i32| (max_abs.max(1e-300)).log10() + exp as f64;
     let factor_exp = factor.log10().round() as i32;
     let exact_power = factor > 0.0 && (10f64.powi(factor_exp) - factor).abs() < 1e-6 * factor;
-    let base = match dimension {
-        "yuan" => Some(("yuan", false)),
-        "tonnes" => Some(("tonnes", false)),
-        "people" => Some(("people", false)),
-        "m3" => Some(("m³", false)),
-        "area" => Some(("m²", false)),
-        "watts" => Some(("W", true)),
-        "wh" => Some(("Wh", true)),
+    let si = match dimension {
+        "watts" => Some("W"),
+        "wh" => Some("Wh"),
         _ => None,
     };
-    match base {
-        Some((name, si)) if exact_power => {
-            let top = (max_abs.max(1e-300)).log10() + factor_exp as f64;
-            let scales: &[(i32, &str)] = if si { &EN_SI_SCALES } else { &EN_WORD_SCALES };
-            let (s, prefix) = scales.iter().copied().find(|(e, _)| top >= *e as f64).unwrap_or((0, ""));
-            let label = match (si, prefix) {
-                (true, p) => format!("{p}{name}"),
-                (false, "") => name.to_string(),
-                (false, p) => format!("{p} {name}"),
-            };
-            DisplayUnit { exp10: factor_exp - s, label, tight: false }
-        }
-        _ => DisplayUnit { exp10: 0, label: en_name.to_string(), tight: false },
+    if let (Some(name), true) = (si, exact_power) {
+        let top = top_of(factor_exp);
+        let (s, prefix) = EN_SI_SCALES.iter().copied().find(|(e, _)| top >= *e as f64).unwrap_or((0, ""));
+        return DisplayUnit { exp10: factor_exp - s, label: format!("{prefix}{name}"), tight: false };
     }
+    let (exp, base) = split_multiplier(en_name);
+    let top = top_of(exp);
+    let (s, prefix) = EN_WORD_SCALES.iter().copied().find(|(e, _)| top >= *e as f64).unwrap_or((0, ""));
+    let label = if prefix.is_empty() { base.to_string() } else { format!("{prefix} {base}") };
+    DisplayUnit { exp10: exp - s, label, tight: false }
+}
+
+/// A rank: "第6名" in Chinese, "6th" in English.
+pub fn rank(v: f64, lang: Lang) -> String {
+    let n = number(v);
+    if lang == Lang::Zh {
+        return "第".to_string() + &n + "名";
+    }
+    // (A float → integer cast saturates; a fraction keeps "th".)
+    let last2 = (v.abs() as u64 % 100) as u8;
+    let suffix = match (last2 / 10, last2 % 10) {
+        (1, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    n + suffix
+}
+
+/// A fraction the text printed ("1/4", "2/5") as English prints it: "half", "a third", "a
+/// quarter", "three quarters", "2 in 5"; `None` for anything else (the caller then prints the
+/// number). The flag says whether the words read on into a unit ("a quarter of the whole").
+pub fn fraction_words(printed: &str) -> Option<(String, bool)> {
+    let &[n @ b'1'..=b'9', b'/', d @ b'2'..=b'9'] = printed.as_bytes() else { return None };
+    let word = match (n, d) {
+        (b'1', b'2') => "half",
+        (b'1', b'3') => "a third",
+        (b'2', b'3') => "two thirds",
+        (b'1', b'4') => "a quarter",
+        (b'3', b'4') => "three quarters",
+        _ => return String::from_utf8(vec![n, b' ', b'i', b'n', b' ', d]).ok().map(|w| (w, false)),
+    };
+    Some((word.into(), true))
 }
 
 /// The shortest decimal text of `v` that reads back as `v` (what the source printed).
@@ -162,23 +205,68 @@ pub fn shift_decimal(text: &str, exp10: i32) -> String {
 }
 
 /// A measured number for a tooltip: at most `digits` significant digits ("-64.6513", not
-/// "-64.65129315946251"), grouped by thousands ("484,840").
+/// "-64.65129315946251"), grouped by thousands ("484,840"); an exponent at the extremes.
 pub fn format_measure(v: f64, digits: i32) -> String {
     if !v.is_finite() || v == 0.0 {
         return shortest(v);
     }
     let magnitude = v.abs().log10().floor() as i32 + 1;
+    if !(-5..=PLAIN_DIGITS).contains(&magnitude) {
+        return number(v);
+    }
     let decimals = (digits - magnitude).clamp(0, 15);
     let scale = 10f64.powi(decimals);
     let rounded = (v * scale).round() / scale;
-    let text = if (-6..=21).contains(&magnitude) { shortest(rounded) } else { shortest(v) };
-    group_thousands(&text, Lang::En)
+    group_thousands(&shortest(rounded), Lang::En)
+}
+
+/// Integer digits up to which a number prints plainly (999,999,999,999); beyond, and below
+/// 0.000001, it prints with an exponent ("1.5e15", "5e-324") instead of dozens of digits.
+const PLAIN_DIGITS: i32 = 12;
+const PLAIN_ZEROS: usize = 5;
+
+/// The exact shortest text of `v` for a reader: plain in the usual range, with an exponent at
+/// the extremes, so it is short and still reads back as `v` (tables, CSV, tooltips).
+pub fn number(v: f64) -> String {
+    compact(&shortest(v))
+}
+
+/// A plain decimal string, or its exponent form if it is very large or very small.
+pub fn compact(plain: &str) -> String {
+    let body = plain.strip_prefix('-').unwrap_or(plain);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let big = int.len() > PLAIN_DIGITS as usize && int.bytes().next() != Some(b'0');
+    let zeros = frac.bytes().take_while(|&c| c == b'0').count();
+    let small = int == "0" && zeros > PLAIN_ZEROS && zeros < frac.len();
+    if big || small {
+        scientific(plain)
+    } else {
+        plain.to_string()
+    }
+}
+
+/// The exponent form of a plain decimal string, exactly: "-0.000012" → "-1.2e-5",
+/// "1500000" → "1.5e6"; zero and anything not a plain decimal come back unchanged. (The
+/// mantissa is `shift_decimal`'s work, so this adds little code.)
+pub fn scientific(plain: &str) -> String {
+    let body = plain.strip_prefix('-').unwrap_or(plain);
+    if !body.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+        return plain.to_string();
+    }
+    let int_len = body.bytes().position(|c| c == b'.').unwrap_or(body.len()) as i32;
+    let Some(first) = body.bytes().position(|c| (b'1'..=b'9').contains(&c)) else { return plain.to_string() };
+    let first = first as i32;
+    // The exponent of the first significant digit (the point, if before it, takes a place).
+    let exp = if first < int_len { int_len - 1 - first } else { int_len - first };
+    shift_decimal(plain, -exp) + "e" + &shortest(exp as f64)
 }
 
 /// Groups the integer digits by thousands for English ("1325" → "1,325"); Chinese news
 /// prints plain digits, so zh is left alone.
 pub fn group_thousands(text: &str, lang: Lang) -> String {
-    if lang == Lang::Zh {
+    // An exponent form ("1e-300") has no thousands. (Bytes, not `contains`: a str search
+    // brings a substring searcher into the wasm.)
+    if lang == Lang::Zh || text.bytes().any(|c| c == b'e') {
         return text.to_string();
     }
     let (sign, body) = match text.strip_prefix('-') {
@@ -202,9 +290,10 @@ pub fn group_thousands(text: &str, lang: Lang) -> String {
     }
 }
 
-/// A printed value in a display unit: "949.6亿元", "94.96 billion yuan", "4.8%".
+/// A printed value in a display unit: "949.6亿元", "94.96 billion yuan", "4.8%"; an exponent
+/// for magnitudes no unit word covers ("5e-324 units").
 pub fn format_value(printed_value: f64, unit: &DisplayUnit, lang: Lang) -> String {
-    let num = group_thousands(&shift_decimal(&shortest(printed_value), unit.exp10), lang);
+    let num = group_thousands(&compact(&shift_decimal(&shortest(printed_value), unit.exp10)), lang);
     join_unit(&num, unit)
 }
 
@@ -218,15 +307,61 @@ pub fn join_unit(num: &str, unit: &DisplayUnit) -> String {
     }
 }
 
-/// Axis tick text: `step` decides the decimals so ticks read 0, 2.5, 5 and not 2.5000001.
+/// Axis tick text, exactly the tick's value: ticks are whole multiples of a power of ten
+/// (`unit` of the step: 2.5 → 0.5, 0.25 → 0.01, 200 → 100), so the tick is printed as that
+/// count of units with the decimal point moved, never rounded to fewer decimals than the step
+/// has (0, 2.5, 5, 7.5 — not 0, 3, 5, 8). Steps beyond the plain range print every tick with
+/// an exponent, so an axis from 1e-300 to 2e-300 reads 1e-300, 1.2e-300, …
 pub fn format_tick(v: f64, step: f64, lang: Lang) -> String {
-    let decimals = if step >= 1.0 { 0 } else { crate::layout::clamp((-step.log10()).ceil(), 0.0, 6.0) as usize };
-    group_thousands(&fixed(v, decimals), lang)
+    let step = step.abs();
+    if !v.is_finite() || !step.is_normal() {
+        return number(v);
+    }
+    let mut unit_exp = step.log10().floor() as i32;
+    // At most three more digits than the step's magnitude (a 2.5 step needs one).
+    for _ in 0..3 {
+        let n = step / pow10(unit_exp);
+        if (n - n.round()).abs() <= 1e-9 * n {
+            break;
+        }
+        unit_exp -= 1;
+    }
+    let count = (v / pow10(unit_exp)).round();
+    if !count.is_finite() {
+        return number(v);
+    }
+    let plain = shift_decimal(&shortest(count), unit_exp);
+    let extreme = step < 10f64.powi(-(PLAIN_ZEROS as i32) - 1) || step >= pow10(PLAIN_DIGITS - 1);
+    if extreme {
+        scientific(&plain)
+    } else {
+        group_thousands(&plain, lang)
+    }
 }
 
-/// Share as a percentage with one decimal: "52.4%".
+/// 10^e for any e a finite f64 can carry: `powi` of a negative e divides by an overflowing
+/// 10^-e (10^-320 would come out 0).
+fn pow10(e: i32) -> f64 {
+    if e < -300 {
+        10f64.powi(e + 300) * 1e-300
+    } else {
+        10f64.powi(e)
+    }
+}
+
+/// Share as a percentage with one decimal: "52.4%", "5.0%". Counted in permille and the point
+/// moved, which is 1.5 KB less wasm than rounding the decimal digits (`fixed`); the two differ
+/// only where share × 1000 lies within float noise of a half.
 pub fn format_share(share: f64) -> String {
-    fixed(share * 100.0, 1) + "%"
+    let permille = (share * 1000.0).round();
+    if !permille.is_finite() {
+        return number(share * 100.0) + "%";
+    }
+    let mut text = shift_decimal(&shortest(permille), -1);
+    if !text.bytes().any(|c| c == b'.') {
+        text.push_str(".0");
+    }
+    compact(&text) + "%"
 }
 
 /// `v` with exactly `decimals` fraction digits, rounded half away from zero on its shortest
@@ -340,13 +475,133 @@ mod tests {
         assert_eq!(fixed(0.1 + 0.2, 1), "0.3");
         assert_eq!(fixed(123456.0, 0), "123456");
         assert_eq!(format_share(0.524), "52.4%");
+        for (share, want) in
+            [(0.05, "5.0%"), (0.4263, "42.6%"), (0.0, "0.0%"), (-0.0004, "0.0%"), (1.0, "100.0%"), (0.99996, "100.0%")]
+        {
+            assert_eq!(format_share(share), want);
+        }
+    }
+
+    /// A tick label read back as a number (thousands separators removed).
+    fn read(label: &str) -> f64 {
+        label.replace(',', "").parse().unwrap_or_else(|_| panic!("{label:?} is not a number"))
+    }
+
+    #[test]
+    fn every_tick_prints_its_value_exactly() {
+        // (lo, hi, n) axes as layout asks for them, including the ones issue 13 found misprinted.
+        let axes = [
+            (0.0, 7.5, 3),
+            (0.0, 0.8, 3),
+            (0.0, 1.0, 4),
+            (-2.1, 6.3, 4),
+            (0.0, 949.6, 5),
+            (0.0, 1325.0, 3),
+            (0.0, 0.0003, 4),
+            (1e-300, 2e-300, 5),
+            (0.0, 5e-324, 5),
+            (0.0, 1e308, 4),
+            (-1e15, 1e15, 6),
+            (0.0, 123456789.0, 7),
+        ];
+        for (lo, hi, n) in axes {
+            let (d0, d1, step) = crate::layout::nice_ticks(lo, hi, n);
+            let count = ((d1 - d0) / step).round() as usize;
+            let mut seen: Vec<String> = Vec::new();
+            for i in 0..=count {
+                let t = d0 + step * i as f64;
+                for lang in [Lang::Zh, Lang::En] {
+                    let l = format_tick(t, step, lang);
+                    let back = read(&l);
+                    assert!((back - t).abs() <= step * 1e-6, "{lo}..{hi}: tick {t} printed {l:?}");
+                    assert!(l.chars().count() <= 16, "{l:?} is too long");
+                }
+                let l = format_tick(t, step, Lang::En);
+                assert!(!seen.contains(&l), "{lo}..{hi}: {l} twice");
+                seen.push(l);
+            }
+        }
+        let labels =
+            |step: f64, k: usize| (0..k).map(|i| format_tick(i as f64 * step, step, Lang::En)).collect::<Vec<_>>();
+        assert_eq!(labels(2.5, 4), ["0", "2.5", "5", "7.5"]);
+        assert_eq!(labels(0.25, 4), ["0", "0.25", "0.5", "0.75"]);
+        assert_eq!(labels(250.0, 5), ["0", "250", "500", "750", "1,000"]);
+        assert_eq!(format_tick(1.2e-300, 2e-301, Lang::En), "1.2e-300");
+        assert_eq!(scientific("-0.000012"), "-1.2e-5");
+        assert_eq!(scientific("1500000"), "1.5e6");
+        assert_eq!(scientific("12.5"), "1.25e1");
+        assert_eq!(scientific("0"), "0");
+        assert_eq!(scientific("NaN"), "NaN");
+        assert_eq!(format_tick(2e15, 5e14, Lang::Zh), "2e15");
+    }
+
+    #[test]
+    fn extreme_magnitudes_print_short_and_exact() {
+        for (v, want) in [
+            (5e-324, "5e-324"),
+            (1e-300, "1e-300"),
+            (-1.5e-7, "-1.5e-7"),
+            (1e308, "1e308"),
+            (1.7976931348623157e308, "1.7976931348623157e308"),
+            (0.000012, "0.000012"),
+            (123456789012.0, "123456789012"),
+            (1234567890123.0, "1.234567890123e12"),
+            (0.0, "0"),
+            (-0.000012, "-0.000012"),
+            (-1.25e-9, "-1.25e-9"),
+            (1.5e20, "1.5e20"),
+        ] {
+            assert_eq!(number(v), want);
+            assert_eq!(number(v).parse::<f64>().unwrap(), v);
+        }
+        let u = DisplayUnit { exp10: 0, label: "units".into(), tight: false };
+        assert_eq!(format_value(5e-324, &u, Lang::En), "5e-324 units");
+        assert_eq!(format_value(1e-300, &u, Lang::Zh), "1e-300 units");
+        assert_eq!(format_measure(1e-300, 6), "1e-300");
+        assert_eq!(format_measure(5e-324, 9), "5e-324");
+        assert_eq!(format_measure(1e308, 6), "1e308");
+        assert_eq!(format_share(1053074978938.5), "1.0530749789385e14%");
+        for v in [5e-324, 1e-300, 1e-7, 1e308, -1e200, 1e15, 1e21] {
+            for text in [number(v), format_measure(v, 6), format_value(v, &u, Lang::En), format_share(v)] {
+                assert!(text.chars().count() <= 30, "{v}: {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_scales_myriad_units_into_words() {
+        let en = |id, dim, factor, name, v: f64| {
+            format_value(v, &display_unit(Lang::En, id, dim, factor, name, v), Lang::En)
+        };
+        assert_eq!(en("万亩", "area", 6666666.7, "10,000 mu", 52.9), "529,000 mu");
+        assert_eq!(en("万套", "sets", 1e4, "10,000 sets", 60.0), "600,000 sets");
+        assert_eq!(en("万人", "people", 1e4, "10,000 people", 3000.0), "30 million people");
+        assert_eq!(en("万人", "people", 1e4, "10,000 people", 25.0), "250,000 people");
+        assert_eq!(en("万名", "people", 1e4, "10,000 people", 34.6), "346,000 people");
+        assert_eq!(en("亿元", "yuan", 1e8, "100 million yuan", 9.18), "918 million yuan");
+        assert_eq!(en("万元", "yuan", 1e4, "10,000 yuan", 3.0), "30,000 yuan");
+        assert_eq!(en("万亿元", "yuan", 1e12, "trillion yuan", 3.0), "3 trillion yuan");
+        assert_eq!(en("亿立方米", "m3", 1e8, "100 million m³", 2.5), "250 million m³");
+        assert_eq!(en("万平方米", "area", 1e4, "10,000 m²", 15.6), "156,000 m²");
+        assert_eq!(en("公斤", "tonnes", 0.001, "kg", 4000.0), "4,000 kg");
+        assert_eq!(en("/10万", "per_100k", 1.0, "per 100,000", 3.2), "3.2 per 100,000");
+        assert_eq!(rank(6.0, Lang::En), "6th");
+        assert_eq!(rank(1.0, Lang::En), "1st");
+        assert_eq!(rank(22.0, Lang::En), "22nd");
+        assert_eq!(rank(13.0, Lang::En), "13th");
+        assert_eq!(rank(6.0, Lang::Zh), "第6名");
+        assert_eq!(fraction_words("1/4"), Some(("a quarter".into(), true)));
+        assert_eq!(fraction_words("2/5"), Some(("2 in 5".into(), false)));
+        assert_eq!(fraction_words("1/3"), Some(("a third".into(), true)));
+        assert_eq!(fraction_words("0.123"), None);
+        assert_eq!(fraction_words("12/50"), None);
     }
 
     #[test]
     fn ticks_have_the_step_decimals() {
         assert_eq!(format_tick(2.5, 0.5, Lang::En), "2.5");
         assert_eq!(format_tick(1000.0, 500.0, Lang::En), "1,000");
-        assert_eq!(format_tick(-0.0000001, 0.1, Lang::En), "0.0");
+        assert_eq!(format_tick(-0.0000001, 0.1, Lang::En), "0");
         assert_eq!(format_tick(0.30000000000000004, 0.1, Lang::Zh), "0.3");
     }
 }

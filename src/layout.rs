@@ -247,7 +247,8 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
         }
         let paint = if s.hidden { Paint::Grid } else { Paint::Series(i) };
         b.rect(x, b.y + 4.0, 11.0, 11.0, paint);
-        if i % 2 == 1 && !s.hidden {
+        // The swatch is patterned exactly when the series' bars are (`hatched_series`).
+        if !s.hidden && hatched_series(spec, i) {
             hatch(b, Rect { x, y: b.y + 4.0, w: 11.0, h: 11.0 });
         }
         b.text(
@@ -266,27 +267,55 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
     b.y += row_h + 6.0;
 }
 
-/// Diagonal stripes over a rect, so series differ by pattern as well as colour. The loop runs
-/// over the rect's size clamped to the widest chart (at most 6,600 stripes): unclamped, it
-/// never ended for a width of Infinity (value × factor overflowed) and filled the wasm memory.
-fn hatch(b: &mut Builder, r: Rect) {
-    let step = 5.0;
-    let (w, h) = (clamp(r.w, 0.0, MAX_EXTENT), clamp(r.h, 0.0, MAX_EXTENT));
-    let mut k = -h;
-    while k < w {
-        // Line x = k + t, y = h - t, clipped to the rect.
-        let t0 = (-k).max(0.0);
-        let t1 = (w - k).min(h);
-        if t1 > t0 {
-            b.line((r.x + k + t0, r.y + h - t0), (r.x + k + t1, r.y + h - t1), Paint::OnSeries, 1.0);
-        }
-        k += step;
-    }
+/// Whether a datum is a target (planned figure), which bars show hatched.
+fn planned(spec: &ChartSpec, d: &Datum) -> bool {
+    d.kind.starts_with(spec.lang.pick("目标", "target"))
 }
 
-/// The widest or tallest any mark may be (the widest chart is 8192 px); geometry is clamped
-/// to it where it is made from data, so a mark can never be infinite or NaN.
-const MAX_EXTENT: f64 = 16384.0;
+/// A series whose every figure is a target: its bars and its legend swatch are hatched.
+fn hatched_series(spec: &ChartSpec, s: usize) -> bool {
+    let mut of_series = spec.data.iter().filter(|d| d.series == s).peekable();
+    of_series.peek().is_some() && of_series.all(|d| planned(spec, d))
+}
+
+/// A bar chart that hatches targets says so in a key: a hatched swatch that reads "target"
+/// (series names such as "2025" do not tell a target from an actual).
+fn hatch_key(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    if !visible.iter().any(|(_, d)| planned(spec, d)) {
+        return;
+    }
+    let r = Rect { x: PAD, y: b.y + 4.0, w: 11.0, h: 11.0 };
+    b.rect(r.x, r.y, r.w, r.h, Paint::Series(0));
+    hatch(b, r);
+    b.text(
+        PAD + 16.0,
+        b.y + 2.0,
+        spec.lang.pick("目标（计划值）", "target (planned figure)"),
+        SMALL,
+        false,
+        Paint::Text,
+        HAlign::Left,
+    );
+    b.y += 28.0;
+}
+
+/// Diagonal stripes over a rect, so series differ by pattern as well as colour.
+fn hatch(b: &mut Builder, r: Rect) {
+    let step = 5.0;
+    // A count of stripes bounded by pixels, never a loop over a data-derived float: a rect
+    // of infinite or NaN width gets none, a huge one at most a screenful.
+    let span = r.w + r.h;
+    let n = if span.is_finite() && span > 0.0 { (span / step).ceil().min(4000.0) as usize } else { 0 };
+    for i in 0..n {
+        let k = -r.h + step * i as f64;
+        // Line x = k + t, y = r.h - t, clipped to the rect.
+        let t0 = (-k).max(0.0).max(0.0);
+        let t1 = (r.w - k).min(r.h);
+        if t1 > t0 {
+            b.line((r.x + k + t0, r.y + r.h - t0), (r.x + k + t1, r.y + r.h - t1), Paint::OnSeries, 1.0);
+        }
+    }
+}
 
 /// A finished scene has finite geometry, by construction: checked in debug builds (tests,
 /// fuzzing), where a non-finite coordinate would otherwise surface as a hang or a blank chart.
@@ -370,7 +399,39 @@ fn value_axis(b: &mut Builder, spec: &ChartSpec, s: &Scale, step: f64, top: f64,
     }
 }
 
+/// A value axis over `lo..hi` with "nice" ticks and room at either end for each bar's value
+/// label (`ends`: value and label width), so no label runs past the last grid line.
+fn bar_domain(lo: f64, hi: f64, n: usize, room: f64, ends: &[(f64, f64)]) -> (f64, f64, f64) {
+    let (mut lo, mut hi) = (lo, hi);
+    let mut axis = nice_ticks(lo, hi, n);
+    // Each round widens the domain to what the labels need at the current scale; a few rounds
+    // settle it (nice steps only grow), and the count is bounded whatever the data.
+    for _ in 0..6 {
+        let (d0, d1, _) = axis;
+        let k = room / (d1 - d0);
+        let (mut need_lo, mut need_hi) = (d0, d1);
+        for &(v, w) in ends {
+            let m = w + 4.0;
+            if m >= room * 0.8 {
+                continue;
+            }
+            if v >= 0.0 && (v - d0) * k + m > room {
+                need_hi = need_hi.max(d0 + (v - d0) * room / (room - m));
+            } else if v < 0.0 && (v - d0) * k - m < 0.0 {
+                need_lo = need_lo.min((v * room - m * d1) / (room - m));
+            }
+        }
+        if need_lo >= d0 && need_hi <= d1 || !(need_lo.is_finite() && need_hi.is_finite()) {
+            break;
+        }
+        (lo, hi) = (lo.min(need_lo), hi.max(need_hi));
+        axis = nice_ticks(lo, hi, n);
+    }
+    axis
+}
+
 fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
+    hatch_key(b, spec, visible);
     let stacked = b.w < STACK_BELOW;
     let series: Vec<usize> = {
         let mut s: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
@@ -386,11 +447,11 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         let longest = spec.categories.iter().map(|c| text::width(c, SMALL, false)).fold(0.0, f64::max);
         clamp(longest, 48.0, (b.w * 0.36).max(48.0))
     };
-    let value_w = visible.iter().map(|(_, d)| text::width(&d.display, TINY, false)).fold(0.0, f64::max) + 8.0;
     let x0 = if stacked { PAD } else { PAD + label_w + 10.0 };
-    let x1 = (b.w - PAD - value_w).max(x0 + 40.0);
+    let x1 = (b.w - PAD).max(x0 + 40.0);
     let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
-    let (d0, d1, step) = nice_ticks(lo, hi, ((x1 - x0) / 90.0).max(2.0) as usize);
+    let ends: Vec<(f64, f64)> = visible.iter().map(|(_, d)| (d.value, text::width(&d.display, TINY, false))).collect();
+    let (d0, d1, step) = bar_domain(lo, hi, ((x1 - x0) / 90.0).max(2.0) as usize, x1 - x0, &ends);
     let s = Scale { d0, d1, r0: x0, r1: x1 };
     let top = b.y;
     let mut y = top;
@@ -425,15 +486,16 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             let (a, z) = (s.at(clamp(0.0, d0, d1)), s.at(d.value));
             let (bx, bw) = (a.min(z), (z - a).abs().max(1.0));
             let paint = Paint::Series(if per_cat > 1 { d.series } else { 0 });
-            let planned = d.kind.starts_with(spec.lang.pick("目标", "target"));
             body.push(Mark::Rect { x: bx, y: by, w: bw, h: thick, paint });
             let r = Rect { x: bx, y: by, w: bw, h: thick };
-            if planned || (per_cat > 1 && d.series % 2 == 1) {
+            // Hatching means "target", and only that: the legend or the key says so.
+            if planned(spec, d) {
                 let mut hb = Builder { w: b.w, y: 0.0, marks: Vec::new(), hits: Vec::new() };
                 hatch(&mut hb, r);
                 body.extend(hb.marks);
             }
-            let vx = if d.value >= 0.0 { z + 4.0 } else { a + 4.0 };
+            // Beyond the bar's end: right of a positive bar, left of a negative one.
+            let (vx, align) = if d.value >= 0.0 { (bx + bw + 4.0, HAlign::Left) } else { (bx - 4.0, HAlign::Right) };
             body.push(Mark::Text {
                 x: vx,
                 y: by + (thick - TINY * 1.3) / 2.0,
@@ -441,7 +503,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
                 size: TINY,
                 bold: false,
                 paint: Paint::Text,
-                align: HAlign::Left,
+                align,
             });
             let area = Rect { x: PAD, y: by - 1.0, w: b.w - 2.0 * PAD, h: thick + 2.0 };
             hits.push(Hit { target: Target::Datum(i), area, mark: r, anchor: (bx + bw, by + thick / 2.0) });
@@ -460,11 +522,10 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let (y, h) = (b.y, 40.0);
     let mut x = x0;
     let mut hits = Vec::new();
-    for (k, &(i, d)) in visible.iter().enumerate() {
+    for &(i, d) in visible {
         let sw = if total > 0.0 { clamp(d.value.max(0.0) / total * w, 0.0, w) } else { 0.0 };
         // No pattern needed: the rows below label every part directly.
         b.rect(x, y, sw, h, Paint::Series(d.category));
-        let _ = k;
         if let Some(share) = d.share {
             let label = format_share(share);
             if text::width(&label, SMALL, true) + 8.0 < sw {
@@ -472,9 +533,12 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             }
         }
         let r = Rect { x, y, w: sw, h };
+        // Keyboard order: one stop per part, the segments first (the rows' hits come after).
+        b.hit(Target::Datum(i), r, r, (r.x + r.w / 2.0, r.y + r.h));
         hits.push((i, r));
         x += sw;
     }
+    let mut rows = Vec::new();
     b.y = y + h + 12.0;
     // One row per part: swatch, name, value, share, growth — the figures never depend on colour.
     for (i, r) in hits {
@@ -501,32 +565,40 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             );
             ly += 16.0;
         }
-        let row = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: ly - row_top };
-        b.hit(Target::Datum(i), r, r, (r.x + r.w / 2.0, r.y + r.h));
-        b.hits.last_mut().unwrap().area = r;
+        let area = Rect { x: PAD, y: row_top, w: b.w - 2.0 * PAD, h: ly - row_top };
         // The row reacts too (a phone user taps the text, not a thin segment).
-        b.hit(Target::Datum(i), row, r, (r.x + r.w / 2.0, r.y + r.h));
+        rows.push(Hit { target: Target::Datum(i), area, mark: r, anchor: (r.x + r.w / 2.0, r.y + r.h) });
         b.y = ly + 6.0;
     }
-    // Keyboard order: one stop per part. Keep the segment hits first, rows after.
-    let n = b.hits.len();
-    let mut seg: Vec<Hit> = Vec::new();
-    let mut rows: Vec<Hit> = Vec::new();
-    for (k, h) in b.hits.drain(n - 2 * visible.len()..).enumerate() {
-        if k % 2 == 0 {
-            seg.push(h)
-        } else {
-            rows.push(h)
-        }
-    }
-    b.hits.extend(seg);
     b.hits.extend(rows);
+}
+
+/// Middle of a datum's period in months since year 0 (a year's figure sits mid-year, H1 at the
+/// end of March's middle…), so x is proportional to time; the category index if it has none.
+fn time_of(d: &Datum) -> f64 {
+    d.time.map_or(d.category as f64 * 12.0, |(a, z)| (a + z + 1) as f64 / 2.0)
+}
+
+/// Months a datum's period covers: figures of different lengths (H1 and full years) are never
+/// joined by one line.
+fn months_of(d: &Datum) -> u32 {
+    d.time.map_or(12, |(a, z)| z.saturating_sub(a) + 1)
+}
+
+/// Text boxes already placed, so later labels can avoid them.
+struct Placed(Vec<(f64, f64, f64, f64)>);
+
+impl Placed {
+    fn free(&self, r: (f64, f64, f64, f64)) -> bool {
+        self.0.iter().all(|p| r.1 <= p.0 || r.0 >= p.1 || r.3 <= p.2 || r.2 >= p.3)
+    }
 }
 
 fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let lang = spec.lang;
     let top = b.y + 6.0;
     let plot_h = clamp(b.w * 0.5, 160.0, 320.0);
+    let bottom = top + plot_h;
     let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
     let (lo, hi) = if lo >= 0.0 && hi > 0.0 {
         // Growth rates and levels both read better from zero unless that flattens the line.
@@ -543,59 +615,80 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let label_w = tick_labels.iter().map(|t| text::width(t, TINY, false)).fold(0.0, f64::max);
     let x0 = PAD + label_w + 8.0;
     let x1 = b.w - PAD - 10.0;
-    let ys = Scale { d0, d1, r0: top + plot_h, r1: top };
+    let ys = Scale { d0, d1, r0: bottom, r1: top };
+    let mut placed = Placed(Vec::new());
     for (t, l) in ticks(d0, d1, step).into_iter().zip(tick_labels) {
         let y = ys.at(t);
         b.line((x0, y), (x1, y), if t == 0.0 { Paint::Axis } else { Paint::Grid }, 1.0);
+        let w = text::width(&l, TINY, false);
+        placed.0.push((x0 - 6.0 - w, x0 - 6.0, y - TINY * 0.65, y + TINY * 0.65));
         b.text(x0 - 6.0, y - TINY * 0.65, l, TINY, false, Paint::Muted, HAlign::Right);
     }
-    let n = spec.categories.len();
-    let xs = |c: usize| if n <= 1 { (x0 + x1) / 2.0 } else { x0 + 10.0 + (x1 - x0 - 20.0) * c as f64 / (n - 1) as f64 };
-    let every = {
-        let widest = spec.categories.iter().map(|c| text::width(c, TINY, false)).fold(0.0, f64::max) + 8.0;
-        let room = if n > 1 { (x1 - x0 - 20.0) / (n - 1) as f64 } else { x1 - x0 };
-        (widest / room).ceil().max(1.0) as usize
+    // x: time to scale, from the first period's middle to the last's.
+    let (t0, t1) = visible.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, z), (_, d)| {
+        let t = time_of(d);
+        (a.min(t), z.max(t))
+    });
+    let xs = |d: &Datum| {
+        if t1 > t0 {
+            x0 + 10.0 + (x1 - x0 - 20.0) * (time_of(d) - t0) / (t1 - t0)
+        } else {
+            (x0 + x1) / 2.0
+        }
     };
-    for (c, cat) in spec.categories.iter().enumerate() {
-        if c % every == 0 || c == n - 1 {
-            // Centred under its point, but kept inside the chart (the last label is near the edge).
-            let half = text::width(cat, TINY, false) / 2.0;
-            let x = xs(c).min(b.w - PAD - half).max(PAD + half);
-            b.text(x, top + plot_h + 6.0, cat.clone(), TINY, false, Paint::Muted, HAlign::Center);
+    // One label per period under its place on the axis, left to right, each only where it
+    // has room (H1 2023 and 2023 sit a quarter-year apart).
+    let mut periods: Vec<(f64, &str)> = Vec::new();
+    for (_, d) in visible {
+        if !periods.iter().any(|p| p.1 == spec.categories[d.category]) {
+            periods.push((xs(d), &spec.categories[d.category]));
         }
     }
-    let dx = if n > 1 { (x1 - x0 - 20.0) / (n - 1) as f64 } else { x1 - x0 };
-    let mut series: Vec<usize> = visible.iter().map(|(_, d)| d.series).collect();
-    crate::order::sort_by_key(&mut series, |&x| x);
-    series.dedup();
-    for s in series {
-        let mut pts: Vec<(usize, (f64, f64))> = visible
-            .iter()
-            .filter(|(_, d)| d.series == s)
-            .map(|&(i, d)| (i, (xs(d.category), ys.at(d.value))))
-            .collect();
-        crate::order::sort_by(&mut pts, |a, b| a.1 .0.total_cmp(&b.1 .0).is_lt());
-        let path: Vec<(f64, f64)> = pts.iter().map(|p| p.1).collect();
-        // Thousands of points: draw what each pixel column can show (first/min/max/last).
-        let path = decimate::min_max(&path, x0, 1.0);
-        b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
+    // (Line data come in time order: `spec` sorts them so.)
+    let mut last_end = f64::NEG_INFINITY;
+    for (x, cat) in periods.iter().copied() {
+        let w = text::width(cat, TINY, false);
+        let cx = clamp(x, PAD + w / 2.0, b.w - PAD - w / 2.0);
+        if cx - w / 2.0 >= last_end + 6.0 {
+            b.text(cx, bottom + 8.0, cat, TINY, false, Paint::Muted, HAlign::Center);
+            last_end = cx + w / 2.0;
+        }
+    }
+    let distinct = periods.len().max(1);
+    let dx = if distinct > 1 { (x1 - x0 - 20.0) / (distinct - 1) as f64 } else { x1 - x0 };
+    // Few points: label each with its value, so the figures need no hovering.
+    let label_points = visible.len() <= 16;
+    let mut labels: Vec<(usize, f64, f64, String)> = Vec::new();
+    for s in 0..spec.series.len() {
+        // In time order, as `spec` sorts line data, so also left to right.
+        let pts: Vec<(usize, (f64, f64))> =
+            visible.iter().filter(|(_, d)| d.series == s).map(|&(i, d)| (i, (xs(d), ys.at(d.value)))).collect();
+        debug_assert!(pts.windows(2).all(|w| w[0].1 .0 <= w[1].1 .0), "line data in time order");
+        // The line joins the figures of the longest period only: a half-year figure beside
+        // full years is a mark of its own, never a segment of their line.
+        let full = pts.iter().map(|(i, _)| months_of(&spec.data[*i])).max().unwrap_or(12);
+        let path: Vec<(f64, f64)> =
+            pts.iter().filter(|(i, _)| months_of(&spec.data[*i]) == full).map(|p| p.1).collect();
+        if path.len() > 1 {
+            // Thousands of points: draw what each pixel column can show (first/min/max/last).
+            let path = decimate::min_max(&path, x0, 1.0);
+            b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
+        }
         let show_points = pts.len() <= (x1 - x0) as usize / 6;
-        // Few points: label each with its value, so the figures need no hovering.
-        let label_points = visible.len() <= 16;
         for &(i, (x, y)) in &pts {
-            if show_points {
+            let d = &spec.data[i];
+            let own = months_of(d) != full;
+            if show_points || own || pts.len() == 1 {
                 b.marks.push(Mark::Circle { x, y, r: 3.5, paint: Paint::Series(s), fill: true });
             }
             if label_points {
-                let d = &spec.data[i];
-                let align = if x > x1 - 40.0 {
-                    HAlign::Right
-                } else if x < x0 + 40.0 {
-                    HAlign::Left
+                // A figure of another period length than its line says which period it is.
+                let text = if own {
+                    d.display.clone() + lang.pick("（", " (") + &d.period + lang.pick("）", ")")
                 } else {
-                    HAlign::Center
+                    d.display.clone()
                 };
-                b.text(x, y + 7.0, d.display.clone(), TINY, false, Paint::Text, align);
+                labels.push((i, x, y, text));
             }
             let area = Rect { x: x - dx / 2.0, y: top, w: dx.max(8.0), h: plot_h };
             b.hit(Target::Datum(i), area, Rect { x: x - 5.0, y: y - 5.0, w: 10.0, h: 10.0 }, (x, y));
@@ -603,15 +696,28 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         // Label the line's end directly, so colour is not the only key.
         if let Some(&(i, (x, y))) = pts.last() {
             if spec.series.len() > 1 {
-                let label = text::ellipsize(&spec.data[i].series_label, TINY, false, 120.0);
-                // Right-aligned at the point, unless that would run off the left edge (a series
-                // that ends at the first period).
-                let lx = x.min(x1 - 4.0).max(PAD + text::width(&label, TINY, false));
-                b.text(lx, y - 18.0, label, TINY, false, Paint::Series(s), HAlign::Right);
+                labels.push((usize::MAX - s, x, y, text::ellipsize(&spec.data[i].series_label, TINY, false, 120.0)));
             }
         }
     }
-    b.y = top + plot_h + 26.0;
+    // Value labels below or above their point, inside the plot, never over another text; one
+    // with no free place is left to the tooltip and the table.
+    let h = TINY * 1.3;
+    for (i, x, y, t) in labels {
+        let w = text::width(&t, TINY, false);
+        let cx = clamp(x, x0 + w / 2.0, x1 - w / 2.0);
+        // A series name goes above its line's end, a value below its point, else the other.
+        let name = i > usize::MAX / 2;
+        let (below, above) = (y + 6.0, y - 6.0 - h);
+        let tops = if name { [above, below] } else { [below, above] };
+        let free = |ty: f64| ty >= top && ty + h <= bottom && placed.free((cx - w / 2.0, cx + w / 2.0, ty, ty + h));
+        if let Some(ty) = tops.into_iter().find(|&ty| free(ty)) {
+            placed.0.push((cx - w / 2.0, cx + w / 2.0, ty, ty + h));
+            let paint = if name { Paint::Series(usize::MAX - i) } else { Paint::Text };
+            b.text(cx, ty, t, TINY, false, paint, HAlign::Center);
+        }
+    }
+    b.y = bottom + 28.0;
 }
 
 fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
@@ -643,7 +749,7 @@ fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             line.push_str(t);
         }
         if let Some(p) = d.share {
-            line.push_str(&format!("{}{}", lang.pick("  完成", " · "), format_share(p)));
+            line.push_str(&format!("{}{}", lang.pick("  完成度 ", " · "), format_share(p)));
             if lang == Lang::En {
                 line.push_str(" of target");
             }
@@ -683,9 +789,9 @@ fn timeline(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         b.hit(Target::Datum(i), area, area, (axis_x, row_top + 9.0));
         b.y = y + 10.0;
     }
-    // The axis goes under the dots: insert it before the rows' marks would be simplest, but
-    // drawing it after with dots on top reads the same.
-    b.line((axis_x, top + 9.0), (axis_x, (b.y - 19.0).max(top + 9.0)), Paint::Axis, 2.0);
+    // Rows are spaced by their text, not by time, so no line joins the dots: an axis would
+    // claim a scale the rows do not have.
+    let _ = top;
     for (k, (_, row_top)) in rows.into_iter().enumerate() {
         b.marks.push(Mark::Circle { x: axis_x, y: row_top + 9.0, r: 5.0, paint: Paint::Series(k), fill: true });
     }
@@ -703,6 +809,18 @@ pub fn highlight(hit: &Hit) -> Vec<Mark> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hatching_is_bounded_by_pixels() {
+        let mut b = Builder { w: 100.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+        hatch(&mut b, Rect { x: 0.0, y: 0.0, w: 20.0, h: 10.0 });
+        assert_eq!(b.marks.len(), 5, "one stripe per 5 px along the diagonal");
+        for w in [f64::INFINITY, f64::NAN, 1e300] {
+            let mut b = Builder { w: 100.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+            hatch(&mut b, Rect { x: 0.0, y: 0.0, w, h: 10.0 });
+            assert!(b.marks.len() <= 4000, "{w}: {} stripes", b.marks.len());
+        }
+    }
 
     #[test]
     fn nice_ticks_cover_the_range() {

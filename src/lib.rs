@@ -3,6 +3,8 @@
 //! The core (everything but `web`) has no web types and is tested natively:
 //! dataset → views → selection → chart spec → layout (a display list in CSS pixels) →
 //! drawing through plotters' `DrawingBackend` (canvas in the browser, SVG natively).
+//!
+#![doc = include_str!("../docs/native.md")]
 
 #[cfg(any(target_arch = "wasm32", test))]
 mod alloc;
@@ -17,6 +19,7 @@ pub mod json;
 pub mod layout;
 pub mod order;
 pub mod period;
+pub mod rules;
 pub mod select;
 pub mod series;
 pub mod spec;

@@ -44,6 +44,9 @@ pub struct Datum {
     pub target: Option<f64>,
     /// Timeline: the year.
     pub year: Option<u16>,
+    /// The period as months since year 0, first and last (`Period::sort_key`): where a line
+    /// chart puts the figure in time, and whether it covers a year or part of one.
+    pub time: Option<(u32, u32)>,
     pub value_id: String,
     pub sources: Vec<SourceRef>,
 }
@@ -162,7 +165,9 @@ impl Axis {
             return Axis { unit: DisplayUnit { exp10: 0, label: String::new(), tight: true }, base_per_unit: 1.0 };
         };
         let u = ds.unit(&top.unit).expect("validated unit");
-        let unit = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, top.value.abs());
+        // zh shows the unit as printed: its zh name (ids may tell apart units printed alike, 户 of
+        // enterprises and 户 of households).
+        let unit = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, top.value.abs());
         Axis { base_per_unit: u.factor / 10f64.powi(unit.exp10), unit }
     }
     pub fn place(&self, ds: &Dataset, v: &Value) -> f64 {
@@ -175,8 +180,18 @@ impl Axis {
 /// the bound the text gave ("以上", "about").
 pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let u = ds.unit(&v.unit).expect("validated unit");
-    let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
+    let du = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
+        _ if u.dimension == "rank" => crate::i18n::rank(v.value, lang),
+        // "a quarter of the whole", "2 in 5 of …" — English words for the fraction the text printed.
+        _ if u.dimension == "fraction" && lang == Lang::En => {
+            match v.printed.as_deref().and_then(crate::i18n::fraction_words) {
+                // "a quarter" reads on into the unit ("of the whole"); "2 in 5" is whole as it is.
+                Some((words, true)) => crate::i18n::join_unit(&words, &du),
+                Some((words, false)) => words,
+                None => format_value(v.value, &du, lang),
+            }
+        }
         // The printed text (e.g. "10.0") wins when no conversion applies.
         // The printed form ("1/4", "10.0") when no conversion applies; in English only if it is
         // not itself Chinese ("近百座" is printed "百").
@@ -194,10 +209,15 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
     }
 }
 
+/// What kind of figure a value is, in a reader's words: an actual figure, a growth rate, a
+/// share, a target (of growth…). The dataset's internal kinds ("level", "count") never show.
 pub fn kind_text(v: &Value, lang: Lang) -> String {
     match (v.kind, v.target_kind) {
-        (Kind::Target, Some(k)) if k != Kind::Target => format!("{} ({})", Kind::Target.label(lang), k.label(lang)),
-        (k, _) => k.label(lang).to_string(),
+        (Kind::Level | Kind::Count, _) => lang.pick("实际", "actual").into(),
+        (Kind::Target, Some(k @ (Kind::Growth | Kind::Share))) => {
+            format!("{}{}{}{}", Kind::Target.label(lang), lang.pick("（", " ("), k.label(lang), lang.pick("）", ")"))
+        }
+        (k, _) => k.label(lang).into(),
     }
 }
 
@@ -222,12 +242,13 @@ fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, 
         series_label: b.spec.series[series].label.clone(),
         value: axis.place(ds, v),
         display: display(ds, v, lang),
-        period: ds.period_of(idx).label(lang),
+        period: ds.period_label(idx, lang),
         kind: kind_text(v, lang),
         share: None,
         detail: v.note.as_ref().map(|n| n.get(lang).to_string()),
         target: None,
         year: None,
+        time: Some(ds.period_of(idx).sort_key()),
         value_id: v.id.clone(),
         sources: vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)],
     }
@@ -241,11 +262,17 @@ fn base_label(ds: &Dataset, v: &Value, lang: Lang) -> String {
     }
 }
 
-fn series_of(ds: &Dataset, i: usize, by: SeriesBy, lang: Lang) -> (String, String) {
+/// `mixed`: the chart has targets and actuals, so a period series also says which it is.
+fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (String, String) {
     let v = &ds.raw.values[i];
-    let p = ds.period_of(i);
     match by {
-        SeriesBy::Period => (ds.raw.values[i].period.clone(), p.label(lang)),
+        SeriesBy::Period => {
+            // Keyed by the wording too: a start of unstated year is not the same series as 2024.
+            let key = format!("{}{}", v.period, v.period_text.as_ref().map_or("", |t| t.zh.as_str()));
+            let label =
+                if mixed || v.kind == Kind::Target { period_and_kind(ds, i, lang) } else { ds.period_label(i, lang) };
+            (key, label)
+        }
         SeriesBy::Region => (
             v.region.clone(),
             ds.region(&v.region).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| v.region.clone()),
@@ -254,7 +281,7 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, lang: Lang) -> (String, Strin
             let word =
                 if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
             let sep = if lang == Lang::Zh { "" } else { " " };
-            (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", p.label(lang)))
+            (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", ds.period_label(i, lang)))
         }
     }
 }
@@ -264,6 +291,7 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
     let vals: Vec<&Value> = idx.iter().map(|&i| &ds.raw.values[i]).collect();
     let axis = Axis::for_values(ds, &vals, lang);
     b.spec.axis_unit = axis.unit.label.clone();
+    let mixed = vals.iter().any(|v| v.kind == Kind::Target) && vals.iter().any(|v| v.kind != Kind::Target);
     // Line charts put periods on the x axis (categories) and draw one line per indicator.
     let line = chart == ChartKind::Line;
     let labels: Vec<String> = if line || series.is_some() {
@@ -279,11 +307,15 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
     for &k in &order {
         let i = idx[k];
         let (s, c) = if line {
-            let l = labels[k].clone();
-            (b.series(l.clone(), l), b.category(ds.period_of(i).label(lang)))
+            // A line of targets says so (rules.rs never lets one line mix actuals and targets).
+            let l = match ds.raw.values[i].kind {
+                Kind::Target => format!("{}{}", labels[k], lang.pick("（目标）", " (target)")),
+                _ => labels[k].clone(),
+            };
+            (b.series(l.clone(), l), b.category(ds.period_label(i, lang)))
         } else {
             let (key, label) = match series {
-                Some(by) => series_of(ds, i, by, lang),
+                Some(by) => series_of(ds, i, by, mixed, lang),
                 None => (String::new(), String::new()),
             };
             (b.series(key, label), b.category(labels[k].clone()))
@@ -327,10 +359,23 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
             }
         })
         .collect();
+    // Figures of several periods, or a target beside actuals: every label says its period
+    // (and whether it is an actual or a target), not only the ones that would repeat.
+    let vals = || idx.iter().map(|&i| &ds.raw.values[i]);
+    let mixed_kind = vals().any(|v| v.kind == Kind::Target) && vals().any(|v| v.kind != Kind::Target);
+    let several_periods = idx.iter().any(|&i| ds.period_of(i) != ds.period_of(idx[0]));
+    let base: Vec<String> = (0..idx.len())
+        .map(|k| match (mixed_kind, several_periods) {
+            (false, false) => base[k].clone(),
+            // Period first: a long name is cut at its end, and the period must stay readable.
+            (false, true) => format!("{} · {}", ds.period_label(idx[k], lang), base[k]),
+            (true, _) => format!("{} · {}", period_and_kind(ds, idx[k], lang), base[k]),
+        })
+        .collect();
     let with_period: Vec<String> = (0..idx.len())
         .map(|k| {
-            if dup(&base, k) {
-                format!("{} · {}", base[k], ds.period_of(idx[k]).label(lang))
+            if dup(&base, k) && !several_periods {
+                format!("{} · {}", base[k], ds.period_label(idx[k], lang))
             } else {
                 base[k].clone()
             }
@@ -354,6 +399,16 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
             Some(if n == 0 { l } else { format!("{l} ({})", n + 1) })
         })
         .collect()
+}
+
+/// "2025年目标", "2024 actual": a value's period and whether it is a target.
+fn period_and_kind(ds: &Dataset, i: usize, lang: Lang) -> String {
+    let word = if ds.raw.values[i].kind == Kind::Target {
+        lang.pick("目标", "target")
+    } else {
+        lang.pick("实际", "actual")
+    };
+    format!("{}{}{word}", ds.period_label(i, lang), lang.pick("", " "))
 }
 
 fn reorder_categories(spec: &mut ChartSpec, order: &[usize]) {
@@ -389,7 +444,7 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
     let mut periods: Vec<(u32, u32, String)> = Vec::new();
     for &i in idx {
         let p = ds.period_of(i);
-        let l = p.label(lang);
+        let l = ds.period_label(i, lang);
         if !periods.iter().any(|x| x.2 == l) {
             let (a, b) = p.sort_key();
             periods.push((a, b, l));
@@ -465,7 +520,15 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let (Some(ai), Some(ti)) = (ds.value_index(&t.actual), ds.value_index(&t.target)) else { continue };
         let (a, tv) = (&ds.raw.values[ai], &ds.raw.values[ti]);
         let axis = Axis::for_values(ds, &[a, tv], lang);
-        let c = b.category(t.name.get(lang).to_string());
+        // The row names both periods and kinds: an actual is read against its target.
+        let periods = format!(
+            "{}{}{}{}",
+            lang.pick("（", " ("),
+            period_and_kind(ds, ai, lang),
+            lang.pick(" → ", " → "),
+            period_and_kind(ds, ti, lang)
+        );
+        let c = b.category(format!("{}{periods}{}", t.name.get(lang), lang.pick("）", ")")));
         let mut d = datum(ds, &mut b, ai, &axis, c, s);
         b.use_doc(&tv.source.doc);
         d.target = Some(axis.place(ds, tv));
@@ -477,7 +540,7 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let sep = lang.pick("：", ": ");
         let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
         d.detail =
-            Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_of(ti).label(lang), display(ds, tv, lang)));
+            Some(format!("{target_word}{open}{}{close}{sep}{}", ds.period_label(ti, lang), display(ds, tv, lang)));
         if tv.source.quote != a.source.quote || tv.source.doc != a.source.doc {
             d.sources.push(source_ref(ds, &tv.source.doc, &tv.source.quote, lang));
         }
@@ -493,8 +556,21 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
     let mut ms: Vec<_> = ids.iter().filter_map(|m| ds.milestone(m)).collect();
     crate::order::sort_by_key(&mut ms, |m| m.year);
     let s = b.series(String::new(), String::new());
+    // Milestones of several regions side by side: each says whose it is.
+    let several_regions = ms.iter().any(|m| m.region != ms[0].region);
     for m in ms {
         b.use_doc(&m.source.doc);
+        let region = ds.region(&m.region).map(|r| r.name.get(lang)).unwrap_or(&m.region);
+        let text = match several_regions {
+            true => format!("{region}{}{}", lang.pick("：", ": "), m.text.get(lang)),
+            false => m.text.get(lang).to_string(),
+        };
+        // A year before the document's own is something done, not a goal.
+        let doc_year = ds.document(&m.source.doc).and_then(|d| d.date.get(..4)).and_then(|y| y.parse::<u16>().ok());
+        let kind = match doc_year {
+            Some(y) if m.year < y => lang.pick("进展", "progress"),
+            _ => lang.pick("目标", "goal"),
+        };
         let year = m.year.to_string();
         let c = b.category(format!("{year}·{}", m.id));
         b.spec.categories[c] = year.clone();
@@ -504,13 +580,14 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
             label: year.clone(),
             series_label: String::new(),
             value: f64::NAN,
-            display: m.text.get(lang).to_string(),
+            display: text,
             period: if lang == Lang::Zh { format!("{year}年") } else { year },
-            kind: lang.pick("目标", "goal").to_string(),
+            kind: kind.to_string(),
             share: None,
             detail: None,
             target: None,
             year: Some(m.year),
+            time: Some((m.year as u32 * 12, m.year as u32 * 12 + 11)),
             value_id: m.id.clone(),
             sources: vec![source_ref(ds, &m.source.doc, &m.source.quote, lang)],
         });

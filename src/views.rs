@@ -1,10 +1,18 @@
-//! The charts a reader can choose: the dataset's curated views plus one derived bar view per
-//! region, topic, kind and unit, so every value in the dataset is reachable.
+//! The charts a reader can choose: the dataset's curated views plus derived ones (an indicator
+//! over time, one period's comparable figures, a region's milestones), all passing the
+//! honest-view rules of src/rules.rs.
 
-use crate::data::{ChartKind, Dataset, Kind, SeriesBy, Text, ViewDef};
+#[cfg(feature = "host-data")]
+use crate::data::Kind;
+use crate::data::{ChartKind, Dataset, SeriesBy, Text, ViewDef};
+#[cfg(feature = "host-data")]
+use crate::error::Error;
+use crate::error::Result;
 use crate::i18n::Lang;
 use crate::json::{JsonOut, ToJson};
+#[cfg(feature = "host-data")]
 use crate::order::sorted_rows;
+use crate::rules::{self, Shown};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
@@ -109,14 +117,85 @@ impl View {
     }
 }
 
-/// Builds every view of a dataset: curated first, in file order, then derived ones.
-pub fn build_views(ds: &Dataset) -> Vec<View> {
-    let mut views: Vec<View> = ds.raw.views.iter().map(|v| curated(ds, v)).collect();
-    views.extend(derived(ds));
-    views
+impl Content {
+    /// The content as the honest-view rules see it.
+    pub fn shown(&self) -> Shown<'_> {
+        match self {
+            Content::Values { values, series } => Shown::Values { values, series: *series },
+            Content::Group(g) => Shown::Group(g),
+            Content::Targets(ts) => Shown::Targets(ts),
+            Content::Milestones(ms) => Shown::Milestones(ms),
+        }
+    }
 }
 
-fn curated(ds: &Dataset, v: &ViewDef) -> View {
+/// Builds every view of a dataset: curated first, in file order, then derived ones. A curated
+/// view that breaks an honest-view rule (src/rules.rs) is a `dishonest_view` error naming it;
+/// derived views are only made where they pass.
+///
+/// The embedded dataset's derived views are made at build time (`with_derived_views`, run by
+/// pack_dataset) and packed as view records, so the one-chart wasm (no `host-data`) carries
+/// neither the derivation nor the rule checks, only `compatible_charts`.
+#[cfg(not(feature = "host-data"))]
+pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
+    Ok(ds.raw.views.iter().map(|v| view_of_def(ds, v)).collect())
+}
+
+#[cfg(feature = "host-data")]
+pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
+    let sets = rules::set_flags(ds);
+    let mut views = Vec::with_capacity(ds.raw.views.len());
+    for (i, v) in ds.raw.views.iter().enumerate() {
+        let view = view_of_def(ds, v);
+        rules::check(ds, &sets, &view.content.shown())
+            .and_then(|()| match view.charts.contains(&v.chart) {
+                true => Ok(()),
+                false => {
+                    Err(format!("a {} chart does not fit it (it fits: {})", v.chart.id(), chart_ids(&view.charts)))
+                }
+            })
+            .map_err(|m| Error::new("dishonest_view", format!("views[{i}]"), format!("view '{}': {m}", v.id)))?;
+        views.push(view);
+    }
+    // The embedded dataset already holds its derived views (packed): the same ids again are
+    // left out, so it gives the same views as its JSON.
+    let derived: Vec<View> = derived(ds, &sets).into_iter().filter(|d| !views.iter().any(|v| v.id == d.id)).collect();
+    views.extend(derived);
+    Ok(views)
+}
+
+/// The dataset with its derived views appended as view records: what pack_dataset writes
+/// into src/data/dataset.bin.
+#[cfg(feature = "host-data")]
+pub fn with_derived_views(ds: &Dataset) -> Result<crate::data::RawDataset> {
+    let views = build_views(ds)?;
+    let mut raw = ds.raw.clone();
+    for v in views.into_iter().skip(ds.raw.views.len()) {
+        let ids = |list: &[usize]| list.iter().map(|&i| ds.raw.values[i].id.clone()).collect();
+        let (values, series, milestones) = match v.content {
+            Content::Values { values, series } => (ids(&values), series, Vec::new()),
+            Content::Milestones(ms) => (Vec::new(), None, ms),
+            Content::Group(_) | Content::Targets(_) => continue,
+        };
+        raw.views.push(ViewDef {
+            id: v.id,
+            region: v.region,
+            topic: v.topic,
+            title: v.title,
+            chart: v.default_chart,
+            values,
+            series,
+            group: None,
+            targets: Vec::new(),
+            milestones,
+        });
+    }
+    Ok(raw)
+}
+
+/// A view record as a view, with the charts that fit it (its own chart is checked by
+/// `build_views`, or was at build time).
+fn view_of_def(ds: &Dataset, v: &ViewDef) -> View {
     let content = match v.chart {
         ChartKind::Composition => Content::Group(v.group.clone().unwrap_or_default()),
         ChartKind::Bullet => Content::Targets(v.targets.clone()),
@@ -126,7 +205,7 @@ fn curated(ds: &Dataset, v: &ViewDef) -> View {
         }
     };
     let charts = compatible_charts(ds, &content);
-    let default_chart = if charts.contains(&v.chart) { v.chart } else { charts[0] };
+    let default_chart = if charts.contains(&v.chart) { v.chart } else { charts.first().copied().unwrap_or(v.chart) };
     View {
         id: v.id.clone(),
         region: v.region.clone(),
@@ -138,32 +217,31 @@ fn curated(ds: &Dataset, v: &ViewDef) -> View {
     }
 }
 
-/// Chart kinds that can show this content; the first is the fallback default.
-pub fn compatible_charts(ds: &Dataset, content: &Content) -> Vec<ChartKind> {
-    match content {
-        Content::Values { values, series } => {
-            let mut out = vec![ChartKind::Bar];
-            let periods = distinct(values.iter().map(|&i| ds.periods[i]));
-            let series_keys = match series {
-                Some(SeriesBy::Period) => periods,
-                Some(SeriesBy::Region) => distinct(values.iter().map(|&i| ds.raw.values[i].region.as_str())),
-                Some(SeriesBy::Kind) => distinct(values.iter().map(|&i| (ds.raw.values[i].kind, ds.periods[i]))),
-                None => 0,
-            };
-            if series_keys >= 2 {
-                out.push(ChartKind::GroupedBar);
-            }
-            if periods >= 2 {
-                out.push(ChartKind::Line);
-            }
-            out
-        }
-        Content::Group(_) => vec![ChartKind::Composition, ChartKind::Bar],
-        Content::Targets(_) => vec![ChartKind::Bullet],
-        Content::Milestones(_) => vec![ChartKind::Timeline],
+#[cfg(feature = "host-data")]
+fn chart_ids(charts: &[ChartKind]) -> String {
+    let ids: Vec<&str> = charts.iter().map(|c| c.id()).collect();
+    if ids.is_empty() {
+        "none".into()
+    } else {
+        crate::text::join(&ids, ", ")
     }
 }
 
+/// Chart kinds that fit this content (src/rules.rs); the first is the fallback default.
+pub fn compatible_charts(ds: &Dataset, content: &Content) -> Vec<ChartKind> {
+    let order = [
+        ChartKind::Composition,
+        ChartKind::Bullet,
+        ChartKind::Timeline,
+        ChartKind::Bar,
+        ChartKind::GroupedBar,
+        ChartKind::Line,
+    ];
+    let shown = content.shown();
+    order.into_iter().filter(|&c| rules::fits(ds, &shown, c)).collect()
+}
+
+#[cfg(feature = "host-data")]
 fn distinct<T: PartialEq>(it: impl Iterator<Item = T>) -> usize {
     let mut seen: Vec<T> = Vec::new();
     for x in it {
@@ -174,6 +252,7 @@ fn distinct<T: PartialEq>(it: impl Iterator<Item = T>) -> usize {
     seen.len()
 }
 
+#[cfg(feature = "host-data")]
 fn kind_order(k: Kind) -> u8 {
     match k {
         Kind::Level => 0,
@@ -184,7 +263,15 @@ fn kind_order(k: Kind) -> u8 {
     }
 }
 
-fn derived(ds: &Dataset) -> Vec<View> {
+#[cfg(feature = "host-data")]
+/// At most this many bars in a derived view: a longer list is a grab-bag, not a comparison.
+const MAX_DERIVED_BARS: usize = 12;
+
+/// Derived views, each passing the rules: one indicator over time per region (a time series),
+/// then one period's figures of one kind and unit per region and topic (a comparison), then a
+/// milestone timeline per region.
+#[cfg(feature = "host-data")]
+fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
     let topic_pos = |t: &str| ds.raw.topics.iter().position(|x| x.id == t).unwrap_or(usize::MAX);
     let region_pos = |r: &str| ds.raw.regions.iter().position(|x| x.id == r).unwrap_or(usize::MAX);
     // Sorting, not pairwise comparison: a host dataset may have thousands of values.
@@ -213,51 +300,148 @@ fn derived(ds: &Dataset) -> Vec<View> {
             repeat[w[1] as usize] = true;
         }
     }
-    // (region, topic, kind, unit) → value indices, buckets in key order, values in dataset order.
-    let mut rows = Vec::new();
-    let mut keys = Vec::new();
-    for (i, v) in values.iter().enumerate() {
-        let Some(ind) = ds.indicator(&v.indicator) else { continue };
-        if !repeat[i] {
-            rows.push(i);
-            keys.push((region_pos(&v.region), topic_pos(&ind.topic), kind_order(v.kind), v.unit.as_str()));
-        }
-    }
-    let mut buckets: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut last_key = None;
-    for r in sorted_rows(rows.len(), &mut |a, b| keys[a] < keys[b]) {
-        let (key, i) = (keys[r as usize], rows[r as usize]);
-        match buckets.last_mut() {
-            Some((_, list)) if last_key == Some(key) => list.push(i),
-            _ => buckets.push((key.3, vec![i])),
-        }
-        last_key = Some(key);
-    }
+    let rows: Vec<usize> =
+        (0..values.len()).filter(|&i| !repeat[i] && ds.indicator(&values[i].indicator).is_some()).collect();
+    let topic_of = |i: usize| ds.indicator(&values[i].indicator).map(|x| x.topic.as_str()).unwrap_or("");
     let mut out = Vec::new();
-    for (unit, values) in buckets {
-        let first = &ds.raw.values[values[0]];
+
+    // Time series: (region, topic, indicator, subject, unit, figure kind) over several periods.
+    let series_key = |i: usize| {
+        let v = &values[i];
+        (
+            region_pos(&v.region),
+            topic_pos(topic_of(i)),
+            v.indicator.as_str(),
+            subject_key(ds, i),
+            v.unit.as_str(),
+            kind_order(rules::figure_kind(v)),
+        )
+    };
+    for bucket in buckets(&rows, series_key) {
+        let mut list = bucket;
+        crate::order::sort_by_key(&mut list, |&i| ds.periods[i].sort_key());
+        if distinct(list.iter().map(|&i| ds.periods[i])) < 2 {
+            continue;
+        }
+        let content = Content::Values { values: list, series: Some(SeriesBy::Period) };
+        if rules::check(ds, sets, &content.shown()).is_err() {
+            continue;
+        }
+        let Content::Values { values: list, .. } = &content else { continue };
+        let first = &values[list[0]];
         let (Some(region), Some(ind)) = (ds.region(&first.region), ds.indicator(&first.indicator)) else { continue };
-        let Some(topic) = ds.topic(&ind.topic) else { continue };
-        let unit_en = ds.unit(unit).map(|u| u.name.en.clone()).unwrap_or_else(|| unit.to_string());
-        let title = Text {
-            zh: format!("{}·{}：{}（{}）", region.name.zh, topic.name.zh, first.kind.label(Lang::Zh), unit),
-            en: format!("{} · {}: {} ({})", region.name.en, topic.name.en, first.kind.label(Lang::En), unit_en),
+        let what = match &first.subject {
+            Some(s) if !ind.name.zh.starts_with(s.zh.as_str()) => {
+                Text { zh: format!("{}{}", s.zh, ind.name.zh), en: format!("{} ({})", ind.name.en, s.en) }
+            }
+            _ => ind.name.clone(),
         };
-        // Same indicator in several periods → periods become series, so the chart can compare them.
-        let repeats =
-            values.len() != distinct(values.iter().map(|&i| (&ds.raw.values[i].indicator, subject_key(ds, i))));
-        let content = Content::Values { values, series: if repeats { Some(SeriesBy::Period) } else { None } };
+        let (p0, p1) = (ds.periods[list[0]], ds.periods[list[list.len() - 1]]);
+        let title = Text {
+            zh: format!("{}{}：{}—{}", region.name.zh, what.zh, p0.label(Lang::Zh), p1.label(Lang::Zh)),
+            en: format!("{}: {}, {}–{}", region.name.en, what.en, p0.label(Lang::En), p1.label(Lang::En)),
+        };
         let charts = compatible_charts(ds, &content);
+        let Some(&default_chart) = charts.iter().find(|&&c| c == ChartKind::Line).or(charts.first()) else { continue };
         out.push(View {
-            id: format!("auto/{}/{}/{}/{}", first.region, topic.id, first.kind.id(), unit),
+            id: format!("auto/{}/{}/{}", first.region, ind.id, first.unit),
             region: first.region.clone(),
-            topic: topic.id.clone(),
+            topic: ind.topic.clone(),
             title,
-            default_chart: ChartKind::Bar,
+            default_chart,
             charts,
             content,
         });
     }
+
+    // Comparisons: one period's figures of one kind and unit (counts: of one indicator) per
+    // region and topic, kept greedily in dataset order while the view passes the rules.
+    let compare_key = |i: usize| {
+        let v = &values[i];
+        let counted = if rules::figure_kind(v) == Kind::Count { v.indicator.as_str() } else { "" };
+        (
+            region_pos(&v.region),
+            topic_pos(topic_of(i)),
+            kind_order(v.kind),
+            v.unit.as_str(),
+            ds.periods[i].sort_key(),
+            counted,
+        )
+    };
+    let mut compared: Vec<(String, View)> = Vec::new();
+    for bucket in buckets(&rows, compare_key) {
+        let mut kept: Vec<usize> = Vec::new();
+        for i in bucket {
+            if kept.len() == MAX_DERIVED_BARS {
+                break;
+            }
+            // One value per indicator: several subjects of one indicator (a project and its
+            // first phase, a park and its site) may nest in ways the data does not say.
+            if kept.iter().any(|&k| values[k].indicator == values[i].indicator) {
+                continue;
+            }
+            kept.push(i);
+            let trial = Shown::Values { values: &kept, series: None };
+            // Two values are the least a rule can judge; one alone only fails the mark count.
+            if kept.len() >= 2 && rules::check(ds, sets, &trial).is_err() {
+                kept.pop();
+            }
+        }
+        let content = Content::Values { values: kept, series: None };
+        if rules::check(ds, sets, &content.shown()).is_err() {
+            continue;
+        }
+        let Content::Values { values: list, .. } = &content else { continue };
+        let first = &values[list[0]];
+        let (Some(region), Some(topic)) = (ds.region(&first.region), ds.topic(topic_of(list[0]))) else { continue };
+        let unit_en = ds.unit(&first.unit).map(|u| u.name.en.clone()).unwrap_or_else(|| first.unit.clone());
+        let p = ds.periods[list[0]];
+        let (kind_zh, kind_en) = match first.kind {
+            Kind::Level => ("主要数据", "figures"),
+            Kind::Growth => ("增速", "growth rates"),
+            Kind::Share => ("比率", "rates and shares"),
+            Kind::Count => ("数量", "counts"),
+            Kind::Target => ("目标", "targets"),
+        };
+        let title = Text {
+            zh: format!("{}{}{}{kind_zh}（{}）", region.name.zh, p.label(Lang::Zh), topic.name.zh, first.unit),
+            en: format!("{}, {}: {} {kind_en} ({})", region.name.en, p.label(Lang::En), topic.name.en, unit_en),
+        };
+        let prefix = format!("auto/{}/{}/{}/{}", first.region, topic.id, first.kind.id(), first.unit);
+        let charts = compatible_charts(ds, &content);
+        let Some(&default_chart) = charts.first() else { continue };
+        compared.push((
+            first.period.clone(),
+            View {
+                id: prefix,
+                region: first.region.clone(),
+                topic: topic.id.clone(),
+                title,
+                default_chart,
+                charts,
+                content,
+            },
+        ));
+    }
+    // The id of a surviving comparison is stable (region, topic, kind, unit); the period is
+    // added only where one such id has views of several periods.
+    let ids: Vec<String> = compared.iter().map(|(_, v)| v.id.clone()).collect();
+    for (period, mut v) in compared {
+        if ids.iter().filter(|id| **id == v.id).count() > 1 {
+            v.id = format!("{}/{period}", v.id);
+        }
+        out.push(v);
+    }
+    // Unique ids whatever a host dataset holds (two units of one id cannot collide, but a
+    // series and a comparison could in principle).
+    for k in 1..out.len() {
+        let id = out[k].id.clone();
+        let n = out[..k].iter().filter(|v| v.id == id || v.id.starts_with(&format!("{id}~"))).count();
+        if n > 0 {
+            out[k].id = format!("{id}~{}", n + 1);
+        }
+    }
+
     for region in &ds.raw.regions {
         let ms: Vec<&crate::data::Milestone> = ds.raw.milestones.iter().filter(|m| m.region == region.id).collect();
         if ms.is_empty() {
@@ -278,7 +462,7 @@ fn derived(ds: &Dataset) -> Vec<View> {
             content: Content::Milestones(ms.iter().map(|m| m.id.clone()).collect()),
         });
     }
-    // A milestone view's topic must exist in the dataset; fall back to the first topic.
+    // A view's topic must exist in the dataset; fall back to the first topic.
     for v in out.iter_mut() {
         if ds.topic(&v.topic).is_none() {
             v.topic = ds.raw.topics[0].id.clone();
@@ -287,6 +471,24 @@ fn derived(ds: &Dataset) -> Vec<View> {
     out
 }
 
+#[cfg(feature = "host-data")]
+/// Rows grouped by key: groups in key order, rows within a group in dataset order.
+fn buckets<K: PartialOrd + Copy>(rows: &[usize], key: impl Fn(usize) -> K) -> Vec<Vec<usize>> {
+    let keys: Vec<K> = rows.iter().map(|&i| key(i)).collect();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut last: Option<K> = None;
+    for r in sorted_rows(rows.len(), &mut |a, b| keys[a] < keys[b]) {
+        let k = keys[r as usize];
+        match out.last_mut() {
+            Some(list) if last == Some(k) => list.push(rows[r as usize]),
+            _ => out.push(vec![rows[r as usize]]),
+        }
+        last = Some(k);
+    }
+    out
+}
+
+#[cfg(feature = "host-data")]
 fn subject_key(ds: &Dataset, i: usize) -> &str {
     ds.raw.values[i].subject.as_ref().map(|s| s.zh.as_str()).unwrap_or("")
 }

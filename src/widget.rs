@@ -110,7 +110,7 @@ impl Widget {
 
     /// Several widgets on a page share one parsed embedded dataset.
     pub fn with_dataset(ds: Rc<Dataset>, init: &Json) -> Result<Widget> {
-        let views = build_views(&ds);
+        let views = build_views(&ds)?;
         if views.is_empty() {
             return Err(Error::new("no_data", "data.values", "the dataset has no values to chart"));
         }
@@ -384,7 +384,18 @@ impl Widget {
             }
             Target::Datum(i) => {
                 let d = &self.spec.data[i];
-                let share = d.share.map(format_share);
+                let mut share = d.share.map(format_share);
+                let mut detail = d.detail.clone();
+                // A bullet's ratio is actual ÷ target: completion, which the tooltip's "share"
+                // line would misname, so it joins the detail line with its own word.
+                if self.spec.chart == ChartKind::Bullet {
+                    if let Some(s) = share.take() {
+                        let mut t = detail.map(|t| t + lang.pick("，", " · ")).unwrap_or_default();
+                        t.push_str(lang.pick("完成度 ", "completion "));
+                        t.push_str(&s);
+                        detail = Some(t);
+                    }
+                }
                 let mut announce = match lang {
                     Lang::Zh => format!(
                         "{}{}，{}：{}",
@@ -404,7 +415,7 @@ impl Widget {
                 if let Some(s) = &share {
                     announce.push_str(&format!("{}{s}", lang.pick("，占比", ", share ")));
                 }
-                if let Some(det) = &d.detail {
+                if let Some(det) = &detail {
                     announce.push_str(lang.pick("，", ", "));
                     announce.push_str(det);
                 }
@@ -431,7 +442,7 @@ impl Widget {
                     period: d.period.clone(),
                     value_kind: d.kind.clone(),
                     share,
-                    detail: d.detail.clone(),
+                    detail,
                     sources: d.sources.clone(),
                     announce,
                     x: h.anchor.0,
@@ -572,7 +583,7 @@ fn series_table(s: &HostSeries, lang: Lang, max_rows: usize) -> Table {
     let step = n.div_ceil(max_rows.max(1)).max(1);
     let rows = (0..n)
         .step_by(step)
-        .map(|i| vec![crate::i18n::shortest(s.x[i]), crate::i18n::shortest(s.y[i])])
+        .map(|i| vec![crate::i18n::number(s.x[i]), crate::i18n::number(s.y[i])])
         .collect::<Vec<_>>();
     let shown = rows.len();
     let caption = if shown < n {

@@ -305,7 +305,7 @@ fn line_points_follow_their_values() {
 
 #[test]
 fn bullet_rows_show_actual_target_and_progress() {
-    let expected_zh = "完成80.0%";
+    let expected_zh = "完成度 80.0%";
     let mut w = widget_for("bullet", "zh");
     let spec = w.spec().clone();
     let texts = svg_texts(&w.svg(800.0, false).unwrap());
@@ -773,11 +773,11 @@ fn csv_has_bom_header_and_one_row_per_visible_datum() {
 #[test]
 fn csv_quotes_cells_with_commas() {
     let mut w = embedded();
-    w.select(&j(&json!({"view": "d002-villages", "lang": "en"}))).unwrap();
+    w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个(村)", "lang": "en"}))).unwrap();
     let csv = w.csv().unwrap();
-    assert!(csv.contains(",\"1,000 items\","), "{csv}");
+    assert!(csv.contains(",\"1,000 villages\","), "{csv}");
     let rows = parse_csv(&csv[3..]);
-    assert!(rows.iter().any(|r| r[3] == "1,000 items"));
+    assert!(rows.iter().any(|r| r[3] == "1,000 villages"));
     // A document title with a comma is one cell.
     assert!(rows[1..].iter().all(|r| r.len() == 11));
     assert!(rows[1..].iter().any(|r| r[8].contains(", ")), "{rows:?}");
@@ -812,7 +812,7 @@ fn printed_forms_show_as_printed_and_chinese_numerals_are_not_shown_in_english()
     let ds = std::rc::Rc::new(econ_widget::data::Dataset::embedded().unwrap());
     let v = ds.value("d004.jc.anthracite_reserves_share").unwrap();
     assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::Zh), "1/4");
-    assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::En), "1/4 of the whole");
+    assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::En), "a quarter of the whole");
     let v = ds.value("d003.jz.methanol_stations.2023").unwrap();
     assert_eq!(econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::Zh), "百座左右");
     let en = econ_widget::spec::display(&ds, v, econ_widget::i18n::Lang::En);

@@ -4,9 +4,10 @@
 // Native tests: `wasm-pack test` builds every test target for wasm32, where these have no use.
 #![cfg(not(target_arch = "wasm32"))]
 
-use econ_widget::data::{packed, Dataset, Kind, MAX_DATASET_BYTES};
+use econ_widget::data::{packed, Bound, Dataset, Kind, MAX_DATASET_BYTES};
 use econ_widget::error::Error;
 use econ_widget::i18n::shortest;
+use econ_widget::i18n::Lang;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -91,7 +92,9 @@ fn embedded_dataset_validates_and_is_substantial() {
 fn embedded_dataset_is_the_same_through_parse() {
     let a = Dataset::embedded().unwrap();
     let b = Dataset::parse(econ_widget::data::EMBEDDED_JSON).unwrap();
-    assert_eq!(format!("{:?}", a.raw), format!("{:?}", b.raw), "unpacked and parsed datasets differ");
+    // The packed form also holds the derived views, as view records.
+    let b_raw = econ_widget::views::with_derived_views(&b).unwrap();
+    assert_eq!(format!("{:?}", a.raw), format!("{:?}", b_raw), "unpacked and parsed datasets differ");
     assert_eq!(a.periods, b.periods);
 }
 
@@ -101,7 +104,7 @@ fn embedded_dataset_is_the_same_through_parse() {
 fn packed_dataset_is_in_step_with_the_json() {
     let ds = Dataset::parse(econ_widget::data::EMBEDDED_JSON).unwrap();
     assert!(
-        packed::pack(&ds.raw) == econ_widget::data::EMBEDDED_PACKED,
+        packed::pack(&econ_widget::views::with_derived_views(&ds).unwrap()) == econ_widget::data::EMBEDDED_PACKED,
         "src/data/dataset.bin is stale: run `cargo run --example pack_dataset` (scripts/build.sh does) and commit it"
     );
 }
@@ -207,6 +210,224 @@ fn jinzhong_h1_2023_gdp_facts() {
     let group_parts: Vec<f64> = group.parts.iter().map(|p| ds.value(p).unwrap().value).collect();
     assert_eq!(group_parts, [47.8, 497.3, 404.5]);
     assert!((group_parts.iter().sum::<f64>() - 949.6).abs() < 0.01);
+}
+
+/// The bound a number's own wording gives it, from the characters around it in the quote:
+/// 余/多/以上/超/突破/不低于 say "at least", 以下/以内/控制在 "at most", 近/约/左右 "about".
+fn bound_in_words(quote: &str, printed: &str) -> Option<Bound> {
+    // The first occurrence that is a whole number, not the "3" of "30".
+    let is_num = |c: char| c.is_ascii_digit() || c == '.';
+    let at = quote
+        .match_indices(printed)
+        .map(|(i, _)| i)
+        .find(|&i| !quote[..i].ends_with(is_num) && !quote[i + printed.len()..].starts_with(is_num))?;
+    let before: String = quote[..at].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    // After the number: its unit and what qualifies it, up to the next number or clause break.
+    let after: String = quote[at + printed.len()..]
+        .chars()
+        .take_while(|c| !c.is_ascii_digit() && !"，,、。；;（(—".contains(*c))
+        .take(8)
+        .collect();
+    let more = after.starts_with('余') || after.contains("余元") || after.contains('多') || after.contains("以上");
+    if more || ["超", "超过", "突破", "不低于"].iter().any(|w| before.ends_with(w)) {
+        Some(Bound::AtLeast)
+    } else if after.contains("以下") || after.contains("以内") || before.ends_with("控制在") {
+        Some(Bound::AtMost)
+    } else if after.contains("左右") || before.ends_with('近') || before.ends_with('约') {
+        Some(Bound::About)
+    } else {
+        None
+    }
+}
+
+#[test]
+fn bound_words_are_read_from_the_quote() {
+    assert_eq!(bound_in_words("预计年亩产值可达3万余元", "3"), Some(Bound::AtLeast));
+    assert_eq!(bound_in_words("投资60余万元的30亩", "60"), Some(Bound::AtLeast));
+    assert_eq!(bound_in_words("投资60余万元的30亩", "30"), None);
+    assert_eq!(bound_in_words("超3万亿元的GDP", "3"), Some(Bound::AtLeast));
+    assert_eq!(bound_in_words("建成甲醇加注站近百座", "百"), Some(Bound::About));
+    assert_eq!(bound_in_words("亩产稳定在4000公斤左右", "4000"), Some(Bound::About));
+    assert_eq!(bound_in_words("PM2.5浓度在36微克/立方米以下", "36"), Some(Bound::AtMost));
+    assert_eq!(bound_in_words("增长31%，超出规上工业增速26.7个百分点", "31"), None);
+}
+
+/// Every value's `bound` is what its quote's wording says: "3万余元" is at least 30,000 yuan,
+/// not about it. A number without such words is exact, unless a list or range governs it.
+#[test]
+fn bounds_follow_the_words_of_the_quote() {
+    let ds = Dataset::embedded().unwrap();
+    // The wording sits away from these numbers: "分别控制在12.6/10万、6.6‰、5.3‰" governs the
+    // whole list; "新增10—15个" is a range, stored as its two ends.
+    let governed = [
+        ("d003.jz.u5_mort.2024", Bound::AtMost),
+        ("d003.jz.infant_mort.2024", Bound::AtMost),
+        ("d003.jz.innov_platforms_new_min.2024", Bound::AtLeast),
+        ("d003.jz.innov_platforms_new_max.2024", Bound::AtMost),
+    ];
+    let mut problems = Vec::new();
+    for v in &ds.raw.values {
+        let expected = match governed.iter().find(|(id, _)| *id == v.id) {
+            Some(&(_, b)) => b,
+            None => bound_in_words(&v.source.quote, &printed_text(v)).unwrap_or(Bound::Exact),
+        };
+        if v.bound != expected {
+            problems.push(format!("{}: bound {:?}, but {:?} says {:?}", v.id, v.bound, v.source.quote, expected));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A plan's figure is a target. Quotes that speak of plans (力争, 计划, 打造, 启动, 谋划, 有望,
+/// 确保, 年内, 今后, 推进) carry targets, except where the planned part is another number.
+#[test]
+fn plan_figures_are_targets() {
+    let ds = Dataset::embedded().unwrap();
+    let not_plans = [
+        // A county's ongoing pipeline, reported in a news feature (2023-08), not a plan text.
+        "d000.qx.key_projects.2023",
+        "d000.qx.key_projects_investment.2023",
+        // "由3户增加至8户,年内有望达10户": only the 10 is expected.
+        "d001.jz.billion_enterprises.start",
+        "d001.jz.billion_enterprises.2024",
+    ];
+    let words = ["力争", "计划", "打造", "启动", "谋划", "有望", "确保", "年内", "今后", "推进"];
+    for v in &ds.raw.values {
+        if words.iter().any(|w| v.source.quote.contains(w)) && !not_plans.contains(&v.id.as_str()) {
+            assert_eq!(v.kind, Kind::Target, "{}: {:?} is a plan", v.id, v.source.quote);
+        }
+    }
+}
+
+/// Cross-document series line up only if one concept has one indicator.
+#[test]
+fn no_two_indicators_share_a_name() {
+    let ds = Dataset::embedded().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut names: Vec<(&str, &str)> =
+            ds.raw.indicators.iter().map(|i| (i.name.get(lang), i.id.as_str())).collect();
+        names.sort();
+        for w in names.windows(2) {
+            assert_ne!(w[0].0, w[1].0, "indicators {} and {} are both named {:?}", w[0].1, w[1].1, w[0].0);
+        }
+    }
+}
+
+/// A figure about an area around a city is not the city's own.
+#[test]
+fn the_one_hour_economic_circle_is_its_own_region() {
+    let ds = Dataset::embedded().unwrap();
+    for v in &ds.raw.values {
+        if v.source.quote.contains("经济圈") {
+            assert_eq!(v.region, "晋城一小时经济圈", "{}", v.id);
+        }
+    }
+    let gdp = ds.value("d004.jc.one_hour_circle_gdp").unwrap();
+    assert_eq!(
+        (gdp.indicator.as_str(), gdp.value, gdp.unit.as_str(), gdp.bound),
+        ("gdp", 3.0, "万亿元", Bound::AtLeast)
+    );
+    assert_ne!(ds.region("晋城一小时经济圈").unwrap().parent.as_deref(), Some("晋城"));
+}
+
+/// "百亿企业由3户增加至8户,年内有望达10户": three values of one indicator, the start's year
+/// said to be unknown rather than invented.
+#[test]
+fn ten_billion_yuan_enterprises_go_from_3_to_8_to_10() {
+    let ds = Dataset::embedded().unwrap();
+    let ids =
+        ["d001.jz.billion_enterprises.start", "d001.jz.billion_enterprises.2024", "d001.jz.billion_enterprises.2025t"];
+    let vals: Vec<_> = ids.iter().map(|id| ds.value(id).unwrap_or_else(|| panic!("no {id}"))).collect();
+    assert_eq!(vals.iter().map(|v| v.value).collect::<Vec<_>>(), [3.0, 8.0, 10.0]);
+    assert!(vals.iter().all(|v| v.indicator == "billion_enterprises" && v.unit == "户"));
+    assert_eq!(vals.iter().map(|v| v.kind).collect::<Vec<_>>(), [Kind::Count, Kind::Count, Kind::Target]);
+    let start = ds.value_index(ids[0]).unwrap();
+    assert_eq!(ds.period_label(start, Lang::En), "start year not stated");
+    assert_eq!(ds.period_label(start, Lang::Zh), "起始年份未说明");
+}
+
+/// Every label in English, as a reader sees it: the text's own calques and Chinese never show.
+fn english_texts(ds: &Dataset) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    for d in &ds.raw.documents {
+        out.push((format!("documents {} title", d.doc), &d.title.en));
+        out.push((format!("documents {} publisher", d.doc), &d.publisher.en));
+    }
+    out.extend(ds.raw.regions.iter().map(|r| (format!("regions {}", r.id), r.name.en.as_str())));
+    out.extend(ds.raw.topics.iter().map(|t| (format!("topics {}", t.id), t.name.en.as_str())));
+    out.extend(ds.raw.units.iter().map(|u| (format!("units {}", u.id), u.name.en.as_str())));
+    out.extend(ds.raw.indicators.iter().map(|i| (format!("indicators {}", i.id), i.name.en.as_str())));
+    for v in &ds.raw.values {
+        for (field, t) in [("subject", &v.subject), ("note", &v.note), ("period_text", &v.period_text)] {
+            if let Some(t) = t {
+                out.push((format!("values {} {field}", v.id), &t.en));
+            }
+        }
+    }
+    out.extend(ds.raw.milestones.iter().map(|m| (format!("milestones {}", m.id), m.text.en.as_str())));
+    out
+}
+
+/// A straight quote that is not an apostrophe (Shanxi's, industries' growth).
+fn straight_quote(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    c.iter().enumerate().any(|(i, &ch)| match ch {
+        '"' => true,
+        '\'' => {
+            let letter_before = i > 0 && c[i - 1].is_alphabetic();
+            let letter_after = c.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            let plural_possessive = i > 0 && c[i - 1] == 's' && c.get(i + 1).map_or(true, |n| *n == ' ');
+            !(letter_before && letter_after || plural_possessive)
+        }
+        _ => false,
+    })
+}
+
+#[test]
+fn english_text_is_english_a_news_desk_would_print() {
+    let ds = Dataset::embedded().unwrap();
+    let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+    // Calques the first English of this dataset had.
+    let calques =
+        ["Doing 2025", "Economic Work Well", "New & clean", "intelligent coal", "households/firms", "Sci-tech"];
+    let mut problems = Vec::new();
+    for (at, en) in english_texts(&ds) {
+        if en.chars().any(cjk) {
+            problems.push(format!("{at}: Chinese characters in {en:?}"));
+        }
+        if straight_quote(en) {
+            problems.push(format!("{at}: straight quotes in {en:?} (English text uses “ ” and ‘ ’)"));
+        }
+        if let Some(c) = calques.iter().find(|c| en.contains(*c)) {
+            problems.push(format!("{at}: calque {c:?} in {en:?}"));
+        }
+    }
+    // A unit names what it counts: 700 base stations, not 700 items.
+    for u in &ds.raw.units {
+        if ["items", "facilities", "units", "things", "pieces"].contains(&u.name.en.as_str()) {
+            problems.push(format!("units {}: {:?} does not say what is counted", u.id, u.name.en));
+        }
+    }
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        straight_quote("'Three Batches' event")
+            && straight_quote("say \"hi\"")
+            && !straight_quote("Shanxi's industries' growth")
+    );
+}
+
+/// 户 counts enterprises in most of the texts, and households in one: two units.
+#[test]
+fn households_and_enterprises_are_different_units() {
+    let ds = Dataset::embedded().unwrap();
+    let unit = |id: &str| ds.unit(&ds.value(id).unwrap().unit).unwrap();
+    let (homes, firms) = (unit("d003.jz.elderly_adapt.2024"), unit("d003.jz.ind_ent.2023"));
+    assert_eq!((homes.name.zh.as_str(), homes.name.en.as_str()), ("户", "households"));
+    assert_eq!((firms.name.zh.as_str(), firms.name.en.as_str()), ("户", "enterprises"));
+    assert_ne!(homes.dimension, firms.dimension, "households and enterprises never share an axis");
+    let v = ds.value("d003.jz.elderly_adapt.2024").unwrap();
+    assert_eq!(econ_widget::spec::display(&ds, v, Lang::Zh), "5000户");
+    assert_eq!(econ_widget::spec::display(&ds, v, Lang::En), "5,000 households");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +546,7 @@ fn optional_fields_may_be_null_or_absent() {
     let mut v = mini();
     v["values"][0]["printed"] = json!(null);
     v["values"][0]["note"] = json!(null);
+    v["values"][0]["period_text"] = json!(null);
     v["values"][0]["bound"] = json!(null);
     v["documents"][0]["url"] = json!(null);
     v["regions"][0]["parent"] = json!(null);
@@ -333,6 +555,20 @@ fn optional_fields_may_be_null_or_absent() {
     let ds = Dataset::parse(&v.to_string()).unwrap();
     assert_eq!(ds.raw.values[0].bound, econ_widget::data::Bound::Exact);
     assert_eq!(ds.raw.values[0].printed, None);
+}
+
+/// A value whose text gives no exact period ("5年内") reads with the text's words, in both
+/// languages and after packing; its `period` only orders it.
+#[test]
+fn period_text_reads_in_place_of_the_period() {
+    let mut v = mini();
+    v["values"][0]["period_text"] = json!({"zh": "5年内", "en": "within 5 years"});
+    let ds = Dataset::parse(&v.to_string()).unwrap();
+    assert_eq!(ds.period_label(0, Lang::Zh), "5年内");
+    assert_eq!(ds.period_label(0, Lang::En), "within 5 years");
+    assert_ne!(ds.period_label(1, Lang::En), "within 5 years");
+    let unpacked = packed::unpack(&packed::pack(&ds.raw)).unwrap();
+    assert_eq!(format!("{:?}", unpacked.values[0]), format!("{:?}", ds.raw.values[0]));
 }
 
 #[test]
@@ -668,6 +904,10 @@ fn value_texts_are_checked() {
     expect(&e, "invalid_dataset", "values[0].subject.en", &["empty"]);
     let e = bad(|v| v["values"][0]["note"] = json!({"zh": "\u{8}", "en": "note"}));
     expect(&e, "invalid_dataset", "values[0].note.zh", &["U+0008"]);
+    let e = bad(|v| v["values"][0]["period_text"] = json!({"zh": "5年内", "en": " "}));
+    expect(&e, "invalid_dataset", "values[0].period_text.en", &["empty"]);
+    let e = bad(|v| v["values"][0]["period_text"] = json!("5年内"));
+    expect(&e, "invalid_dataset", "values[0].period_text", &["expected an object"]);
     let e = bad(|v| v["values"][6]["source"]["quote"] = json!(""));
     expect(&e, "invalid_dataset", "values[6].source.quote", &["empty"]);
     let e = bad(|v| v["values"][6]["source"]["quote"] = json!("长".repeat(301)));
@@ -815,7 +1055,7 @@ fn dates_must_exist_in_the_calendar() {
 #[test]
 fn derived_views_show_a_fact_reported_twice_once() {
     let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
-    for v in econ_widget::views::build_views(&ds).iter().filter(|v| v.id.starts_with("auto/")) {
+    for v in econ_widget::views::build_views(&ds).unwrap().iter().filter(|v| v.id.starts_with("auto/")) {
         if let econ_widget::views::Content::Values { values, .. } = &v.content {
             let mut facts: Vec<_> = values
                 .iter()

@@ -20,8 +20,14 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 const MINI: &str = include_str!("fixtures/mini.json");
-const CODES: [&str; 5] =
-    ["malformed_json", "invalid_dataset", "duplicate_id", "dangling_reference", "parts_do_not_add_up"];
+const CODES: [&str; 6] = [
+    "malformed_json",
+    "invalid_dataset",
+    "duplicate_id",
+    "dangling_reference",
+    "parts_do_not_add_up",
+    "dishonest_view",
+];
 
 /// A fixed seed, so a run is repeatable in CI; `PROPTEST_RNG_SEED` and `PROPTEST_CASES` still
 /// override it for a longer local hunt.
@@ -357,7 +363,7 @@ proptest! {
                 let ds = Rc::new(ds);
                 match Widget::with_dataset(ds, &j(&json!(null))) {
                     Ok(mut w) => exercise(&mut w, width)?,
-                    Err(e) => prop_assert_eq!(e.code, "no_data"),
+                    Err(e) => prop_assert!(["no_data", "dishonest_view"].contains(&e.code), "{e:?}"),
                 }
             }
         }
@@ -460,7 +466,13 @@ proptest! {
             Ok(ds) => ds,
             Err(e) => return Err(TestCaseError::fail(format!("{tweaks:?} made the fixture invalid: {e}"))),
         };
-        let mut w = Widget::with_dataset(Rc::new(ds), &j(&json!(null))).unwrap();
+        // A tweaked period can make a curated view dishonest (a target before its actual):
+        // refused with the view named, which is the rules working, not a failure.
+        let mut w = match Widget::with_dataset(Rc::new(ds), &j(&json!(null))) {
+            Ok(w) => w,
+            Err(e) if e.code == "dishonest_view" && e.path.starts_with("views[") => return Ok(()),
+            Err(e) => return Err(TestCaseError::fail(format!("{tweaks:?}: {e}"))),
+        };
         exercise(&mut w, width)?;
     }
 }
@@ -676,10 +688,13 @@ proptest! {
         // digits come back exactly.
         let num = text.strip_suffix(&du.label).unwrap_or(&text).trim_end();
         let digits = num.replace(',', "");
+        // Very large or small numbers carry an exponent ("1.5e-9"): move the point back by it.
+        let (mantissa, exp) = digits.split_once('e').map_or((digits.as_str(), 0), |(m, e)| (m, e.parse::<i32>().unwrap()));
+        let digits = shift_decimal(mantissa, exp);
         prop_assert_eq!(shift_decimal(&digits, -du.exp10), shortest(v), "{} {} as {:?} → {}", x, unit.0, lang, text);
         prop_assert!(digits.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-'), "{}", text);
         if zh {
-            prop_assert_eq!(text, format!("{}{}", shortest(v), unit.0));
+            prop_assert_eq!(text, format!("{}{}", econ_widget::i18n::compact(&shortest(v)), unit.0));
         }
     }
 

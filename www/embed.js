@@ -1,11 +1,11 @@
 /*! econ-widget embed loader — MIT. Docs: docs/embedding.md */
-// The readable source of pkg/econ-embed.js, the loader pages should link (scripts/bundle.mjs
-// minifies this file into it, with the bundle paths below made relative to pkg/). This file
+// The readable source of dist/econ-embed.js, the loader pages should link (scripts/bundle.mjs
+// minifies this file into it, with the bundle paths below made relative to dist/). This file
 // still works for pages that link it.
-// <script src=".../pkg/econ-embed.js" defer></script> and any number of
+// <script src=".../dist/econ-embed.js" defer></script> and any number of
 // <div data-econ-widget data-view="…" data-lang="en" data-theme="dark">fallback</div>.
 // Each div becomes a widget when it comes within 200 px of the viewport. The widget bundle
-// (pkg/econ-widget.js: ../pkg/econ-widget.js from this file) is loaded once, on the first
+// (dist/econ-widget.js: ../dist/econ-widget.js from this file) is loaded once, on the first
 // such div, and compiles the wasm once for all of them. A div keeps its own content (the no-JS fallback) until its
 // widget is drawn in its shadow root, and keeps it for good if loading fails.
 (function () {
@@ -17,8 +17,14 @@
   var me = document.currentScript;
   var base = (me && me.src) || location.href;
   // From file:// the wasm cannot be fetched: take the bundle that carries it inline.
-  var bundleUrl = new URL((me && me.getAttribute('data-bundle')) ||
-    (/^file:/.test(base) ? '../pkg/econ-widget.inline.js' : '../pkg/econ-widget.js'), base).href;
+  var file = (me && me.getAttribute('data-bundle')) ||
+    (/^file:/.test(base) ? '../dist/econ-widget.inline.js' : '../dist/econ-widget.js');
+  var bundleUrl = new URL(file, base).href;
+  // SRI hashes of the bundles beside the minified loader, keyed by file name: scripts/bundle.mjs
+  // fills them in there (this readable source knows none); data-integrity overrides. Not from
+  // file://, where a CORS-mode script request fails.
+  var INTEGRITY = {};
+  var integrity = /^file:/.test(bundleUrl) ? '' : (me && me.getAttribute('data-integrity')) || INTEGRITY[file] || '';
   var FIELDS = ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort'];
   var LISTS = ['indicators', 'hidden'];
   var seen = new WeakMap(); // div → {promise}
@@ -39,6 +45,10 @@
       loading = new Promise(function (resolve, reject) {
         var s = document.createElement('script');
         s.src = bundleUrl;
+        if (integrity) {
+          s.integrity = integrity;
+          s.crossOrigin = 'anonymous';
+        }
         s.async = true;
         s.onload = function () {
           if (window.EconWidget) resolve(window.EconWidget);

@@ -389,7 +389,7 @@
     });
     var link = new URL('index.html', location.href).href + hashOf(st);
     var lines = [
-      '<script src="' + esc(new URL('../pkg/econ-embed.js', location.href).href) + '" defer></script>',
+      '<script src="' + esc(new URL('../dist/econ-embed.js', location.href).href) + '" defer></script>',
       '<div data-econ-widget ' + embedParams(st).map(function (p) { return 'data-' + p[0] + '="' + esc(p[1]) + '"'; }).join(' ') + '>',
       '  <table>',
       '    <caption><a href="' + esc(link) + '">' + esc(data.caption) + '</a></caption>',

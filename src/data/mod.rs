@@ -124,6 +124,9 @@ pub struct Value {
     pub indicator: String,
     pub region: String,
     pub period: String,
+    /// The text's own wording of time ("5年内", "年内", year not stated) when `period` alone
+    /// would state more than the text does; `period` then only orders the value.
+    pub period_text: Option<Text>,
     pub kind: Kind,
     pub target_kind: Option<Kind>,
     pub bound: Bound,
@@ -402,6 +405,14 @@ impl Dataset {
     }
     pub fn period_of(&self, value_index: usize) -> Period {
         self.periods[value_index]
+    }
+    /// How a value's period reads: the text's own wording when it has one ("5年内"), else
+    /// the period ("2023年上半年").
+    pub fn period_label(&self, value_index: usize, lang: Lang) -> String {
+        match &self.raw.values[value_index].period_text {
+            Some(t) => t.get(lang).to_string(),
+            None => self.period_of(value_index).label(lang),
+        }
     }
 }
 

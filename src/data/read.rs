@@ -247,6 +247,7 @@ fn value(v: &Json, path: &Path, errs: &Problems) -> Value {
     let indicator = o.string("indicator");
     let region = o.string("region");
     let period = o.string("period");
+    let period_text = o.opt_text("period_text");
     let kind = o.one_of("kind", &KINDS);
     let target_kind = o.opt_one_of("target_kind", &KINDS);
     let bound = o.opt_one_of("bound", &BOUNDS).unwrap_or(Bound::Exact);
@@ -262,6 +263,7 @@ fn value(v: &Json, path: &Path, errs: &Problems) -> Value {
         indicator,
         region,
         period,
+        period_text,
         kind,
         target_kind,
         bound,

@@ -269,6 +269,9 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         if let Some(n) = &v.note {
             check_text(&p.key("note"), n)?;
         }
+        if let Some(t) = &v.period_text {
+            check_text(&p.key("period_text"), t)?;
+        }
         check_source(&p.key("source"), &v.source, idx)?;
     }
     let unit_of = |vi: usize| &raw.units[idx.units.get(&raw.values[vi].unit).unwrap_or(0)];

@@ -1,4 +1,4 @@
-// Embedding and the explorer's embed/export/URL features: script embeds (pkg/econ-embed.js, the
+// Embedding and the explorer's embed/export/URL features: script embeds (dist/econ-embed.js, the
 // minified loader, and its source www/embed.js, still served for pages that link it) on a page
 // with hostile CSS (fixtures/embed.html), the iframe embed (www/embed.html + embed-resize.js),
 // the news article (www/article.html) at phone and desktop widths, every page under a strict
@@ -134,8 +134,8 @@ test('script embeds: one bundle and one wasm for all, lazy near the viewport, is
 
   // One bundle and one wasm for four widgets (the loader included twice).
   const mine = server.requests.slice(served);
-  assert.equal(count(mine, '/pkg/econ-widget.js'), 1);
-  assert.equal(count(mine, '/pkg/econ_widget_bg.wasm'), 1);
+  assert.equal(count(mine, '/dist/econ-widget.js'), 1);
+  assert.equal(count(mine, '/dist/econ_widget_bg.wasm'), 1);
 
   // Resizing one host redraws that widget only.
   const before = (await pixels(page, '#top')).hash;
@@ -164,17 +164,17 @@ async function hostPage(path, script, view = 'd000-gdp-growth') {
   return page;
 }
 
-test('www/embed.js, the readable source of pkg/econ-embed.js, still works where articles link it directly', async () => {
-  const min = await hostPage('/host-min.html', '<script src="/pkg/econ-embed.js" defer></script>');
+test('www/embed.js, the readable source of dist/econ-embed.js, still works where articles link it directly', async () => {
+  const min = await hostPage('/host-min.html', '<script src="/dist/econ-embed.js" defer></script>');
   const src = await hostPage('/host-src.html', '<script src="/www/embed.js" defer></script>');
   const api = (page) => page.evaluate(() => Object.keys(window.EconWidgetEmbed).map((k) => `${k}:${typeof window.EconWidgetEmbed[k]}`).join(' '));
   assert.equal(await api(src), await api(min), 'the same window.EconWidgetEmbed');
-  // Each takes the one-chart bundle from pkg/: the source names it from www/, the minified
+  // Each takes the one-chart bundle from dist/: the source names it from www/, the minified
   // loader from beside itself.
-  for (const [page, loader] of [[min, '/pkg/econ-embed.js'], [src, '/www/embed.js']]) {
-    assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), server.url + '/pkg/econ-widget.js', loader);
+  for (const [page, loader] of [[min, '/dist/econ-embed.js'], [src, '/www/embed.js']]) {
+    assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), server.url + '/dist/econ-widget.js', loader);
     const mine = page.served;
-    assert.deepEqual([loader, '/pkg/econ-widget.js', '/pkg/econ_widget_bg.wasm'].map((p) => count(mine, p)), [1, 1, 1], `${loader}: ${mine.join(' ')}`);
+    assert.deepEqual([loader, '/dist/econ-widget.js', '/dist/econ_widget_bg.wasm'].map((p) => count(mine, p)), [1, 1, 1], `${loader}: ${mine.join(' ')}`);
     assert.equal(mine.filter((p) => /embed\.js$/.test(p)).length, 1, 'one embed loader');
     const st = await call(page, '#w', 'state');
     assert.deepEqual([st.view, st.lang], ['d000-gdp-growth', 'en']);
@@ -188,11 +188,11 @@ test('www/embed.js, the readable source of pkg/econ-embed.js, still works where 
 });
 
 test('data-bundle points the minified embed loader at another bundle (econ-widget.full.js: SVG export)', async () => {
-  const page = await hostPage('/host-full.html', '<script src="/pkg/econ-embed.js" data-bundle="econ-widget.full.js" defer></script>');
+  const page = await hostPage('/host-full.html', '<script src="/dist/econ-embed.js" data-bundle="econ-widget.full.js" defer></script>');
   // Relative to the loader's own URL, like the default.
-  assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), server.url + '/pkg/econ-widget.full.js');
+  assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), server.url + '/dist/econ-widget.full.js');
   const mine = page.served;
-  assert.deepEqual(['/pkg/econ-widget.full.js', '/pkg/econ_widget_full_bg.wasm', '/pkg/econ-widget.js', '/pkg/econ_widget_bg.wasm'].map((p) => count(mine, p)), [1, 1, 0, 0], mine.join(' '));
+  assert.deepEqual(['/dist/econ-widget.full.js', '/dist/econ_widget_full_bg.wasm', '/dist/econ-widget.js', '/dist/econ_widget_bg.wasm'].map((p) => count(mine, p)), [1, 1, 0, 0], mine.join(' '));
   assert.match(await call(page, '#w', 'svg'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'the full build exports SVG');
   await assertNoCsp(page);
   assertClean(page);
@@ -205,7 +205,7 @@ test('article.html from file://: the minified embed loader takes the bundle with
   const sel = await page.$eval('[data-econ-widget]', (e) => `[data-econ-widget][data-view="${e.dataset.view}"]`);
   await page.locator(sel).scrollIntoViewIfNeeded();
   await embedReady(page, sel);
-  assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), pathToFileURL(join(ROOT, 'pkg/econ-widget.inline.js')).href);
+  assert.equal(await page.evaluate(() => window.EconWidgetEmbed.bundleUrl), pathToFileURL(join(ROOT, 'dist/econ-widget.inline.js')).href);
   assert.ok((await pixels(page, sel)).ink > 1500, 'it draws');
   assertClean(page);
   await page.context().close();
@@ -258,8 +258,8 @@ test('article.html (desktop, strict CSP): three script embeds and an iframe that
 
   // The page and the frame each loaded the bundle and the wasm once.
   const mine = server.requests.slice(served);
-  assert.equal(count(mine, '/pkg/econ-widget.js'), 2);
-  assert.equal(count(mine, '/pkg/econ_widget_bg.wasm'), 2);
+  assert.equal(count(mine, '/dist/econ-widget.js'), 2);
+  assert.equal(count(mine, '/dist/econ_widget_bg.wasm'), 2);
   const o = await noOverflow(page);
   assert.ok(o.scroll <= o.client, `no horizontal overflow: ${JSON.stringify(o)}`);
   await assertNoCsp(page, res);
@@ -420,7 +420,7 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   const iframe = await page.inputValue('#embed-iframe');
   assert.equal(await page.getAttribute('#embed-script', 'readonly'), '');
   const base = server.url + '/www/';
-  assert.ok(script.startsWith(`<script src="${server.url}/pkg/econ-embed.js" defer></script>\n<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc">`), script);
+  assert.ok(script.startsWith(`<script src="${server.url}/dist/econ-embed.js" defer></script>\n<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc">`), script);
   assert.ok(script.includes('<caption><a href="' + base + 'index.html#view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc'), 'the fallback links to the explorer');
   assert.ok(script.includes('<th scope="row">Tertiary industry value added</th><td>H1 2023</td><td>6.3%</td>'), 'the fallback has the values');
   assert.ok(script.includes('<p>Source: Jinzhong: a new chapter in the home of the Jin merchants (2023-08)</p>'));

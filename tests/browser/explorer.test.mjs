@@ -85,7 +85,7 @@ test('opens over http with the same chart', async () => {
   await openExplorer(page, httpUrl);
   const px = await assertChartDrawn(page);
   assert.equal(px.hash, fileHash, 'file:// and http draw the same pixels');
-  assert.ok(server.requests.includes('/pkg/econ-widget.inline.js'));
+  assert.ok(server.requests.includes('/dist/econ-widget.inline.js'));
   assertClean(page);
   await page.context().close();
 });
@@ -123,8 +123,8 @@ test('every selector changes the state, the chart and the page text', async () =
   assert.equal(await page.inputValue('#sel-view'), 'd004-tourism');
 
   // View.
-  await page.selectOption('#sel-view', 'auto/晋城/tourism/share/分数');
-  assert.equal((await state()).view, 'auto/晋城/tourism/share/分数');
+  await page.selectOption('#sel-view', 'auto/晋城/tourism/growth/%');
+  assert.equal((await state()).view, 'auto/晋城/tourism/growth/%');
   await expectRedrawn('view');
 
   // Back to 晋中 · economy, the composition view.

@@ -1,4 +1,4 @@
-// The raw wasm-bindgen boundary (pkg/econ_widget.js with the full wasm, the glue without EconWidget, on
+// The raw wasm-bindgen boundary (dist/econ_widget.js with the full wasm, the glue without EconWidget, on
 // tests/browser/fixtures/raw.html): every WidgetHandle method and exported function, called
 // with hostile values of the types its .d.ts declares — and, for the `any` parameters
 // (`new WidgetHandle(data, init)`, `select(patch)`), with any JS value at all — returns or
@@ -26,7 +26,7 @@ async function rawPage() {
   await page.addInitScript(harness);
   await page.goto(server.url + '/tests/browser/fixtures/raw.html');
   await page.evaluate(async () => {
-    await wasm_bindgen({ module_or_path: '/pkg/econ_widget_full_bg.wasm' });
+    await wasm_bindgen({ module_or_path: '/dist/econ_widget_full_bg.wasm' });
     const hash = (c) => __rt.canvasHash(c).hash;
     const newCanvas = () => {
       const c = document.createElement('canvas');

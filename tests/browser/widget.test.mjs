@@ -1,5 +1,5 @@
 // The widget API on a bare page (tests/browser/fixtures/widget.html) served over http with
-// the full non-inline bundle (pkg/econ-widget.full.js fetching pkg/econ_widget_full_bg.wasm): loading,
+// the full non-inline bundle (dist/econ-widget.full.js fetching dist/econ_widget_full_bg.wasm): loading,
 // hover and keyboard, errors, events, sizing, theme and destroy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,9 +44,9 @@ async function tooltip(page, sel) {
 test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses host data, host series and SVG export with a named error', async () => {
   // The bundle answers these in JS (www/src/api.js, EW_HOST_DATA false), in the one-chart
   // wasm's own words (src/web.rs), and carries none of the JS that prepares host data.
-  const words = Object.fromEntries([...(await readFile(join(ROOT, 'src/web.rs'), 'utf8')).matchAll(/unavailable\("(\w+)", "([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
+  const words = Object.fromEntries([...(await readFile(join(ROOT, 'src/web.rs'), 'utf8')).matchAll(/unavailable\(\s*"(\w+)",\s*"([^"]+)",?\s*\)/g)].map((m) => [m[1], m[2]]));
   assert.deepEqual(Object.keys(words).sort(), ['data', 'series', 'svg'], 'src/web.rs names the three refusals');
-  const bundle = await readFile(join(ROOT, 'pkg/econ-widget.js'), 'utf8');
+  const bundle = await readFile(join(ROOT, 'dist/econ-widget.js'), 'utf8');
   for (const s of ['dataset_too_large', 'series_too_large', 'Float64Array', 'EW_HOST_DATA']) assert.ok(!bundle.includes(s), `econ-widget.js has no ${s}`);
   const refusal = (e, path, what) => {
     assert.ok(e && e.isError && e.name === 'EconWidgetError', `${what}: an EconWidgetError (${JSON.stringify(e)})`);
@@ -61,7 +61,7 @@ test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses 
   await rendered(page, '#a');
   const before = await pixels(page, '#a');
   assert.ok(before.ink > 2000, `the embedded chart is drawn (${before.ink} inked pixels)`);
-  assert.ok(server.requests.includes('/pkg/econ_widget_bg.wasm'), 'it fetches the wasm without the host-data reader');
+  assert.ok(server.requests.includes('/dist/econ_widget_bg.wasm'), 'it fetches the wasm without the host-data reader');
   const data = await page.evaluate(() => fetch('/tests/fixtures/mini.json').then((r) => r.text()));
   const refused = await page.evaluate(async (data) => {
     const fields = (e) => ({ isError: e instanceof Error, name: e.name, code: e.code, path: e.path, message: e.message, detail: e.detail });
@@ -128,7 +128,7 @@ test('one wasm fetch serves every widget on the page, and both draw', async () =
   await Promise.all([mount(page, '#a', { view: 'd000-gdp-sectors' }), mount(page, '#b', { view: 'd000-gdp-growth', lang: 'en' })]);
   const wasmFetches = server.requests.filter((p) => p.endsWith('.wasm'));
   assert.equal(wasmFetches.length - before, 1, 'the wasm is instantiated once per page');
-  assert.equal(wasmFetches.at(-1), '/pkg/econ_widget_full_bg.wasm', 'fetched from beside the script');
+  assert.equal(wasmFetches.at(-1), '/dist/econ_widget_full_bg.wasm', 'fetched from beside the script');
   const [a, b] = [await pixels(page, '#a'), await pixels(page, '#b')];
   assert.ok(a.ink > 2000 && b.ink > 2000, `both canvases have a chart (${a.ink}, ${b.ink} inked pixels)`);
   assert.notEqual(a.hash, b.hash);
@@ -455,7 +455,7 @@ test('too narrow or display:none keeps the last chart and reports element_too_sm
 
 test('clicking a legend entry hides and shows that series', async () => {
   const page = await fixture();
-  await mount(page, '#a', { view: 'd002-villages', chart: 'grouped_bar' });
+  await mount(page, '#a', { view: 'd003-clean-energy', chart: 'grouped_bar' });
   await events(page);
   const px0 = await pixels(page, '#a');
   // Find a legend entry: sweep pointer events until the overlay offers a click.

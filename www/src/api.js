@@ -1,7 +1,8 @@
-// econ-widget's JS API (window.EconWidget). scripts/bundle.mjs appends this file, inside one
-// IIFE, after wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) and
-// `var EW_WASM_SOURCE` (the wasm as base64, or null: then EW_WASM_FILE is fetched from next to
-// this script). Everything here is DOM glue: sizing, events, tooltip, accessibility.
+// econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
+// appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
+// `wasm_bindgen`) and the build's constants: EW_WASM_SOURCE (the wasm as base64, or null: then
+// EW_WASM_FILE is fetched from next to this script, or EW_DEFAULT_WASM() gives it), EW_VERSION,
+// EW_WASM_INTEGRITY (the wasm's SRI hash) and EW_MODULE (true in the ES modules). Everything here is DOM glue: sizing, events, tooltip, accessibility.
 // The chart, hit-testing and all text come from Rust (src/web.rs).
 // EW_HOST_DATA is a constant set by scripts/bundle.mjs: true in the bundles with the host-data
 // wasm (econ-widget.full.js, econ-widget.inline.js), false in the one-chart econ-widget.js,
@@ -22,6 +23,7 @@ var ewSheet = null;
 // one (Widget.rehome). ewGlue() (scripts/bundle.mjs) makes a fresh copy of wasm-bindgen's glue,
 // which holds one instance; ewLive are the widgets not destroyed.
 var ewLive = new Set();
+var ewReadyOptions; // what the page's first ready() was given: a fresh instance loads the same wasm
 
 var EW_CSS = [
   ':host{display:block;position:relative;min-width:0;max-width:100%;',
@@ -140,7 +142,7 @@ function ewTrapped(e, glue) {
       ewLoaded = false;
       ewMemory = null;
     }
-    ready().then(function () {
+    ready(ewReadyOptions).then(function () {
       ewLive.forEach(function (w) { if (w.g === glue && !w.broken) w.rehome(); });
     }, function () { /* offline: they stay where they are */ });
   }
@@ -277,16 +279,42 @@ function ewBase64(text) {
   return out;
 }
 
-/** Instantiates the wasm once per page; every widget shares it. */
-function ready() {
+/**
+ * Where the wasm comes from. `options.wasm`: a URL (string or URL, fetched with
+ * `options.integrity` if given), bytes, a Response (or its promise) or a WebAssembly.Module — for
+ * bundler asset URLs, CDNs and hashed names; `options.locateFile(file, scriptUrl)`: a URL for
+ * the default file name. Otherwise the inlined wasm, or the file beside the script (or module),
+ * fetched with the SRI hash the build recorded (EW_WASM_INTEGRITY).
+ */
+function ewWasmSource(o) {
+  var wasm = o.wasm;
+  var integrity = o.integrity;
+  if (wasm == null && typeof o.locateFile === 'function') {
+    wasm = o.locateFile(EW_WASM_FILE, EW_SCRIPT_URL);
+    integrity = integrity || EW_WASM_INTEGRITY;
+  }
+  if (wasm == null) {
+    if (EW_WASM_SOURCE) return ewBase64(EW_WASM_SOURCE);
+    wasm = EW_DEFAULT_WASM ? EW_DEFAULT_WASM() : EW_SCRIPT_URL ? new URL(EW_WASM_FILE, EW_SCRIPT_URL) : null;
+    if (wasm == null) throw ewError('wasm_unavailable', 'wasm', 'cannot tell where ' + EW_WASM_FILE + ' is: load econ-widget.js with a <script src> or pass ready({wasm})');
+    integrity = EW_WASM_INTEGRITY;
+  }
+  // A URL string is fetched as fetch() reads it: relative to the page.
+  return typeof wasm === 'string' || wasm instanceof URL ? fetch(wasm, integrity ? { integrity: integrity } : {}) : wasm;
+}
+
+/**
+ * Instantiates the wasm once per page; every widget shares it. Options (the first call's count):
+ * wasm, integrity, locateFile (see ewWasmSource).
+ */
+function ready(options) {
   if (!ewReady) {
+    ewReadyOptions = options;
     ewReady = Promise.resolve()
       .then(function () {
-        var source;
-        if (EW_WASM_SOURCE) source = ewBase64(EW_WASM_SOURCE);
-        else if (EW_SCRIPT_URL) source = new URL(EW_WASM_FILE, EW_SCRIPT_URL);
-        else throw ewError('wasm_unavailable', 'wasm', 'cannot tell where ' + EW_WASM_FILE + ' is: load econ-widget.js with a <script src>');
-        return wasm_bindgen({ module_or_path: source });
+        var o = options == null ? {} : options;
+        if (typeof o !== 'object') throw ewError('bad_type', 'ready', 'expected an object of options, got ' + ewDescribe(o));
+        return wasm_bindgen({ module_or_path: ewWasmSource(o) });
       })
       .then(function (exports) {
         ewMemory = (exports && exports.memory) || null;
@@ -455,7 +483,8 @@ Widget.prototype.rehome = function () {
   var old = this.raw;
   var raw;
   try {
-    raw = new wasm_bindgen.WidgetHandle(this.data, this.sel);
+    // chart 'line' in the state means the host series (fullState), set again below.
+    raw = new wasm_bindgen.WidgetHandle(this.data, this.series ? Object.assign({}, this.sel, { chart: undefined }) : this.sel);
   } catch (e) {
     this.stop(ewTrapped(e, wasm_bindgen));
     return;
@@ -670,17 +699,34 @@ Widget.prototype.pointer = function (e) {
   this.canvas.classList.toggle('ew-clickable', !!info && info.kind === 'legend');
   if (info) this.showTip(info);
   else this.hideTip();
+  this.hovered(info);
+};
+
+/** `econ-widget:hover` with the datum when the one under the pointer changes (null: none). */
+Widget.prototype.hovered = function (info) {
+  var key = info ? info.kind + info.index : '';
+  if (key === (this.hoverKey || '')) return;
+  this.hoverKey = key;
+  this.emit('hover', info);
+};
+
+/** A bubbling, composed `econ-widget:<type>` event on the element. */
+Widget.prototype.emit = function (type, detail) {
+  this.host.dispatchEvent(new CustomEvent('econ-widget:' + type, { bubbles: true, composed: true, detail: detail }));
 };
 
 Widget.prototype.unhover = function () {
   if (this.destroyed) return;
   this.clearOverlay();
   this.hideTip();
+  this.hovered(null);
 };
 
 Widget.prototype.click = function (e) {
   var info = this.hitAt(e);
-  if (info && info.kind === 'legend') this.toggle(info.index);
+  if (!info) return;
+  this.emit('click', info);
+  if (info.kind === 'legend') this.toggle(info.index);
 };
 
 Widget.prototype.toggle = function (index) {
@@ -722,6 +768,7 @@ Widget.prototype.toggleFocused = function (index) {
 
 Widget.prototype.move = function (how) {
   var info = this.h.focus(this.overlay, how);
+  if ((info ? info.kind + info.index : '') !== (this.focused ? this.focused.kind + this.focused.index : '')) this.emit('focus', info);
   this.focused = info;
   if (info) {
     this.live.textContent = info.announce;
@@ -738,6 +785,7 @@ Widget.prototype.leave = function () {
   try {
     this.h.focus(this.overlay, 'none');
   } catch (e) { /* nothing focused */ }
+  if (this.focused) this.emit('focus', null);
   this.focused = null;
   this.hideTip();
 };
@@ -810,6 +858,13 @@ Widget.prototype.changed = function (before, state) {
   this.host.dispatchEvent(new CustomEvent('econ-widget:change', { bubbles: true, composed: true, detail: state }));
 };
 
+/** The selection, with chart 'line' while a host series (setSeries) is shown. */
+Widget.prototype.fullState = function () {
+  var s = this.h.state();
+  if (EW_HOST_DATA && this.series) s.chart = 'line';
+  return s;
+};
+
 Widget.prototype.alive = function () {
   if (this.destroyed) throw ewError('destroyed', 'widget', 'this widget was destroyed');
   if (this.broken) throw ewError('internal_error', 'wasm', this.broken);
@@ -845,14 +900,15 @@ Widget.prototype.publicApi = function () {
     select: function (partial) {
       w.alive();
       var patch = ewPlain(partial, 'selection', 0);
-      var before = JSON.stringify(w.h.state());
+      var before = JSON.stringify(w.fullState());
       var state = w.h.select(patch);
-      // Choosing a view (view, region, topic, indicators, chart) leaves a host series (src/widget.rs select).
-      if (EW_HOST_DATA && EW_FIELDS.slice(0, 5).some(function (k) { return k in patch; })) w.series = null;
+      // As src/widget.rs select: choosing a view (or region, topic, chart, indicators) leaves a host series.
+      if (EW_HOST_DATA && w.series && patch && ['view', 'region', 'topic', 'chart', 'indicators'].some(function (k) { return k in patch; })) w.series = null;
+      state = w.fullState();
       w.changed(before, state);
       return state;
     },
-    state: function () { w.alive(); return w.h.state(); },
+    state: function () { w.alive(); return w.fullState(); },
     views: function () { w.alive(); return w.h.views(); },
     table: function () { w.alive(); return w.h.table(); },
     csv: function () { w.alive(); return w.h.csv(); },
@@ -905,16 +961,84 @@ Widget.prototype.publicApi = function () {
       if (!EW_HOST_DATA) throw ewUnavailable('series');
       series = series == null ? {} : series;
       if (typeof series !== 'object') throw ewError('bad_type', 'series', 'expected {label, unit, x, y}, got ' + ewDescribe(series));
+      Object.keys(series).forEach(function (k) {
+        if (['label', 'unit', 'x', 'y'].indexOf(k) < 0) throw ewError('unknown_field', 'series.' + ewClip(k), "unknown field '" + ewClip(k) + "' (known: label, unit, x, y)");
+      });
       var label = ewLabel(series.label, 'series.label');
       var unit = ewLabel(series.unit, 'series.unit');
+      var before = JSON.stringify(w.fullState());
       var args = [label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y')];
       w.h.set_series.apply(null, args);
+      // Truthy while a series is shown; kept to rebuild the widget on a fresh instance after a trap.
       w.series = args;
+      // A new series is new data even when the state reads the same: draw it, and tell listeners.
       w.dirty = true;
       w.labels();
       w.hideTip();
       w.live.textContent = '';
       w.schedule();
+      var state = w.fullState();
+      w.changed(before, state);
+      return state;
+    },
+    /**
+     * New data of the same schema (JSON text or an object): the same view, chart and language
+     * where the new data has them, else its first view. Throws (code, path) and changes nothing
+     * if the data is bad. The full builds only.
+     */
+    setData: function (data) {
+      w.alive();
+      if (!EW_HOST_DATA) throw ewUnavailable('data');
+      var text = ewDatasetText(data);
+      var s = w.h.state();
+      var tries = [
+        { view: s.view, chart: s.chart, indicators: s.indicators, lang: s.lang, theme: s.theme, sort: s.sort, hidden: s.hidden },
+        { view: s.view, lang: s.lang, theme: s.theme, sort: s.sort },
+        { lang: s.lang, theme: s.theme }
+      ];
+      var h = null;
+      for (var i = 0; !h; i++) {
+        try {
+          h = new wasm_bindgen.WidgetHandle(text, tries[i]);
+        } catch (e) {
+          // A trap discards the instance (ewTrapped); the widget moves to a fresh one.
+          if (!(e && e.code)) throw ewTrapped(e, wasm_bindgen);
+          // A selection the new data cannot show: try a smaller one. Bad data throws as is.
+          if (i === tries.length - 1 || !e || String(e.path).indexOf('selection') !== 0) throw e;
+        }
+      }
+      var before = JSON.stringify(w.fullState());
+      var old = w.h;
+      // Guarded like the first handle, with what a fresh instance would need (Widget.rehome).
+      w.raw = h;
+      w.h = ewGuard(w, h);
+      w.g = wasm_bindgen;
+      w.data = text;
+      old.free();
+      w.series = null;
+      w.dirty = true;
+      w.labels();
+      w.hideTip();
+      w.live.textContent = '';
+      w.schedule();
+      var state = w.fullState();
+      w.changed(before, state);
+      return state;
+    },
+    /** Lays the chart out for the element's size now; returns what is on screen. */
+    resize: function () {
+      w.alive();
+      w.rect = null;
+      w.renderNow();
+      return w.last ? { width: w.last.width, height: w.last.height, dpr: w.last.dpr, dark: w.last.dark } : null;
+    },
+    /** Listens to `econ-widget:<type>` (change, render, error, hover, click, focus) with its detail; returns the unsubscribe function. */
+    on: function (type, listener) {
+      w.alive();
+      if (typeof type !== 'string' || typeof listener !== 'function') throw ewError('bad_type', 'on', 'expected an event name and a function');
+      var fn = function (e) { listener(e.detail, e); };
+      w.on(w.host, 'econ-widget:' + type, fn);
+      return function () { w.off(w.host, 'econ-widget:' + type, fn); };
     },
     /** Legend toggle by series index (what a click on a legend entry does). */
     toggleSeries: function (index) {
@@ -955,6 +1079,7 @@ function ewWasm(name) {
 }
 
 var EconWidget = {
+  version: EW_VERSION,
   ready: ready,
   mount: mount,
   fields: EW_FIELDS.slice(),
@@ -988,4 +1113,5 @@ if (EW_HOST_DATA) {
   };
 }
 
-if (typeof window !== 'undefined') window.EconWidget = EconWidget;
+// The classic scripts define window.EconWidget; the ES modules export it instead.
+if (!EW_MODULE && typeof window !== 'undefined') window.EconWidget = EconWidget;
