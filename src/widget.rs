@@ -567,11 +567,12 @@ fn series_csv(s: &HostSeries, lang: Lang) -> String {
     out.push('\u{feff}');
     out.push_str(&crate::text::join(&columns.iter().map(|c| csv_cell(c)).collect::<Vec<_>>(), ","));
     for (x, y) in s.x.iter().zip(&s.y) {
-        // Numbers need no quoting, and a leading '-' before a digit is not a formula.
+        // As the table prints them (short at the extremes: "5e-324"). Numbers need no quoting,
+        // and a spreadsheet reads "-1.5e-7" as a number, not a formula.
         out.push_str("\r\n");
-        out.push_str(&crate::i18n::shortest(*x));
+        out.push_str(&crate::i18n::number(*x));
         out.push(',');
-        out.push_str(&crate::i18n::shortest(*y));
+        out.push_str(&crate::i18n::number(*y));
     }
     out.push_str("\r\n");
     out
