@@ -95,7 +95,9 @@ const terserOptions = (globalDefs) => ({
 // bundles that fetch their wasm (terser then drops the base64 decoder); in the inline bundle a
 // placeholder while minifying, so terser never walks the base64 string.
 const consts = (b, source, defaultWasm) => `var EW_WASM_SOURCE = ${source};\nvar EW_WASM_FILE = ${JSON.stringify(b.wasmFile)};\nvar EW_VERSION = ${JSON.stringify(version)};\nvar EW_WASM_INTEGRITY = ${JSON.stringify(b.integrity)};\nvar EW_DEFAULT_WASM = ${defaultWasm};\n`;
-const body = (glue, decl, source, b) => `(function () {\n'use strict';\n${glue}\n${decl}${consts(b, source, 'null')}${api}\n})();\n`;
+// The glue inside ewGlue(): a wasm-bindgen glue holds one instance, and after a trap the API
+// discards it and makes a fresh glue for a fresh instance (www/src/api.js ewTrapped).
+const body = (glue, decl, source, b) => `(function () {\n'use strict';\nfunction ewGlue() {\n${glue}\nreturn wasm_bindgen;\n}\nvar wasm_bindgen = ewGlue();\n${decl}${consts(b, source, 'null')}${api}\n})();\n`;
 const plainAt = process.argv.indexOf('--plain');
 if (plainAt >= 0) {
   const b = process.argv.includes('--full') ? builds.full : builds.lite;

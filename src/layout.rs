@@ -198,7 +198,9 @@ fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option
     // The background goes first so everything draws over it.
     let height = b.y.ceil();
     b.marks.insert(0, Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, paint: Paint::Background });
-    Scene { width, height, marks: b.marks, hits: b.hits, plot }
+    let scene = Scene { width, height, marks: b.marks, hits: b.hits, plot };
+    debug_assert_finite(&scene);
+    scene
 }
 
 fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
@@ -315,6 +317,31 @@ fn hatch(b: &mut Builder, r: Rect) {
     }
 }
 
+/// A finished scene has finite geometry, by construction: checked in debug builds (tests,
+/// fuzzing), where a non-finite coordinate would otherwise surface as a hang or a blank chart.
+fn debug_assert_finite(scene: &Scene) {
+    if cfg!(debug_assertions) {
+        let ok = |v: &[f64]| v.iter().all(|v| v.is_finite());
+        for m in &scene.marks {
+            let fine = match m {
+                Mark::Rect { x, y, w, h, .. } | Mark::Frame { x, y, w, h, .. } => ok(&[*x, *y, *w, *h]),
+                Mark::Path { points, width, .. } => points.iter().all(|p| ok(&[p.0, p.1])) && width.is_finite(),
+                Mark::Circle { x, y, r, .. } => ok(&[*x, *y, *r]),
+                Mark::Text { x, y, size, .. } => ok(&[*x, *y, *size]),
+            };
+            debug_assert!(fine, "non-finite mark {m:?}");
+        }
+        for h in &scene.hits {
+            let (a, m) = (h.area, h.mark);
+            debug_assert!(
+                ok(&[a.x, a.y, a.w, a.h, m.x, m.y, m.w, m.h, h.anchor.0, h.anchor.1]),
+                "non-finite hit {h:?}"
+            );
+        }
+        debug_assert!(ok(&[scene.width, scene.height]), "non-finite scene size");
+    }
+}
+
 /// "Nice" ticks covering [lo, hi] with about `n` steps (1, 2, 2.5, 5 × 10^k).
 pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> (f64, f64, f64) {
     // A span too small for a normal step (5e-324 above 0) would give a zero step and NaN ticks.
@@ -340,8 +367,11 @@ struct Scale {
 }
 
 impl Scale {
+    /// Kept inside the range: a value outside the domain (non-finite ones are left out of it)
+    /// lands on the plot's edge, not at ±Infinity or NaN.
     fn at(&self, v: f64) -> f64 {
-        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+        let x = self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0);
+        clamp(x, self.r0.min(self.r1), self.r0.max(self.r1))
     }
 }
 
@@ -493,7 +523,7 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let mut x = x0;
     let mut hits = Vec::new();
     for &(i, d) in visible {
-        let sw = if total > 0.0 { d.value.max(0.0) / total * w } else { 0.0 };
+        let sw = if total > 0.0 { clamp(d.value.max(0.0) / total * w, 0.0, w) } else { 0.0 };
         // No pattern needed: the rows below label every part directly.
         b.rect(x, y, sw, h, Paint::Series(d.category));
         if let Some(share) = d.share {

@@ -50,18 +50,20 @@ impl HostSeries {
     /// The checks that need no point: label, unit and lengths. The wasm side runs them before
     /// copying any point into wasm memory (which never shrinks).
     pub fn check_shape(label: &str, unit: &str, nx: usize, ny: usize) -> Result<()> {
-        if label.chars().count() > 200 || label.chars().any(char::is_control) {
+        // U+FFFE and U+FFFF are not characters: an SVG export carrying one is not XML.
+        let bad = |c: char| c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+        if label.chars().count() > 200 || label.chars().any(bad) {
             return Err(Error::new(
                 "bad_argument",
                 "series.label",
-                "the label must be at most 200 characters, without control characters",
+                "the label must be at most 200 characters, without control characters or U+FFFE/U+FFFF",
             ));
         }
-        if unit.chars().count() > 40 || unit.chars().any(char::is_control) {
+        if unit.chars().count() > 40 || unit.chars().any(bad) {
             return Err(Error::new(
                 "bad_argument",
                 "series.unit",
-                "the unit must be at most 40 characters, without control characters",
+                "the unit must be at most 40 characters, without control characters or U+FFFE/U+FFFF",
             ));
         }
         if nx != ny {

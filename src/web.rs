@@ -228,8 +228,8 @@ impl WidgetHandle {
         to_js(&self.widget.table())
     }
 
-    pub fn csv(&self) -> String {
-        self.widget.csv()
+    pub fn csv(&self) -> Result<String, JsValue> {
+        self.widget.csv().map_err(js_error)
     }
 
     /// The chart as SVG text. The one-chart build answers `host_data_unavailable` (see

@@ -702,7 +702,7 @@ fn markup_in_labels_is_escaped_in_svg_and_literal_in_csv() {
                 assert!(!svg.contains("<script"));
                 assert_markup_is_clean(&svg);
                 assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{} {c} {lang}: label not drawn", v.id);
-                let csv = w.csv();
+                let csv = w.csv().unwrap();
                 assert!(csv.contains(XSS), "{} {c} {lang}: CSV lost the label", v.id);
             }
         }
@@ -751,7 +751,7 @@ fn csv_has_bom_header_and_one_row_per_visible_datum() {
     for chart in CHARTS {
         for lang in LANGS {
             let w = widget_for(chart, lang);
-            let csv = w.csv();
+            let csv = w.csv().unwrap();
             assert!(csv.starts_with('\u{feff}'), "{chart}/{lang}: no BOM");
             assert!(csv.ends_with("\r\n"));
             let rows = parse_csv(&csv['\u{feff}'.len_utf8()..]);
@@ -774,7 +774,7 @@ fn csv_has_bom_header_and_one_row_per_visible_datum() {
 fn csv_quotes_cells_with_commas() {
     let mut w = embedded();
     w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个(村)", "lang": "en"}))).unwrap();
-    let csv = w.csv();
+    let csv = w.csv().unwrap();
     assert!(csv.contains(",\"1,000 villages\","), "{csv}");
     let rows = parse_csv(&csv[3..]);
     assert!(rows.iter().any(|r| r[3] == "1,000 villages"));
@@ -791,7 +791,7 @@ fn csv_defuses_formulas() {
         v["indicators"][1 + k]["name"] = json!({"zh": name, "en": name});
     }
     let w = Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-gdp-sectors-2023h1", "chart": "bar"}))).unwrap();
-    let csv = w.csv();
+    let csv = w.csv().unwrap();
     let rows = parse_csv(&csv[3..]);
     let labels: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(labels, names.iter().map(|n| format!("'{n}")).collect::<Vec<_>>());
@@ -802,7 +802,7 @@ fn csv_defuses_formulas() {
     v["indicators"][1]["name"] = json!({"zh": "-12", "en": "-12"});
     v["indicators"][2]["name"] = json!({"zh": "-1+1", "en": "-1+1"});
     let w = Widget::new(Some(&v.to_string()), &j(&json!({"view": "jz-gdp-sectors-2023h1"}))).unwrap();
-    let rows = parse_csv(&w.csv()[3..]);
+    let rows = parse_csv(&w.csv().unwrap()[3..]);
     assert_eq!(rows[1][0], "-12");
     assert_eq!(rows[2][0], "'-1+1");
 }

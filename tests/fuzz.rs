@@ -444,10 +444,23 @@ proptest! {
     #[test]
     fn valid_variations_of_the_fixture_lay_out(tweaks in prop::collection::vec(tweak(), 1..8), width in 120.0f64..2400.0) {
         let mut doc: Value = serde_json::from_str(MINI).unwrap();
-        // Any sum is accepted, so the group's values can vary freely.
-        doc["groups"][0]["tolerance"] = json!(1e16);
         for t in &tweaks {
             apply_tweak(&mut doc, t);
+        }
+        // The group's values vary freely: the whole becomes the sum of its parts (a tolerance
+        // beyond 10% of the whole is refused).
+        let parts: Vec<f64> = GROUPED[1..].iter().map(|&i| doc["values"][i]["value"].as_f64().unwrap()).collect();
+        let scale = if parts.iter().sum::<f64>() > 1e15 { 0.25 } else { 1.0 };
+        for (&i, p) in GROUPED[1..].iter().zip(&parts) {
+            doc["values"][i]["value"] = json!(p * scale);
+        }
+        doc["values"][GROUPED[0]]["value"] = json!(parts.iter().map(|p| p * scale).sum::<f64>());
+        // An actual more than a million times its target is refused too: bring it back.
+        let pos = |id: &str| doc["values"].as_array().unwrap().iter().position(|v| v["id"] == id).unwrap();
+        let (a, t) = (pos(doc["targets"][0]["actual"].as_str().unwrap()), pos(doc["targets"][0]["target"].as_str().unwrap()));
+        let (av, tv) = (doc["values"][a]["value"].as_f64().unwrap(), doc["values"][t]["value"].as_f64().unwrap());
+        if tv > 0.0 && (av / tv).abs() > 1e5 {
+            doc["values"][a]["value"] = json!(tv);
         }
         let ds = match Dataset::parse(&doc.to_string()) {
             Ok(ds) => ds,
@@ -769,7 +782,159 @@ proptest! {
                 }
                 let svg = w.svg(width, zh).unwrap();
                 prop_assert!(!svg.contains("NaN") && !svg.contains("inf"), "non-finite SVG");
-                prop_assert_eq!(w.csv().lines().count(), xs.len() + 1);
+                prop_assert_eq!(w.csv().unwrap().lines().count(), xs.len() + 1);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout and drawing of valid but extreme datasets
+
+/// A unit factor anywhere in the accepted range, log-uniformly, and the edges.
+fn extreme_factor() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        3 => (-12.0f64..15.0).prop_map(|e| 10f64.powf(e)),
+        1 => prop::sample::select(vec![1e-12, 1e15, 1.0, 0.001, 666.667, 1e12]),
+    ]
+}
+
+/// A value anywhere in ±1e15, log-uniformly, and the edges (subnormals, exactly 1e15).
+fn extreme_value() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        3 => (-320.0f64..15.0, any::<bool>()).prop_map(|(e, neg)| if neg { -(10f64.powf(e)) } else { 10f64.powf(e) }),
+        1 => prop::sample::select(vec![0.0, -0.0, 5e-324, -5e-324, 1e-300, 1e15, -1e15, 999_999_999_999_999.9, 1.0]),
+    ]
+}
+
+/// Any label a dataset may carry: up to 400 characters of anything but controls and
+/// non-characters (`\PC`), wide, astral, combining and RTL ones included.
+fn extreme_label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{1,400}",
+        "[晋中市亿元A-Za-z0-9 &<>\"'\u{a0}\u{3000}\u{200b}\u{feff}\u{1F600}\u{0301}\u{05D0}\u{2066}\u{2069}]{1,400}",
+        Just("W".repeat(400)),
+        Just("晋".repeat(400)),
+    ]
+    .prop_filter("not blank", |s| !s.trim().is_empty())
+}
+
+#[derive(Debug, Clone)]
+enum Extreme {
+    Factor(usize, f64),
+    Value(usize, f64),
+    Label(usize, String),
+    Tolerance(f64),
+}
+
+fn extreme() -> impl Strategy<Value = Extreme> {
+    prop_oneof![
+        2 => (0usize..16, extreme_factor()).prop_map(|(i, f)| Extreme::Factor(i, f)),
+        3 => (0usize..14, extreme_value()).prop_map(|(i, v)| Extreme::Value(i, v)),
+        3 => (prop::sample::select(label_pointers()), extreme_label()).prop_map(|(i, s)| Extreme::Label(i, s)),
+        1 => (0.0f64..=0.1).prop_map(Extreme::Tolerance),
+    ]
+}
+
+/// The fixture with extreme edits, made valid again where an edit alone would be refused: a
+/// value × factor within 1e24, the group's whole the sum of its parts (parts ≥ 0), the target
+/// pair's actual within 1e5 times its target.
+fn extreme_dataset(edits: &[Extreme]) -> Value {
+    let mut doc: Value = serde_json::from_str(MINI).unwrap();
+    let mut tolerance = None;
+    for e in edits {
+        match e {
+            Extreme::Factor(i, f) => doc["units"][*i]["factor"] = json!(f),
+            Extreme::Value(i, v) => doc["values"][*i]["value"] = json!(if GROUPED.contains(i) { v.abs() } else { *v }),
+            Extreme::Label(p, s) => *doc.pointer_mut(&fixture_pointers()[*p]).unwrap() = json!(s),
+            Extreme::Tolerance(t) => tolerance = Some(*t),
+        }
+    }
+    let factor = |doc: &Value, i: usize| {
+        let unit = doc["values"][i]["unit"].clone();
+        doc["units"].as_array().unwrap().iter().find(|u| u["id"] == unit).unwrap()["factor"].as_f64().unwrap()
+    };
+    let n = doc["values"].as_array().unwrap().len();
+    for i in 0..n {
+        let (v, f) = (doc["values"][i]["value"].as_f64().unwrap(), factor(&doc, i));
+        if (v * f).abs() > 1e24 {
+            doc["values"][i]["value"] = json!(v.signum() * 1e24 / f / 2.0);
+        }
+    }
+    let parts: Vec<f64> = GROUPED[1..].iter().map(|&i| doc["values"][i]["value"].as_f64().unwrap()).collect();
+    let scale = if parts.iter().sum::<f64>() > 1e15 { 0.25 } else { 1.0 };
+    for (&i, p) in GROUPED[1..].iter().zip(&parts) {
+        doc["values"][i]["value"] = json!(p * scale);
+    }
+    let whole: f64 = parts.iter().map(|p| p * scale).sum();
+    doc["values"][GROUPED[0]]["value"] = json!(whole);
+    if let Some(t) = tolerance {
+        doc["groups"][0]["tolerance"] = json!(t * whole);
+    }
+    let pos = |doc: &Value, id: &Value| doc["values"].as_array().unwrap().iter().position(|v| v["id"] == *id).unwrap();
+    let (a, t) = (pos(&doc, &doc["targets"][0]["actual"]), pos(&doc, &doc["targets"][0]["target"]));
+    let (av, tv) = (
+        doc["values"][a]["value"].as_f64().unwrap() * factor(&doc, a),
+        doc["values"][t]["value"].as_f64().unwrap() * factor(&doc, t),
+    );
+    if tv > 0.0 && (av / tv).abs() > 1e5 {
+        doc["values"][a]["value"] = doc["values"][t]["value"].clone();
+        doc["values"][a]["unit"] = doc["values"][t]["unit"].clone();
+    }
+    doc
+}
+
+/// Bounds on one render, counted rather than timed: marks (each is work for the backend), the
+/// text and points the scene holds (its memory), finite geometry, and SVG a real XML parser
+/// reads.
+fn check_render(w: &mut Widget, width: f64, dark: bool) -> Result<(), TestCaseError> {
+    let data = w.spec().data.len();
+    let scene = w.layout(width).map_err(|e| TestCaseError::fail(e.to_string()))?.clone();
+    check_scene(&scene, width)?;
+    // A few marks per datum, a hatch stripe per 5 px of a hatched bar, the frame's text (wrapped
+    // labels of up to 400 characters are cut to a few lines).
+    let budget = 400 + data * (60 + (width / 4.0) as usize);
+    prop_assert!(scene.marks.len() <= budget, "{} marks for {} data at {} px", scene.marks.len(), data, width);
+    let bytes: usize = scene
+        .marks
+        .iter()
+        .map(|m| match m {
+            Mark::Text { text, .. } => text.len(),
+            Mark::Path { points, .. } => 16 * points.len(),
+            _ => 0,
+        })
+        .sum();
+    prop_assert!(bytes < 1 << 20, "the scene holds {} bytes", bytes);
+    prop_assert!(scene.height < 40_000.0, "height {}", scene.height);
+    let svg = w.svg(width, dark).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    if let Err(e) = roxmltree::Document::parse(&svg) {
+        return Err(TestCaseError::fail(format!("SVG is not XML: {e}")));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// Valid datasets at the edges of what validation accepts (factors 1e-12..1e15, values
+    /// 5e-324..1e15, tolerances up to 10%, 400-character labels of any characters) render every
+    /// view, chart and language within the bounds of `check_render`.
+    #[test]
+    fn extreme_valid_datasets_render_bounded_finite_and_well_formed(edits in prop::collection::vec(extreme(), 1..10), width in prop_oneof![120.0f64..8192.0, Just(120.0), Just(8192.0)], dark in any::<bool>()) {
+        let doc = extreme_dataset(&edits);
+        let ds = match Dataset::parse(&doc.to_string()) {
+            Ok(ds) => ds,
+            Err(e) => return Err(TestCaseError::fail(format!("{edits:?} made the fixture invalid: {e}"))),
+        };
+        let mut w = Widget::with_dataset(Rc::new(ds), &j(&json!(null))).unwrap();
+        for v in w.views() {
+            for c in &v.charts {
+                for lang in ["zh", "en"] {
+                    w.select(&j(&json!({"view": v.id, "chart": c, "lang": lang}))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    check_render(&mut w, width, dark)?;
+                    let _ = w.focus("next");
+                    prop_assert!(w.csv().is_ok());
+                }
             }
         }
     }

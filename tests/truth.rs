@@ -488,7 +488,7 @@ fn extreme_host_series_get_distinct_true_ticks() {
             assert!(info.value.len() <= 30, "{:?}", info.value);
             assert!(info.announce.len() <= 200, "{:?}", info.announce);
         }
-        assert!(w.csv().lines().all(|l| l.len() <= 60), "{}", w.csv());
+        assert!(w.csv().unwrap().lines().all(|l| l.len() <= 60), "{}", w.csv().unwrap());
     }
 }
 
@@ -686,7 +686,7 @@ fn extreme_host_values_print_short_everywhere() {
         let scene = w.layout(480.0).unwrap().clone();
         let mut printed: Vec<String> = scene.marks.iter().filter_map(text_box).map(|t| t.4.to_string()).collect();
         printed.push(w.summary().to_string());
-        printed.push(w.csv());
+        printed.push(w.csv().unwrap());
         for row in w.table().rows {
             printed.extend(row);
         }

@@ -9,6 +9,18 @@ use crate::i18n::shortest;
 /// well under 100 characters.
 const MAX_LABEL_CHARS: usize = 400;
 const MAX_QUOTE_CHARS: usize = 300;
+/// Unit factors from a milligram-sized unit to a 10^15-fold one: the real ones span 0.001
+/// (公斤 in tonnes) to 10^12 (万亿元). Beyond that the axis arithmetic (value × factor ÷ scale)
+/// leaves the range where f64 keeps its meaning.
+const FACTOR_RANGE: (f64, f64) = (1e-12, 1e15);
+/// |value × factor| in base units (yuan, tonnes…): a billion times the world's GDP in yuan.
+const MAX_BASE: f64 = 1e24;
+/// A group's tolerance is at most this share of its whole: parts that are off by more are not
+/// a composition of that whole, whatever the dataset says.
+const MAX_TOLERANCE_SHARE: f64 = 0.1;
+/// Actual ÷ target beyond this prints as an absurd percentage; no real target is missed or beaten
+/// by a factor of a million.
+const MAX_PROGRESS: f64 = 1e6;
 
 fn err(at: &Path, message: String) -> Error {
     Error::new("invalid_dataset", at.render(), message)
@@ -79,7 +91,18 @@ fn check_string(at: &Path, s: &str, max_chars: usize) -> Result<()> {
     if let Some(c) = s.chars().find(|c| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}')) {
         return Err(err(at, format!("contains control character U+{:04X}", c as u32)));
     }
-    Ok(())
+    check_xml_chars(at, s)
+}
+
+/// U+FFFE and U+FFFF are valid JSON but outside XML's Char range: an SVG export carrying one
+/// is not XML at all. (The C0 controls are refused above; Rust strings hold no lone surrogates.)
+fn check_xml_chars(at: &Path, s: &str) -> Result<()> {
+    match s.chars().find(|c| matches!(c, '\u{FFFE}' | '\u{FFFF}')) {
+        Some(c) => {
+            Err(err(at, format!("contains U+{:04X}, which is not a character (XML and SVG cannot carry it)", c as u32)))
+        }
+        None => Ok(()),
+    }
 }
 
 fn check_text(at: &Path, t: &Text) -> Result<()> {
@@ -157,6 +180,7 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             {
                 return Err(err(&p.key("url"), format!("'{url}' is not an http(s) URL")));
             }
+            check_xml_chars(&p.key("url"), url)?;
         }
     }
     for (i, r) in raw.regions.iter().enumerate() {
@@ -175,6 +199,12 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             return Err(err(
                 &Path::table("units").index(i).key("factor"),
                 format!("must be a positive number, found {}", shortest(u.factor)),
+            ));
+        }
+        if !(FACTOR_RANGE.0..=FACTOR_RANGE.1).contains(&u.factor) {
+            return Err(err(
+                &Path::table("units").index(i).key("factor"),
+                format!("{} is out of range (1e-12 ≤ factor ≤ 1e15)", crate::series::show(u.factor)),
             ));
         }
     }
@@ -204,6 +234,21 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
                 &p.key("value"),
                 format!("{} is out of range (|value| ≤ 1e15)", crate::series::show(v.value)),
             ));
+        }
+        // The number every chart derives from the value: its size in base units.
+        if let Some(u) = idx.units.get(&v.unit).map(|u| &raw.units[u]) {
+            let base = v.value * u.factor;
+            if !(base.is_finite() && base.abs() <= MAX_BASE) {
+                return Err(err(
+                    &p.key("value"),
+                    format!(
+                        "{} {} is {} in base units, out of range (at most 1e24)",
+                        crate::series::show(v.value),
+                        v.unit,
+                        crate::series::show(base)
+                    ),
+                ));
+            }
         }
         match (v.kind, v.target_kind) {
             (Kind::Target, None) => return Err(err(&p.key("target_kind"), "required when kind is 'target'".into())),
@@ -269,10 +314,23 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             Some(t) if !(t.is_finite() && t >= 0.0) => {
                 return Err(err(&p.key("tolerance"), format!("must be ≥ 0, found {}", shortest(t))))
             }
+            Some(t) if t > whole.value.abs() * MAX_TOLERANCE_SHARE => {
+                return Err(err(
+                    &p.key("tolerance"),
+                    format!(
+                        "{} is more than 10% of the whole ({}); parts that far off are not its composition",
+                        crate::series::show(t),
+                        crate::series::show(whole.value)
+                    ),
+                ))
+            }
             Some(t) => t,
             None => whole.value.abs() * 0.005,
         };
-        if (sum - whole.value).abs() > tol + 1e-9 {
+        // Room for float noise in the sum, relative to it: an absolute 1e-9 let parts of 1e-10
+        // pass as the whole 1e-300 (a share of 1e290).
+        let noise = 16.0 * f64::EPSILON * sum.abs().max(whole.value.abs());
+        if (sum - whole.value).abs() > tol + noise {
             return Err(Error::new(
                 "parts_do_not_add_up",
                 p.render(),
@@ -290,6 +348,17 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
             return Err(err(
                 &p.key("target"),
                 format!("unit '{}' cannot be compared with the actual's '{}'", raw.values[g].unit, raw.values[a].unit),
+            ));
+        }
+        // The progress the bullet chart prints (actual ÷ target, in base units).
+        let (av, tv) = (raw.values[a].value * unit_of(a).factor, raw.values[g].value * unit_of(g).factor);
+        if tv > 0.0 && av.is_finite() && (av / tv).abs() > MAX_PROGRESS {
+            return Err(err(
+                &p.key("target"),
+                format!(
+                    "the actual is {} times the target; progress beyond a million times is not a target",
+                    crate::series::show(av / tv)
+                ),
             ));
         }
     }

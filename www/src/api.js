@@ -18,6 +18,12 @@ var ewLoaded = false;
 var ewMemory = null; // the wasm instance's WebAssembly.Memory (for EconWidget._memoryBytes)
 var ewInstances = new WeakMap();
 var ewSheet = null;
+// A trapped wasm instance is discarded, never reused (its stack pointer, borrow flags and heap
+// may be left mid-call, its memory grown for good): the widgets still on it move to a fresh
+// one (Widget.rehome). ewGlue() (scripts/bundle.mjs) makes a fresh copy of wasm-bindgen's glue,
+// which holds one instance; ewLive are the widgets not destroyed.
+var ewLive = new Set();
+var ewReadyOptions; // what the page's first ready() was given: a fresh instance loads the same wasm
 
 var EW_CSS = [
   ':host{display:block;position:relative;min-width:0;max-width:100%;',
@@ -118,6 +124,49 @@ function ewDescribe(v) {
     if (tag && tag !== 'Object') return 'a ' + tag;
   } catch (e) { /* a Proxy whose traps throw */ }
   return 'an object';
+}
+
+/**
+ * `e`, thrown by a call into the instance `glue`, as the API reports it. Rust answers with
+ * coded errors only; anything else is a trap (RuntimeError: unreachable, memory access out of
+ * bounds) or an exception that unwound through wasm and left its handle borrowed ("recursive
+ * use of an object detected" next time): the instance is discarded and this is an internal_error.
+ */
+function ewTrapped(e, glue) {
+  if (e && e.code) return e;
+  if (!glue.dead) {
+    glue.dead = true;
+    if (glue === wasm_bindgen) {
+      wasm_bindgen = ewGlue();
+      ewReady = null;
+      ewLoaded = false;
+      ewMemory = null;
+    }
+    ready(ewReadyOptions).then(function () {
+      ewLive.forEach(function (w) { if (w.g === glue && !w.broken) w.rehome(); });
+    }, function () { /* offline: they stay where they are */ });
+  }
+  return ewError('internal_error', 'wasm', 'wasm trapped (' + ewClip(String(e && e.message)) + '): destroy() and mount again');
+}
+
+/** The wasm handle as the widget calls it: a trap answers that call and every later one with internal_error. */
+function ewGuard(w, raw) {
+  return new Proxy(raw, {
+    get: function (t, k) {
+      var f = t[k];
+      if (typeof f !== 'function') return f;
+      return function () {
+        if (w.broken) throw ewError('internal_error', 'wasm', w.broken);
+        try {
+          return f.apply(t, arguments);
+        } catch (e) {
+          var err = ewTrapped(e, w.g);
+          if (err !== e) w.stop(err);
+          throw err;
+        }
+      };
+    }
+  });
 }
 
 function ewClip(s) {
@@ -260,6 +309,7 @@ function ewWasmSource(o) {
  */
 function ready(options) {
   if (!ewReady) {
+    ewReadyOptions = options;
     ewReady = Promise.resolve()
       .then(function () {
         var o = options == null ? {} : options;
@@ -326,14 +376,21 @@ function mount(element, options) {
     // Host datasets need the full build. Refused here, so the one-chart bundle has no dataset JS.
     if (!EW_HOST_DATA && data != null) throw ewUnavailable('data');
     // Throws (code, path) on bad options or data, before anything on the page changes.
-    var wasmHandle = new wasm_bindgen.WidgetHandle(EW_HOST_DATA && data != null ? ewDatasetText(data) : null, init);
+    dom.data = EW_HOST_DATA && data != null ? ewDatasetText(data) : null;
+    var glue = wasm_bindgen;
+    var wasmHandle;
+    try {
+      wasmHandle = new glue.WidgetHandle(dom.data, init);
+    } catch (e) {
+      throw ewTrapped(e, glue);
+    }
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
     var w;
     try {
-      w = new Widget(element, wasmHandle, dom);
+      w = new Widget(element, wasmHandle, dom, glue);
     } catch (e) {
-      wasmHandle.free();
+      try { wasmHandle.free(); } catch (x) { /* a trapped instance */ }
       throw e;
     }
     ewInstances.set(element, w);
@@ -341,10 +398,17 @@ function mount(element, options) {
   });
 }
 
-function Widget(host, h, options) {
+function Widget(host, h, options, glue) {
   var self = this;
   this.host = host;
-  this.h = h;
+  // What a fresh instance needs to rebuild this widget after a trap: the glue it is on, the
+  // host dataset text, the last state (changed()) and the host series (setSeries).
+  this.g = glue;
+  this.raw = h;
+  this.h = ewGuard(this, h);
+  this.data = (options && options.data) || null;
+  this.series = null;
+  this.broken = null; // the message of the trap that stopped this widget
   this.destroyed = false;
   this.frame = 0;
   this.dirty = true;
@@ -386,7 +450,7 @@ function Widget(host, h, options) {
   if (typeof matchMedia === 'function') {
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
     this.on(this.scheme, 'change', function () {
-      if (self.h && self.h.state().theme === 'auto') { self.dirty = true; self.schedule(); }
+      if (self.h && self.sel.theme === 'auto') { self.dirty = true; self.schedule(); }
     });
     this.watchDpr();
   }
@@ -398,10 +462,45 @@ function Widget(host, h, options) {
     this.ro.observe(host);
   }
 
+  this.sel = this.h.state();
+  ewLive.add(this);
   this.labels();
   this.renderNow();
   this.api = this.publicApi();
 }
+
+/** After a trap in this widget's own call: it answers internal_error from now on (ewGuard). */
+Widget.prototype.stop = function (err) {
+  if (this.broken) return;
+  this.broken = err.detail;
+  // Never called into again, not even by wasm-bindgen's finalizer.
+  this.raw.__destroy_into_raw();
+  this.fail(err);
+};
+
+/** A widget whose instance trapped elsewhere: the same state on the fresh instance, redrawn. */
+Widget.prototype.rehome = function () {
+  var old = this.raw;
+  var raw;
+  try {
+    // chart 'line' in the state means the host series (fullState), set again below.
+    raw = new wasm_bindgen.WidgetHandle(this.data, this.series ? Object.assign({}, this.sel, { chart: undefined }) : this.sel);
+  } catch (e) {
+    this.stop(ewTrapped(e, wasm_bindgen));
+    return;
+  }
+  try {
+    if (EW_HOST_DATA && this.series) raw.set_series.apply(raw, this.series);
+  } catch (e) {
+    this.series = null; // changed since (the page's own arrays): the dataset view is shown
+  }
+  old.__destroy_into_raw();
+  this.g = wasm_bindgen;
+  this.raw = raw;
+  this.h = ewGuard(this, raw);
+  this.dirty = true;
+  this.schedule();
+};
 
 Widget.prototype.on = function (target, type, fn, opts) {
   target.addEventListener(type, fn, opts);
@@ -428,18 +527,19 @@ Widget.prototype.watchDpr = function () {
 };
 
 Widget.prototype.text = function () {
-  return EW_TEXT[this.h.state().lang] || EW_TEXT.zh;
+  return EW_TEXT[this.sel.lang] || EW_TEXT.zh;
 };
 
 Widget.prototype.isDark = function () {
-  var theme = this.h.state().theme;
+  // The JS copy of the state (changed()): a render never starts with a wasm call that could trap.
+  var theme = this.sel.theme;
   return theme === 'dark' || (theme === 'auto' && !!this.scheme && this.scheme.matches);
 };
 
 /** Accessible name and description, in the chart's language. */
 Widget.prototype.labels = function () {
   var t = this.text();
-  var lang = this.h.state().lang;
+  var lang = this.sel.lang;
   this.lang = lang; // for showTip: no wasm state() per move
   this.chart.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   this.chart.setAttribute('aria-label', this.h.title());
@@ -464,7 +564,7 @@ Widget.prototype.tableUi = function () {
 };
 
 Widget.prototype.showTable = function (open) {
-  if (!this.extra) return;
+  if (!this.extra || this.broken) return;
   this.tableWrap.hidden = !open;
   this.tableButton.setAttribute('aria-expanded', String(!!open));
   this.tableLabels();
@@ -473,7 +573,7 @@ Widget.prototype.showTable = function (open) {
 Widget.prototype.tableLabels = function () {
   var t = this.text();
   var open = !this.tableWrap.hidden;
-  this.extra.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
+  this.extra.setAttribute('lang', this.sel.lang === 'zh' ? 'zh-CN' : 'en');
   this.tableButton.textContent = open ? t.hideTable : t.showTable;
   this.tableWrap.setAttribute('aria-label', t.tableRegion);
   if (!open) {
@@ -639,7 +739,7 @@ Widget.prototype.toggle = function (index) {
 var EW_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'prev', ArrowUp: 'prev', Home: 'first', End: 'last', Escape: 'none' };
 
 Widget.prototype.key = function (e) {
-  if (e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || this.destroyed || this.broken) return;
   if ((e.key === 'Enter' || e.key === ' ') && this.focused && this.focused.kind === 'legend') {
     e.preventDefault();
     this.toggleFocused(this.focused.index);
@@ -748,6 +848,7 @@ Widget.prototype.hideTip = function () {
 
 /** After a selection change: new labels, a new chart, and one `econ-widget:change`. */
 Widget.prototype.changed = function (before, state) {
+  this.sel = state;
   if (JSON.stringify(state) === before) return;
   this.dirty = true;
   this.labels();
@@ -766,6 +867,7 @@ Widget.prototype.fullState = function () {
 
 Widget.prototype.alive = function () {
   if (this.destroyed) throw ewError('destroyed', 'widget', 'this widget was destroyed');
+  if (this.broken) throw ewError('internal_error', 'wasm', this.broken);
 };
 
 Widget.prototype.destroy = function () {
@@ -777,7 +879,10 @@ Widget.prototype.destroy = function () {
   this.listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2], l[3]); });
   this.listeners = [];
   this.dprQuery = null;
-  this.h.free();
+  ewLive.delete(this);
+  try {
+    this.h.free();
+  } catch (e) { /* a trapped instance: nothing to free */ }
   this.h = null;
   this.shadow.replaceChildren();
   if ('adoptedStyleSheets' in this.shadow) this.shadow.adoptedStyleSheets = [];
@@ -862,8 +967,10 @@ Widget.prototype.publicApi = function () {
       var label = ewLabel(series.label, 'series.label');
       var unit = ewLabel(series.unit, 'series.unit');
       var before = JSON.stringify(w.fullState());
-      w.h.set_series(label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y'));
-      w.series = true;
+      var args = [label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y')];
+      w.h.set_series.apply(null, args);
+      // Truthy while a series is shown; kept to rebuild the widget on a fresh instance after a trap.
+      w.series = args;
       // A new series is new data even when the state reads the same: draw it, and tell listeners.
       w.dirty = true;
       w.labels();
@@ -894,13 +1001,19 @@ Widget.prototype.publicApi = function () {
         try {
           h = new wasm_bindgen.WidgetHandle(text, tries[i]);
         } catch (e) {
+          // A trap discards the instance (ewTrapped); the widget moves to a fresh one.
+          if (!(e && e.code)) throw ewTrapped(e, wasm_bindgen);
           // A selection the new data cannot show: try a smaller one. Bad data throws as is.
           if (i === tries.length - 1 || !e || String(e.path).indexOf('selection') !== 0) throw e;
         }
       }
       var before = JSON.stringify(w.fullState());
       var old = w.h;
-      w.h = h;
+      // Guarded like the first handle, with what a fresh instance would need (Widget.rehome).
+      w.raw = h;
+      w.h = ewGuard(w, h);
+      w.g = wasm_bindgen;
+      w.data = text;
       old.free();
       w.series = null;
       w.dirty = true;
@@ -970,7 +1083,12 @@ function ewFactOptions(options, keys) {
 function ewWasm(name) {
   return function () {
     if (!ewLoaded) throw ewError('not_ready', name, 'wait for EconWidget.ready() first');
-    return wasm_bindgen[name].apply(null, arguments);
+    var glue = wasm_bindgen;
+    try {
+      return glue[name].apply(null, arguments);
+    } catch (e) {
+      throw ewTrapped(e, glue);
+    }
   };
 }
 
@@ -988,7 +1106,7 @@ var EconWidget = {
     if (!ewLoaded) throw ewError('not_ready', 'validateDataset', 'wait for EconWidget.ready() first');
     // Host datasets need the full build (the one-chart wasm has no dataset reader).
     if (!EW_HOST_DATA) throw ewUnavailable('data');
-    return wasm_bindgen.validateDataset(ewDatasetText(data));
+    return ewWasm('validateDataset')(ewDatasetText(data));
   },
   /**
    * Checks the figures in a text against the embedded dataset (src/facts.rs): resolves to
@@ -1023,6 +1141,18 @@ var EconWidget = {
    */
   _memoryBytes: function () { return ewMemory ? ewMemory.buffer.byteLength : 0; }
 };
+
+if (EW_HOST_DATA) {
+  /**
+   * For tests only (econ-widget.full.js and .inline.js): the next wasm call of this handle
+   * traps, as a panic or a corrupted heap would (its pointer is moved out of the wasm memory:
+   * a real "memory access out of bounds"), to show that a trap never poisons the page.
+   */
+  EconWidget._trapNextCall = function (handle) {
+    var w = handle && ewInstances.get(handle.element);
+    if (w && !w.destroyed) w.raw.__wbg_ptr = 0x7ffffff8;
+  };
+}
 
 // The classic scripts define window.EconWidget; the ES modules export it instead.
 if (!EW_MODULE && typeof window !== 'undefined') window.EconWidget = EconWidget;
