@@ -216,7 +216,7 @@ test('article.html (desktop, strict CSP): three script embeds and an iframe that
   const served = server.requests.length;
   const res = await page.goto(server.url + '/www/article.html');
   assert.equal(await page.title(), '晋中晋城上半年经济观察：三产增速领先，新兴产业“加速跑” — 数读山西（示例）');
-  const hosts = await page.$$eval('[data-econ-widget]', (es) => es.map((e) => ({ view: e.dataset.view, lang: e.dataset.lang || 'zh', theme: e.dataset.theme || 'auto' })));
+  const hosts = await page.$$eval('[data-econ-widget]', (es) => es.map((e) => ({ view: e.dataset.view, lang: e.dataset.lang || 'zh', theme: e.dataset.theme || 'light' })));
   assert.equal(hosts.length, 3);
   assert.notDeepEqual([hosts[0].lang, hosts[0].theme], [hosts[1].lang, hosts[1].theme], 'two embeds differ in language and theme');
   // Scroll to each chart as a reader would.
@@ -469,23 +469,23 @@ test('explorer: the selection lives in the URL hash; a link reopens it; back and
   await openExplorer(page, url);
   const hash = () => decodeURIComponent(new URL(page.url()).hash);
   const state = () => call(page, '#chart', 'state');
-  assert.equal(hash(), '#view=d000-gdp-sectors&chart=composition&lang=zh&theme=auto&sort=none&region=晋中');
+  assert.equal(hash(), '#view=d000-gdp-sectors&chart=composition&lang=zh&theme=light&sort=none&region=晋中');
   const historyLength = await page.evaluate(() => history.length);
 
   await page.selectOption('#sel-region', '晋城');
   const jc = await state();
   assert.equal(jc.region, '晋城');
-  assert.match(hash(), new RegExp(`^#view=${jc.view}&chart=${jc.chart}&lang=zh&theme=auto&sort=none&region=晋城$`));
+  assert.match(hash(), new RegExp(`^#view=${jc.view}&chart=${jc.chart}&lang=zh&theme=light&sort=none&region=晋城$`));
   await page.selectOption('#sel-lang', 'en');
   await page.selectOption('#sel-theme', 'dark');
   assert.match(hash(), /&lang=en&theme=dark&/);
   assert.equal(await page.evaluate(() => history.length), historyLength + 3, 'one history entry per change');
   const link = page.url();
 
-  // Back: dark → auto; back: en → zh; back: 晋城 → 晋中. The page and chart follow.
+  // Back: dark → light (the default); back: en → zh; back: 晋城 → 晋中. The page and chart follow.
   await page.goBack();
-  await page.waitForFunction(() => window.econExplorer.handle.state().theme === 'auto');
-  assert.equal(await page.inputValue('#sel-theme'), 'auto');
+  await page.waitForFunction(() => window.econExplorer.handle.state().theme === 'light');
+  assert.equal(await page.inputValue('#sel-theme'), 'light');
   await page.goBack();
   await page.waitForFunction(() => window.econExplorer.handle.state().lang === 'zh');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');

@@ -319,6 +319,8 @@ function mount(element, options) {
     options = options || {};
     if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options, got ' + ewDescribe(options));
     var init = ewPlain(options, 'selection', 0, 'data');
+    // Light unless asked: a dark OS must not put a black box in a white article (docs/embedding.md).
+    if (init.theme == null) init.theme = 'light';
     // tableToggle is a DOM option, not part of the selection.
     var dom = { tableToggle: init.tableToggle === true };
     delete init.tableToggle;
