@@ -33,7 +33,7 @@ var EW_CSS = [
   '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none;will-change:transform}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
-  'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow-wrap:anywhere;font-size:13px}',
+  'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow:hidden;overflow-wrap:anywhere;font-size:13px}',
   '.ew-tip[hidden]{display:none}',
   '.ew-dark .ew-tip{background:#1f2428;color:#e6edf3;border-color:#444c56;box-shadow:0 4px 14px rgba(0,0,0,.5)}',
   '.ew-tip-label{font-weight:700;margin:0 0 2px}',
@@ -728,20 +728,41 @@ Widget.prototype.showTip = function (info) {
   var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
   if (tip.getAttribute('lang') !== tipLang) tip.setAttribute('lang', tipLang);
   if (tip.hidden) tip.hidden = false;
-  // Beside the point, on the side with more room, without reading the tooltip's size (that
-  // would force a layout on every pointer move): a transform (no layout) puts the edge nearest
-  // the point there (-100%: the tooltip's own size), and the width is capped to the room.
+  // Beside the point, on the side with more room, flipped and clamped into the part of the
+  // chart that is on screen (in an iframe: the frame), without reading the tooltip's size (that
+  // would force a layout on every pointer move): the transform's percentages are the tooltip's
+  // own size, so clamp(min, want, max - 100%) keeps its far edge in as well.
   var width = this.last ? this.last.width : this.chart.clientWidth;
   var height = this.last ? this.last.height : this.chart.clientHeight;
-  var toLeft = info.x > width - info.x;
-  var above = info.y > height / 2;
-  var maxWidth = Math.max(0, Math.min(320, Math.round(toLeft ? info.x - 12 : width - info.x - 12))) + 'px';
-  var x = Math.round(toLeft ? info.x - 12 : info.x + 12);
-  var y = Math.round(above ? info.y - 10 : info.y + 14);
+  // Where it may go: the chart's box cut to the viewport less its scrollbars (the root's client
+  // box: no layout of its own), unless hardly any of the chart is on screen. The canvas's place
+  // is the one pointer moves keep (Widget.point); keyboard focus reads it once per key.
+  var r = this.rect || (this.rect = this.canvas.getBoundingClientRect());
+  var doc = document.documentElement;
+  // 2 px in: the border and shadow stay inside too.
+  var L = Math.max(0, -r.left) + 2;
+  var T = Math.max(0, -r.top) + 2;
+  var R = Math.min(width, doc.clientWidth - r.left) - 2;
+  var B = Math.min(height, doc.clientHeight - r.top) - 2;
+  if (R - L < 60 || B - T < 40) {
+    L = T = 0;
+    R = width;
+    B = height;
+  }
+  var toLeft = info.x - L > R - info.x;
+  var above = info.y - T > B - info.y;
+  var maxWidth = Math.max(0, Math.min(320, R - L, Math.max(toLeft ? info.x - 12 - L : R - info.x - 12, 180))) + 'px';
   var st = tip.style;
   if (st.maxWidth !== maxWidth) st.maxWidth = maxWidth;
-  st.transform = 'translate(' + x + 'px,' + y + 'px)' + (toLeft || above ? ' translate(' + (toLeft ? '-100%' : '0') + ',' + (above ? '-100%' : '0') + ')' : '');
+  var maxHeight = B - T + 'px';
+  if (st.maxHeight !== maxHeight) st.maxHeight = maxHeight;
+  st.transform = 'translate(' + ewClamp(L, toLeft ? info.x - 12 : info.x + 12, toLeft, R) + ',' + ewClamp(T, above ? info.y - 10 : info.y + 14, above, B) + ')';
 };
+
+/** A tooltip offset from `at` (less its own size if `before`), kept in [lo, hi - its size]. */
+function ewClamp(lo, at, before, hi) {
+  return 'clamp(' + lo + 'px,' + (before ? 'calc(' + at + 'px - 100%)' : at + 'px') + ',calc(' + hi + 'px - 100%))';
+}
 
 Widget.prototype.hideTip = function () {
   if (!this.tip.hidden) this.tip.hidden = true;
