@@ -83,6 +83,30 @@
     el.setAttribute('data-econ-widget-state', s);
   }
 
+  /**
+   * Holds the chart's place from the moment the loader sees the div (the snippet puts the
+   * loader right after it, so nothing below is laid out yet): the fallback is clipped to the
+   * height the chart will take, so the chart replaces it without moving the article. The
+   * height: data-height (px), or from data-heights ("w:h …", the explorer's measures per view)
+   * the one of the widest width up to the div's (else the first).
+   */
+  function reserve(el) {
+    var h = 0;
+    var w = el.getBoundingClientRect().width;
+    (el.getAttribute('data-heights') || '').replace(/(\d+):(\d+)/g, function (m, a, b) {
+      if (!h || w >= +a) h = +b;
+    });
+    h = +el.getAttribute('data-height') || h;
+    if (h >= 40 && h <= 4000) fix(el, h + 'px', 'hidden');
+  }
+
+  /** Sets the div's height, min-height and overflow (released: '' as height and overflow). */
+  function fix(el, h, overflow) {
+    el.style.height = h;
+    if (h) el.style.minHeight = h;
+    el.style.overflow = overflow;
+  }
+
   /** Mounts one div now; resolves with its handle. */
   function start(el) {
     var rec = seen.get(el);
@@ -92,9 +116,12 @@
     var p = load()
       .then(function (EW) { return EW.mount(el, options(el)); })
       .then(function (handle) {
+        fix(el, '', ''); // as tall as the chart, never less than reserved
         state(el, 'ready');
         return handle;
       }, function (e) {
+        fix(el, '', '');
+        el.style.minHeight = ''; // the fallback's own height
         state(el, 'error');
         el.setAttribute('data-econ-widget-error', (e && e.code) || 'load_failed');
         if (window.console) console.error('econ-widget: ' + ((e && e.message) || e));
@@ -112,6 +139,7 @@
     Array.prototype.forEach.call(list, function (el) {
       if (seen.has(el)) return;
       seen.set(el, {});
+      reserve(el);
       state(el, 'pending');
       if (el.getAttribute('data-loading') === 'eager' || !io) start(el);
       else io.observe(el);
@@ -130,6 +158,8 @@
     }
   };
 
+  // At once: a loader placed right after its div reserves the div's height before the rest of
+  // the page is laid out; and again once the page is parsed, for divs further down.
+  scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { scan(); });
-  else scan();
 })();

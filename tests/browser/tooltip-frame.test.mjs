@@ -2,7 +2,7 @@
 // and narrow widths, every view × chart × language, every mark (found through the widget's
 // keyboard focus, then hovered with the mouse as a reader would, with the frame scrolled so the
 // mark is on screen) — the tooltip's box must lie inside the frame's viewport. Also keyboard
-// focus in a frame sized to its content, and a script embed in a narrow column (its box).
+// focus in frames sized to their content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, assertClean, startShared, stopShared } from './helpers.mjs';
@@ -109,7 +109,7 @@ for (const [width, langs] of [[240, ['zh', 'en']], [390, ['en']], [700, ['zh']]]
   });
 }
 
-test('keyboard focus in frames sized to their content, and a script embed in a narrow column: tooltips inside', async () => {
+test('keyboard focus in frames sized to their content: tooltips inside', async () => {
   const page = await openPage(browser, { viewport: { width: 1000, height: 900 } });
   await page.goto(server.url + '/tests/browser/fixtures/frames.html');
   for (const width of [240, 390]) {
