@@ -40,7 +40,10 @@
 
   /** Loads the bundle once (or uses the one the page already has). */
   function load() {
-    if (window.EconWidget) return Promise.resolve(window.EconWidget);
+    if (window.EconWidget) {
+      printAll();
+      return Promise.resolve(window.EconWidget);
+    }
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var s = document.createElement('script');
@@ -51,7 +54,10 @@
         }
         s.async = true;
         s.onload = function () {
-          if (window.EconWidget) resolve(window.EconWidget);
+          if (window.EconWidget) {
+            printAll();
+            resolve(window.EconWidget);
+          }
           else reject(new Error(bundleUrl + ' did not define EconWidget'));
         };
         s.onerror = function () {
@@ -63,6 +69,22 @@
       });
     }
     return loading;
+  }
+
+  /**
+   * Printing: widgets not yet near the viewport start at beforeprint, so they print as charts,
+   * not as their fallbacks (the bundle is loaded: they draw before the page is laid out for
+   * paper). Added after the bundle's own beforeprint listener, which switches widgets to print.
+   */
+  var printing = false;
+  function printAll() {
+    if (printing) return;
+    printing = true;
+    window.addEventListener('beforeprint', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-econ-widget]'), function (el) {
+        if (seen.has(el) && !seen.get(el).promise) start(el);
+      });
+    });
   }
 
   /** mount() options from the div's data attributes. */

@@ -18,6 +18,12 @@ var ewLoaded = false;
 var ewMemory = null; // the wasm instance's WebAssembly.Memory (for EconWidget._memoryBytes)
 var ewInstances = new WeakMap();
 var ewSheet = null;
+// Between beforeprint and afterprint: widgets (also those made meanwhile) draw for paper.
+var ewPrinting = false;
+if (typeof window !== 'undefined' && window.addEventListener) {
+  window.addEventListener('beforeprint', function () { ewPrinting = true; });
+  window.addEventListener('afterprint', function () { ewPrinting = false; });
+}
 
 var EW_CSS = [
   ':host{display:block;position:relative;min-width:0;max-width:100%;',
@@ -43,6 +49,8 @@ var EW_CSS = [
   '.ew-dark .ew-tip-source{border-top-color:#3d444d;color:#9da7b3}',
   '.ew-tip-quote{margin:2px 0 0;font-style:normal;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-quote{color:#9da7b3}',
+  // Print: the chart only (no buttons, no tooltip or ring), scaled into the page's width.
+  '@media print{.ew-table-toggle,.ew-tip,.ew-overlay{display:none!important}.ew-canvas{max-width:100%;height:auto!important}.ew-chart,.ew-extra{break-inside:avoid}}',
   '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
   // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
   // rule on the host lays out a single child), and the inner boxes reset what they would
@@ -392,9 +400,13 @@ function Widget(host, h, options) {
     });
     this.watchDpr();
   }
+  // Print: redrawn light at 3× (sharp on paper, not a 96 ppi bitmap), then back after.
+  this.on(window, 'beforeprint', function () { self.renderNow(); });
+  this.on(window, 'afterprint', function () { self.schedule(); });
   // Page zoom changes devicePixelRatio and fires resize; renderNow skips when nothing changed.
   this.on(window, 'resize', function () { self.rect = null; self.schedule(); });
-  this.on(window, 'scroll', function () { self.rect = null; }, { capture: true, passive: true });
+  // A scroll moves the canvas, and the room around a tooltip: the next move places it anew.
+  this.on(window, 'scroll', function () { self.rect = self.tipKey = null; }, { capture: true, passive: true });
   if (typeof ResizeObserver === 'function') {
     this.ro = new ResizeObserver(function () { self.schedule(); });
     this.ro.observe(host);
@@ -526,8 +538,8 @@ Widget.prototype.renderNow = function () {
   this.rect = null;
   try {
     var width = this.chart.getBoundingClientRect().width;
-    var dpr = window.devicePixelRatio || 1;
-    var dark = this.isDark();
+    var dpr = ewPrinting ? Math.max(3, window.devicePixelRatio || 1) : window.devicePixelRatio || 1;
+    var dark = !ewPrinting && this.isDark();
     var l = this.last;
     if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) {
       // Back to the size on screen (e.g. shown again after display:none): nothing to draw.
