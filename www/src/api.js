@@ -771,9 +771,10 @@ Widget.prototype.showTip = function (info) {
   st.transform = 'translate(' + ewClamp(L, toLeft ? info.x - 12 : info.x + 12, toLeft, R) + ',' + ewClamp(T, above ? info.y - 10 : info.y + 14, above, B) + ')';
 };
 
-/** A tooltip offset from `at` (less its own size if `before`), kept in [lo, hi - its size]. */
+/** A tooltip offset from `at` (less its own size if `before`), kept in [lo, hi - its size], whole px. */
 function ewClamp(lo, at, before, hi) {
-  return 'clamp(' + lo + 'px,' + (before ? 'calc(' + at + 'px - 100%)' : at + 'px') + ',calc(' + hi + 'px - 100%))';
+  var r = Math.round;
+  return 'clamp(' + r(lo) + 'px,' + (before ? 'calc(' + r(at) + 'px - 100%)' : r(at) + 'px') + ',calc(' + r(hi) + 'px - 100%))';
 }
 
 Widget.prototype.hideTip = function () {
