@@ -55,6 +55,7 @@
       chart_bullet: '目标与实际',
       chart_timeline: '时间轴',
       errorIn: function (field) { return '无法应用所选的“' + field + '”：'; },
+      badLink: function (field, value) { return '链接中的' + field + '“' + value + '”无效，已改为显示默认值。'; },
       failed: '图表无法加载：',
       tooSmall: '图表区域太窄，无法绘制（至少需要 120 像素）。'
     },
@@ -107,6 +108,7 @@
       chart_bullet: 'Target vs actual',
       chart_timeline: 'Timeline',
       errorIn: function (field) { return 'Cannot apply the chosen ' + field.toLowerCase() + ': '; },
+      badLink: function (field, value) { return 'The link\'s ' + field.toLowerCase() + ' \u201c' + value + '\u201d is not valid; showing the default instead.'; },
       failed: 'The chart could not be loaded: ',
       tooSmall: 'The chart area is too narrow to draw (it needs at least 120 px).'
     }
@@ -536,12 +538,30 @@
   applyStrings();
   status.textContent = t('loading');
 
-  var ready = EconWidget.mount(host, hashOptions)
-    .catch(function (e) {
-      // A stale or hand-edited link: say what was wrong and show the default chart.
-      showError(e);
-      return EconWidget.mount(host, {});
-    })
+  /**
+   * A stale or hand-edited link: drop only the field it names (keeping the language and the
+   * rest), say so in the page's language (the code and path stay for developers), and try again.
+   */
+  function mountFrom(opts, tries) {
+    return EconWidget.mount(host, opts).catch(function (e) {
+      var m = /^selection\.([a-z_]+)/.exec((e && e.path) || '');
+      var next = {};
+      Object.keys(opts).forEach(function (k) { if (!m || k !== m[1]) next[k] = opts[k]; });
+      if (!m || !(m[1] in opts) || tries > 8) next = opts.lang === 'en' ? { lang: 'en' } : {};
+      var value = m && m[1] in opts ? String(opts[m[1]]) : '';
+      errorBox.replaceChildren(
+        el('strong', t('badLink')(fieldOf(e && e.path), value)),
+        document.createTextNode(' (' + [(e && e.code) || '', (e && e.path) || ''].filter(Boolean).join(', ') + ')')
+      );
+      errorBox.setAttribute('data-code', (e && e.code) || '');
+      errorBox.setAttribute('data-path', (e && e.path) || '');
+      errorBox.hidden = false;
+      if (tries > 9) throw e;
+      return mountFrom(next, tries + 1);
+    });
+  }
+
+  var ready = mountFrom(hashOptions, 0)
     .then(function (h) {
       handle = h;
       refresh();
