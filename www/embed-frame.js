@@ -15,7 +15,7 @@
   var en = params.get('lang') === 'en';
   root.lang = en ? 'en' : 'zh-CN';
   var theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  if (theme === 'light' || theme === 'dark' || theme === 'auto') root.setAttribute('data-theme', theme);
   // Shown until the chart is drawn (the shadow root then hides it), and if it cannot be.
   var note = document.createElement('p');
   note.className = 'frame-note';

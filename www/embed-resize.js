@@ -2,10 +2,54 @@
 // For the page that embeds www/embed.html in an <iframe>: sets each such iframe's height to
 // the height its content reports ({type: 'econ-widget:height', id, height} by postMessage), so
 // the chart never scrolls inside the frame. A message only resizes the iframe that sent it.
+// It never makes a frame shorter than the snippet made it: its data-heights ("w:h …", the
+// heights the explorer measured per width; reserved at once for frames already on the page,
+// so place this script right after the iframe) or else its height attribute — a frame that
+// reports its small loading note first does not shrink and grow again.
 (function () {
   'use strict';
-  if (window.econWidgetResize) return;
-  window.econWidgetResize = true;
+  var floors = new WeakMap(); // iframe → {spec, attr}
+
+  /** Height from "w:h w:h …" at `width`: that of the widest width up to it (else the first). */
+  function fromSpec(spec, width) {
+    var h = 0;
+    String(spec || '').replace(/(\d+):(\d+)/g, function (m, a, b) {
+      if (!h || width >= +a) h = +b;
+    });
+    return h;
+  }
+
+  /** The least height of a frame: what its snippet set, at its width now. */
+  function floor(frame) {
+    var f = floors.get(frame);
+    if (!f) {
+      f = { spec: frame.getAttribute('data-heights'), attr: Math.ceil(Number(frame.getAttribute('height'))) || 0 };
+      floors.set(frame, f);
+    }
+    return fromSpec(f.spec, frame.getBoundingClientRect().width) || (f.attr > 0 && f.attr < 100000 ? f.attr : 0);
+  }
+
+  function apply(frame, height) {
+    height = Math.max(height, floor(frame));
+    if (!height) return;
+    frame.setAttribute('height', String(height));
+    frame.style.height = height + 'px';
+  }
+
+  function reserveAll() {
+    var frames = document.querySelectorAll('iframe[data-heights]');
+    for (var i = 0; i < frames.length; i++) {
+      if (!floors.has(frames[i])) apply(frames[i], 0);
+    }
+  }
+
+  if (window.econWidgetResize) {
+    if (typeof window.econWidgetResize.scan === 'function') window.econWidgetResize.scan();
+    return;
+  }
+  window.econWidgetResize = { scan: reserveAll };
+  reserveAll();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reserveAll);
   window.addEventListener('message', function (e) {
     var d = e.data;
     if (!d || typeof d !== 'object' || d.type !== 'econ-widget:height') return;
@@ -24,7 +68,6 @@
       } catch (err) { /* a bad src: no match */ }
     }
     if (!frame) return;
-    frame.setAttribute('height', String(height));
-    frame.style.height = height + 'px';
+    apply(frame, height);
   });
 })();

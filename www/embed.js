@@ -40,7 +40,10 @@
 
   /** Loads the bundle once (or uses the one the page already has). */
   function load() {
-    if (window.EconWidget) return Promise.resolve(window.EconWidget);
+    if (window.EconWidget) {
+      printAll();
+      return Promise.resolve(window.EconWidget);
+    }
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var s = document.createElement('script');
@@ -51,7 +54,10 @@
         }
         s.async = true;
         s.onload = function () {
-          if (window.EconWidget) resolve(window.EconWidget);
+          if (window.EconWidget) {
+            printAll();
+            resolve(window.EconWidget);
+          }
           else reject(new Error(bundleUrl + ' did not define EconWidget'));
         };
         s.onerror = function () {
@@ -63,6 +69,22 @@
       });
     }
     return loading;
+  }
+
+  /**
+   * Printing: widgets not yet near the viewport start at beforeprint, so they print as charts,
+   * not as their fallbacks (the bundle is loaded: they draw before the page is laid out for
+   * paper). Added after the bundle's own beforeprint listener, which switches widgets to print.
+   */
+  var printing = false;
+  function printAll() {
+    if (printing) return;
+    printing = true;
+    window.addEventListener('beforeprint', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('[data-econ-widget]'), function (el) {
+        if (seen.has(el) && !seen.get(el).promise) start(el);
+      });
+    });
   }
 
   /** mount() options from the div's data attributes. */
@@ -83,6 +105,30 @@
     el.setAttribute('data-econ-widget-state', s);
   }
 
+  /**
+   * Holds the chart's place from the moment the loader sees the div (the snippet puts the
+   * loader right after it, so nothing below is laid out yet): the fallback is clipped to the
+   * height the chart will take, so the chart replaces it without moving the article. The
+   * height: data-height (px), or from data-heights ("w:h …", the explorer's measures per view)
+   * the one of the widest width up to the div's (else the first).
+   */
+  function reserve(el) {
+    var h = 0;
+    var w = el.getBoundingClientRect().width;
+    (el.getAttribute('data-heights') || '').replace(/(\d+):(\d+)/g, function (m, a, b) {
+      if (!h || w >= +a) h = +b;
+    });
+    h = +el.getAttribute('data-height') || h;
+    if (h >= 40 && h <= 4000) fix(el, h + 'px', 'hidden');
+  }
+
+  /** Sets the div's height, min-height and overflow (released: '' as height and overflow). */
+  function fix(el, h, overflow) {
+    el.style.height = h;
+    if (h) el.style.minHeight = h;
+    el.style.overflow = overflow;
+  }
+
   /** Mounts one div now; resolves with its handle. */
   function start(el) {
     var rec = seen.get(el);
@@ -92,9 +138,12 @@
     var p = load()
       .then(function (EW) { return EW.mount(el, options(el)); })
       .then(function (handle) {
+        fix(el, '', ''); // as tall as the chart, never less than reserved
         state(el, 'ready');
         return handle;
       }, function (e) {
+        fix(el, '', '');
+        el.style.minHeight = ''; // the fallback's own height
         state(el, 'error');
         el.setAttribute('data-econ-widget-error', (e && e.code) || 'load_failed');
         if (window.console) console.error('econ-widget: ' + ((e && e.message) || e));
@@ -124,6 +173,7 @@
     Array.prototype.forEach.call(list, function (el) {
       if (seen.has(el)) return;
       seen.set(el, {});
+      reserve(el);
       state(el, 'pending');
       if (el.getAttribute('data-loading') === 'eager' || !io) start(el);
       else io.observe(el);
@@ -142,6 +192,8 @@
     }
   };
 
+  // At once: a loader placed right after its div reserves the div's height before the rest of
+  // the page is laid out; and again once the page is parsed, for divs further down.
+  scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { scan(); });
-  else scan();
 })();

@@ -55,6 +55,7 @@
       chart_bullet: '目标与实际',
       chart_timeline: '时间轴',
       errorIn: function (field) { return '无法应用所选的“' + field + '”：'; },
+      badLink: function (field, value) { return '链接中的' + field + '“' + value + '”无效，已改为显示默认值。'; },
       failed: '图表无法加载：',
       tooSmall: '图表区域太窄，无法绘制（至少需要 120 像素）。'
     },
@@ -107,6 +108,7 @@
       chart_bullet: 'Target vs actual',
       chart_timeline: 'Timeline',
       errorIn: function (field) { return 'Cannot apply the chosen ' + field.toLowerCase() + ': '; },
+      badLink: function (field, value) { return 'The link\'s ' + field.toLowerCase() + ' \u201c' + value + '\u201d is not valid; showing the default instead.'; },
       failed: 'The chart could not be loaded: ',
       tooSmall: 'The chart area is too narrow to draw (it needs at least 120 px).'
     }
@@ -377,6 +379,18 @@
     return ('0000000' + h.toString(16)).slice(-8);
   }
 
+  // The embed's height at a few widths (its chart as SVG, plus the data-table button row): the
+  // snippets carry them as data-heights, so the loader and the resizer reserve the chart's
+  // place before it draws (no layout shift; docs/embedding.md).
+  var RESERVE_WIDTHS = [300, 340, 380, 420, 480, 560, 640, 720];
+  var TABLE_ROW = 36;
+  function heightsSpec() {
+    return RESERVE_WIDTHS.map(function (w) {
+      var m = /<svg[^>]*\sheight="([\d.]+)/.exec(handle.svg(w, false));
+      return m ? w + ':' + (Math.ceil(Number(m[1])) + TABLE_ROW) : '';
+    }).filter(Boolean).join(' ');
+  }
+
   function scriptSnippet(st) {
     var data = handle.table();
     var cols = [0, 1, 2, 3].filter(function (i) {
@@ -389,8 +403,7 @@
     });
     var link = new URL('index.html', location.href).href + hashOf(st);
     var lines = [
-      '<script src="' + esc(new URL('../dist/econ-embed.js', location.href).href) + '" defer></script>',
-      '<div data-econ-widget ' + embedParams(st).map(function (p) { return 'data-' + p[0] + '="' + esc(p[1]) + '"'; }).join(' ') + '>',
+      '<div data-econ-widget ' + embedParams(st).map(function (p) { return 'data-' + p[0] + '="' + esc(p[1]) + '"'; }).join(' ') + ' data-heights="' + heightsSpec() + '">',
       '  <table>',
       '    <caption><a href="' + esc(link) + '">' + esc(data.caption) + '</a></caption>',
       '    <thead><tr>' + cols.map(function (i) { return '<th scope="col">' + esc(data.columns[i]) + '</th>'; }).join('') + '</tr></thead>',
@@ -404,6 +417,9 @@
     lines.push('    </tbody>', '  </table>');
     if (sources.length) lines.push('  <p>' + esc(t('source') + sources.join(t('listSep'))) + '</p>');
     lines.push('</div>');
+    // Right after the div, not deferred: it reserves the div's height before the article below it
+    // is laid out (it is small, and loads the chart itself only near the viewport).
+    lines.push('<script src="' + esc(new URL('../dist/econ-embed.js', location.href).href) + '"></script>');
     return lines.join('\n');
   }
 
@@ -411,10 +427,13 @@
     var query = embedParams(st).map(function (p) { return p[0] + '=' + encodeURIComponent(p[1]); }).join('&');
     var id = 'econ-widget-' + fnv(query);
     var src = new URL('embed.html', location.href).href + '?' + query + '&id=' + id;
-    var height = Math.ceil(host.getBoundingClientRect().height) + 40;
+    var heights = heightsSpec();
+    // Without the resizer the frame keeps this: the tallest, so the chart never scrolls in it.
+    var height = Math.max.apply(null, heights.split(' ').map(function (p) { return Number(p.split(':')[1]) || 0; })) || Math.ceil(host.getBoundingClientRect().height) + 40;
     return [
-      '<iframe src="' + esc(src) + '" id="' + id + '" title="' + esc(handle.title()) + '" width="100%" height="' + height + '" loading="lazy" frameborder="0"></iframe>',
-      '<script src="' + esc(new URL('embed-resize.js', location.href).href) + '" defer></script>'
+      '<iframe src="' + esc(src) + '" id="' + id + '" title="' + esc(handle.title()) + '" width="100%" height="' + height + '" data-heights="' + heights + '" loading="lazy" frameborder="0"></iframe>',
+      // Right after the iframe, not deferred: it sets the frame's height for its width at once.
+      '<script src="' + esc(new URL('embed-resize.js', location.href).href) + '"></script>'
     ].join('\n');
   }
 
@@ -519,12 +538,30 @@
   applyStrings();
   status.textContent = t('loading');
 
-  var ready = EconWidget.mount(host, hashOptions)
-    .catch(function (e) {
-      // A stale or hand-edited link: say what was wrong and show the default chart.
-      showError(e);
-      return EconWidget.mount(host, {});
-    })
+  /**
+   * A stale or hand-edited link: drop only the field it names (keeping the language and the
+   * rest), say so in the page's language (the code and path stay for developers), and try again.
+   */
+  function mountFrom(opts, tries) {
+    return EconWidget.mount(host, opts).catch(function (e) {
+      var m = /^selection\.([a-z_]+)/.exec((e && e.path) || '');
+      var next = {};
+      Object.keys(opts).forEach(function (k) { if (!m || k !== m[1]) next[k] = opts[k]; });
+      if (!m || !(m[1] in opts) || tries > 8) next = opts.lang === 'en' ? { lang: 'en' } : {};
+      var value = m && m[1] in opts ? String(opts[m[1]]) : '';
+      errorBox.replaceChildren(
+        el('strong', t('badLink')(fieldOf(e && e.path), value)),
+        document.createTextNode(' (' + [(e && e.code) || '', (e && e.path) || ''].filter(Boolean).join(', ') + ')')
+      );
+      errorBox.setAttribute('data-code', (e && e.code) || '');
+      errorBox.setAttribute('data-path', (e && e.path) || '');
+      errorBox.hidden = false;
+      if (tries > 9) throw e;
+      return mountFrom(next, tries + 1);
+    });
+  }
+
+  var ready = mountFrom(hashOptions, 0)
     .then(function (h) {
       handle = h;
       refresh();

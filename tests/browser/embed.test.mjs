@@ -216,7 +216,7 @@ test('article.html (desktop, strict CSP): three script embeds and an iframe that
   const served = server.requests.length;
   const res = await page.goto(server.url + '/www/article.html');
   assert.equal(await page.title(), '晋中晋城上半年经济观察：三产增速领先，新兴产业“加速跑” — 数读山西（示例）');
-  const hosts = await page.$$eval('[data-econ-widget]', (es) => es.map((e) => ({ view: e.dataset.view, lang: e.dataset.lang || 'zh', theme: e.dataset.theme || 'auto' })));
+  const hosts = await page.$$eval('[data-econ-widget]', (es) => es.map((e) => ({ view: e.dataset.view, lang: e.dataset.lang || 'zh', theme: e.dataset.theme || 'light' })));
   assert.equal(hosts.length, 3);
   assert.notDeepEqual([hosts[0].lang, hosts[0].theme], [hosts[1].lang, hosts[1].theme], 'two embeds differ in language and theme');
   // Scroll to each chart as a reader would.
@@ -242,8 +242,10 @@ test('article.html (desktop, strict CSP): three script embeds and an iframe that
   await embedReady(page, '#chart', frame);
   const bodyHeight = () => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   let h = await bodyHeight();
-  await page.waitForFunction((h) => document.querySelector('iframe#ew-jz-new-energy').getAttribute('height') === String(h), h);
-  assert.equal(Math.round((await frameEl.boundingBox()).height), h);
+  // Never shorter than the snippet's height="360" (no shrink-then-grow), else the content's.
+  const shown = Math.max(h, 360);
+  await page.waitForFunction((h) => document.querySelector('iframe#ew-jz-new-energy').getAttribute('height') === String(h), shown);
+  assert.equal(Math.round((await frameEl.boundingBox()).height), shown);
   const msgs = await page.evaluate(() => window.__messages.filter((m) => m && m.type === 'econ-widget:height'));
   assert.ok(msgs.length >= 1);
   assert.deepEqual(Object.keys(msgs.at(-1)).sort(), ['height', 'id', 'type']);
@@ -283,7 +285,8 @@ test('article.html on a 375 px phone: widgets fit the column, no horizontal scro
   const frame = page.frame({ url: /embed\.html/ });
   await embedReady(page, '#chart', frame);
   const h = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-  await page.waitForFunction((h) => document.querySelector('iframe').getAttribute('height') === String(h), h);
+  // The content's height, never less than the snippet's height="360".
+  await page.waitForFunction((h) => document.querySelector('iframe').getAttribute('height') === String(h), Math.max(h, 360));
   assert.equal((await pixels(frame, '#chart')).css.width, 375 - 28);
   const o = await noOverflow(page);
   assert.ok(o.scroll <= 375, `no horizontal overflow: ${JSON.stringify(o)}`);
@@ -420,11 +423,12 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   const iframe = await page.inputValue('#embed-iframe');
   assert.equal(await page.getAttribute('#embed-script', 'readonly'), '');
   const base = server.url + '/www/';
-  assert.ok(script.startsWith(`<script src="${server.url}/dist/econ-embed.js" defer></script>\n<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc">`), script);
+  assert.match(script, /^<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc" data-heights="300:\d+ 340:\d+ 380:\d+ 420:\d+ 480:\d+ 560:\d+ 640:\d+ 720:\d+">/, script);
+  assert.ok(script.endsWith(`</div>\n<script src="${server.url}/dist/econ-embed.js"></script>`), 'the loader comes right after its div, not deferred');
   assert.ok(script.includes('<caption><a href="' + base + 'index.html#view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc'), 'the fallback links to the explorer');
   assert.ok(script.includes('<th scope="row">Tertiary industry value added</th><td>H1 2023</td><td>6.3%</td>'), 'the fallback has the values');
   assert.ok(script.includes('<p>Source: Jinzhong: a new chapter in the home of the Jin merchants (2023-08)</p>'));
-  assert.match(iframe, new RegExp(`^<iframe src="${base.replace(/[./]/g, '\\$&')}embed\\.html\\?view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc&amp;id=(econ-widget-[0-9a-f]{8})" id="\\1" title="Jinzhong GDP and sector growth, H1 2023" width="100%" height="\\d+" loading="lazy" frameborder="0"></iframe>\n<script src="${base.replace(/[./]/g, '\\$&')}embed-resize\\.js" defer></script>$`));
+  assert.match(iframe, new RegExp(`^<iframe src="${base.replace(/[./]/g, '\\$&')}embed\\.html\\?view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc&amp;id=(econ-widget-[0-9a-f]{8})" id="\\1" title="Jinzhong GDP and sector growth, H1 2023" width="100%" height="\\d+" data-heights="300:\\d+ 340:\\d+ 380:\\d+ 420:\\d+ 480:\\d+ 560:\\d+ 640:\\d+ 720:\\d+" loading="lazy" frameborder="0"></iframe>\n<script src="${base.replace(/[./]/g, '\\$&')}embed-resize\\.js"></script>$`));
 
   // Copy buttons use the clipboard.
   await page.click('button[data-copy="embed-script"]');
@@ -453,7 +457,8 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   await embedReady(host, '#chart', frame);
   assert.equal((await call(frame, '#chart', 'state')).view, 'd000-gdp-growth');
   const fh = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-  await host.waitForFunction((h) => document.querySelector('iframe').getAttribute('height') === String(h), fh);
+  // All of the content, and no more than the few px data-heights rounds up for this width.
+  await host.waitForFunction((h) => { const v = Number(document.querySelector('iframe').getAttribute('height')); return v >= h && v <= h + 8; }, fh);
   await assertNoCsp(host);
   assertClean(host);
   await host.context().close();
@@ -469,23 +474,23 @@ test('explorer: the selection lives in the URL hash; a link reopens it; back and
   await openExplorer(page, url);
   const hash = () => decodeURIComponent(new URL(page.url()).hash);
   const state = () => call(page, '#chart', 'state');
-  assert.equal(hash(), '#view=d000-gdp-sectors&chart=composition&lang=zh&theme=auto&sort=none&region=晋中');
+  assert.equal(hash(), '#view=d000-gdp-sectors&chart=composition&lang=zh&theme=light&sort=none&region=晋中');
   const historyLength = await page.evaluate(() => history.length);
 
   await page.selectOption('#sel-region', '晋城');
   const jc = await state();
   assert.equal(jc.region, '晋城');
-  assert.match(hash(), new RegExp(`^#view=${jc.view}&chart=${jc.chart}&lang=zh&theme=auto&sort=none&region=晋城$`));
+  assert.match(hash(), new RegExp(`^#view=${jc.view}&chart=${jc.chart}&lang=zh&theme=light&sort=none&region=晋城$`));
   await page.selectOption('#sel-lang', 'en');
   await page.selectOption('#sel-theme', 'dark');
   assert.match(hash(), /&lang=en&theme=dark&/);
   assert.equal(await page.evaluate(() => history.length), historyLength + 3, 'one history entry per change');
   const link = page.url();
 
-  // Back: dark → auto; back: en → zh; back: 晋城 → 晋中. The page and chart follow.
+  // Back: dark → light (the default); back: en → zh; back: 晋城 → 晋中. The page and chart follow.
   await page.goBack();
-  await page.waitForFunction(() => window.econExplorer.handle.state().theme === 'auto');
-  assert.equal(await page.inputValue('#sel-theme'), 'auto');
+  await page.waitForFunction(() => window.econExplorer.handle.state().theme === 'light');
+  assert.equal(await page.inputValue('#sel-theme'), 'light');
   await page.goBack();
   await page.waitForFunction(() => window.econExplorer.handle.state().lang === 'zh');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');

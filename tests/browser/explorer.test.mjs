@@ -351,17 +351,17 @@ test('works under a strict Content-Security-Policy (no inline script or style)',
   }
 });
 
-test('dark mode via prefers-color-scheme: page and chart', async () => {
+test('dark mode via prefers-color-scheme: light by default, the system\'s scheme when asked (auto)', async () => {
   const page = await openPage(browser, { colorScheme: 'dark' });
   await openExplorer(page, EXPLORER_FILE_URL);
+  assert.ok((await pixels(page)).background[0] > 200, 'light by default under a dark system');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  // "Follow system" (auto) follows it, for page and chart.
+  await page.selectOption('#sel-theme', 'auto');
+  await rendered(page);
   const px = await pixels(page);
   assert.ok(px.background[0] < 80, `dark chart ${px.background}`);
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(21, 25, 30)');
-  // An explicit light theme overrides the system for page and chart.
-  await page.selectOption('#sel-theme', 'light');
-  await rendered(page);
-  assert.ok((await pixels(page)).background[0] > 200);
-  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
   assertClean(page);
   await page.context().close();
 });

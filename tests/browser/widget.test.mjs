@@ -133,7 +133,7 @@ test('one wasm fetch serves every widget on the page, and both draw', async () =
   assert.ok(a.ink > 2000 && b.ink > 2000, `both canvases have a chart (${a.ink}, ${b.ink} inked pixels)`);
   assert.notEqual(a.hash, b.hash);
   assert.equal(a.css.width, 640);
-  assert.deepEqual(await call(page, '#b', 'state'), { view: 'd000-gdp-growth', region: '晋中', topic: 'economy', chart: 'bar', indicators: [], lang: 'en', theme: 'auto', sort: 'none', hidden: [] });
+  assert.deepEqual(await call(page, '#b', 'state'), { view: 'd000-gdp-growth', region: '晋中', topic: 'economy', chart: 'bar', indicators: [], lang: 'en', theme: 'light', sort: 'none', hidden: [] });
   // Accessible name and description come from Rust, in the widget's language.
   const chartA = await shadow(page, '#a', '.ew-chart');
   assert.equal(chartA.attrs.role, 'group');
@@ -493,7 +493,7 @@ test('clicking a legend entry hides and shows that series', async () => {
 
 test('follows prefers-color-scheme in auto theme, and devicePixelRatio changes', async () => {
   const page = await fixture();
-  await mount(page, '#a', { view: 'd000-gdp-growth' });
+  await mount(page, '#a', { view: 'd000-gdp-growth', theme: 'auto' });
   await mount(page, '#b', { view: 'd000-gdp-growth', theme: 'light' });
   const light = await pixels(page, '#a');
   const fixed = await pixels(page, '#b');

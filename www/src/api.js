@@ -24,6 +24,12 @@ var ewSheet = null;
 // which holds one instance; ewLive are the widgets not destroyed.
 var ewLive = new Set();
 var ewReadyOptions; // what the page's first ready() was given: a fresh instance loads the same wasm
+// Between beforeprint and afterprint: widgets (also those made meanwhile) draw for paper.
+var ewPrinting = false;
+if (typeof window !== 'undefined' && window.addEventListener) {
+  window.addEventListener('beforeprint', function () { ewPrinting = true; });
+  window.addEventListener('afterprint', function () { ewPrinting = false; });
+}
 
 var EW_CSS = [
   ':host{display:block;position:relative;min-width:0;max-width:100%;',
@@ -39,7 +45,7 @@ var EW_CSS = [
   '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none;will-change:transform}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
-  'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow-wrap:anywhere;font-size:13px}',
+  'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow:hidden;overflow-wrap:anywhere;font-size:13px}',
   '.ew-tip[hidden]{display:none}',
   '.ew-dark .ew-tip{background:#1f2428;color:#e6edf3;border-color:#444c56;box-shadow:0 4px 14px rgba(0,0,0,.5)}',
   '.ew-tip-label{font-weight:700;margin:0 0 2px}',
@@ -49,6 +55,8 @@ var EW_CSS = [
   '.ew-dark .ew-tip-source{border-top-color:#3d444d;color:#9da7b3}',
   '.ew-tip-quote{margin:2px 0 0;font-style:normal;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-quote{color:#9da7b3}',
+  // Print: the chart only (no buttons, no tooltip or ring), scaled into the page's width.
+  '@media print{.ew-table-toggle,.ew-tip,.ew-overlay{display:none!important}.ew-canvas{max-width:100%;height:auto!important}.ew-chart,.ew-extra{break-inside:avoid}}',
   '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
   // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
   // rule on the host lays out a single child), and the inner boxes reset what they would
@@ -369,6 +377,8 @@ function mount(element, options) {
     options = options || {};
     if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options, got ' + ewDescribe(options));
     var init = ewPlain(options, 'selection', 0, 'data');
+    // Light unless asked: a dark OS must not put a black box in a white article (docs/embedding.md).
+    if (init.theme == null) init.theme = 'light';
     // tableToggle is a DOM option, not part of the selection.
     var dom = { tableToggle: init.tableToggle === true };
     delete init.tableToggle;
@@ -454,9 +464,13 @@ function Widget(host, h, options, glue) {
     });
     this.watchDpr();
   }
+  // Print: redrawn light at 3× (sharp on paper, not a 96 ppi bitmap), then back after.
+  this.on(window, 'beforeprint', function () { self.renderNow(); });
+  this.on(window, 'afterprint', function () { self.schedule(); });
   // Page zoom changes devicePixelRatio and fires resize; renderNow skips when nothing changed.
   this.on(window, 'resize', function () { self.rect = null; self.schedule(); });
-  this.on(window, 'scroll', function () { self.rect = null; }, { capture: true, passive: true });
+  // A scroll moves the canvas, and the room around a tooltip: the next move places it anew.
+  this.on(window, 'scroll', function () { self.rect = self.tipKey = null; }, { capture: true, passive: true });
   if (typeof ResizeObserver === 'function') {
     this.ro = new ResizeObserver(function () { self.schedule(); });
     this.ro.observe(host);
@@ -624,8 +638,8 @@ Widget.prototype.renderNow = function () {
   this.rect = null;
   try {
     var width = this.chart.getBoundingClientRect().width;
-    var dpr = window.devicePixelRatio || 1;
-    var dark = this.isDark();
+    var dpr = ewPrinting ? Math.max(3, window.devicePixelRatio || 1) : window.devicePixelRatio || 1;
+    var dark = !ewPrinting && this.isDark();
     var l = this.last;
     if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) {
       // Back to the size on screen (e.g. shown again after display:none): nothing to draw.
@@ -826,20 +840,42 @@ Widget.prototype.showTip = function (info) {
   var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
   if (tip.getAttribute('lang') !== tipLang) tip.setAttribute('lang', tipLang);
   if (tip.hidden) tip.hidden = false;
-  // Beside the point, on the side with more room, without reading the tooltip's size (that
-  // would force a layout on every pointer move): a transform (no layout) puts the edge nearest
-  // the point there (-100%: the tooltip's own size), and the width is capped to the room.
+  // Beside the point, on the side with more room, flipped and clamped into the part of the
+  // chart that is on screen (in an iframe: the frame), without reading the tooltip's size (that
+  // would force a layout on every pointer move): the transform's percentages are the tooltip's
+  // own size, so clamp(min, want, max - 100%) keeps its far edge in as well.
   var width = this.last ? this.last.width : this.chart.clientWidth;
   var height = this.last ? this.last.height : this.chart.clientHeight;
-  var toLeft = info.x > width - info.x;
-  var above = info.y > height / 2;
-  var maxWidth = Math.max(0, Math.min(320, Math.round(toLeft ? info.x - 12 : width - info.x - 12))) + 'px';
-  var x = Math.round(toLeft ? info.x - 12 : info.x + 12);
-  var y = Math.round(above ? info.y - 10 : info.y + 14);
+  // Where it may go: the chart's box cut to the viewport less its scrollbars (the root's client
+  // box: no layout of its own), unless hardly any of the chart is on screen. The canvas's place
+  // is the one pointer moves keep (Widget.point); keyboard focus reads it once per key.
+  var r = this.rect || (this.rect = this.canvas.getBoundingClientRect());
+  var doc = document.documentElement;
+  // 2 px in: the border and shadow stay inside too.
+  var L = Math.max(0, -r.left) + 2;
+  var T = Math.max(0, -r.top) + 2;
+  var R = Math.min(width, doc.clientWidth - r.left) - 2;
+  var B = Math.min(height, doc.clientHeight - r.top) - 2;
+  if (R - L < 60 || B - T < 40) {
+    L = T = 0;
+    R = width;
+    B = height;
+  }
+  var toLeft = info.x - L > R - info.x;
+  var above = info.y - T > B - info.y;
+  var maxWidth = Math.max(0, Math.min(320, R - L, Math.max(toLeft ? info.x - 12 - L : R - info.x - 12, 180))) + 'px';
   var st = tip.style;
   if (st.maxWidth !== maxWidth) st.maxWidth = maxWidth;
-  st.transform = 'translate(' + x + 'px,' + y + 'px)' + (toLeft || above ? ' translate(' + (toLeft ? '-100%' : '0') + ',' + (above ? '-100%' : '0') + ')' : '');
+  var maxHeight = B - T + 'px';
+  if (st.maxHeight !== maxHeight) st.maxHeight = maxHeight;
+  st.transform = 'translate(' + ewClamp(L, toLeft ? info.x - 12 : info.x + 12, toLeft, R) + ',' + ewClamp(T, above ? info.y - 10 : info.y + 14, above, B) + ')';
 };
+
+/** A tooltip offset from `at` (less its own size if `before`), kept in [lo, hi - its size], whole px. */
+function ewClamp(lo, at, before, hi) {
+  var r = Math.round;
+  return 'clamp(' + r(lo) + 'px,' + (before ? 'calc(' + r(at) + 'px - 100%)' : r(at) + 'px') + ',calc(' + r(hi) + 'px - 100%))';
+}
 
 Widget.prototype.hideTip = function () {
   if (!this.tip.hidden) this.tip.hidden = true;
