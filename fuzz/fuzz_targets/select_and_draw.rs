@@ -1,7 +1,7 @@
 //! Any JSON as a selection on the embedded dataset, then layout at a fuzzed width, hover and
 //! keyboard focus: never a panic, and a failed select changes nothing.
 #![no_main]
-use econ_widget::json::Json;
+use econ_widget::select::Patch;
 use econ_widget::widget::Widget;
 use libfuzzer_sys::fuzz_target;
 
@@ -11,9 +11,11 @@ fuzz_target!(|data: &[u8]| {
     }
     let width = 100.0 + f64::from(u16::from_le_bytes([data[0], data[1]]) % 2000);
     let Ok(text) = std::str::from_utf8(&data[2..]) else { return };
-    // The widget's own JSON parser is under test too (selections from JS go through it).
-    let Ok(patch) = Json::parse(text) else { return };
-    let mut w = Widget::new(None, &Json::Null).expect("embedded dataset");
+    // Read as the wasm reads a selection: serde into `Patch` (serde_json stands in for the
+    // engine's JSON.parse and serde-wasm-bindgen).
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return };
+    let Ok(patch) = Patch::read(value) else { return };
+    let mut w = Widget::new(None, &Patch::default()).expect("embedded dataset");
     let before = w.state().clone();
     match w.select(&patch) {
         Ok(_) => {}
