@@ -220,7 +220,7 @@ pub fn join_unit(num: &str, unit: &DisplayUnit) -> String {
 
 /// Axis tick text: `step` decides the decimals so ticks read 0, 2.5, 5 and not 2.5000001.
 pub fn format_tick(v: f64, step: f64, lang: Lang) -> String {
-    let decimals = if step >= 1.0 { 0 } else { crate::layout::clamp((-step.log10()).ceil(), 0.0, 6.0) as usize };
+    let decimals = if step >= 1.0 { 0 } else { ((-step.log10()).ceil() as i32).clamp(0, 6) as usize };
     group_thousands(&fixed(v, decimals), lang)
 }
 
