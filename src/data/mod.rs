@@ -364,7 +364,7 @@ impl Ids {
                 run = k;
             } else if k == run + 1 {
                 let (first, later) = (self.rows[run].2 as usize, self.rows[k].2 as usize);
-                if best.map_or(true, |(_, b)| later < b) {
+                if best.is_none_or(|(_, b)| later < b) {
                     best = Some((first, later));
                 }
             }
