@@ -334,22 +334,32 @@ function namedBuild() {
     }
   } else out.notes.push('twiggy not found');
   const shipped = { lite: 'dist/econ_widget_lite.js', full: 'dist/econ_widget.js' };
+  if (!wasmOpt) {
+    out.notes.push('wasm-opt not found: profiles use dist/ wasm without names (their function rows are left out)');
+    return out;
+  }
+  // As scripts/build.sh does, but keeping the name section (-g): wasm-opt, then the same
+  // import-name shortening on the wasm and a copy of its glue. The named wasm stands in for
+  // dist/'s only if that glue is then byte-identical to dist/'s (same sources, same imports).
+  const named = {};
+  for (const build of ['lite', 'full']) {
+    named[build] = join(dir, `named-${build}.wasm`);
+    execFileSync(wasmOpt, ['--merge-similar-functions', '-Oz', '--converge', '--low-memory-unused', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', debugWasm[build], '-o', named[build]]);
+    execFileSync(process.execPath, [join(ROOT, 'scripts/minify-imports.mjs'), named[build], join(dir, build, 'econ_widget.js')]);
+  }
   const differs = Object.keys(shipped).filter((b) => !existsSync(join(ROOT, shipped[b])) || readFileSync(join(dir, b, 'econ_widget.js'), 'utf8') !== readFileSync(join(ROOT, shipped[b]), 'utf8'));
-  const sameGlue = differs.length === 0;
-  if (!sameGlue) out.notes.push(`the rebuilt JS glue differs from ${differs.map((b) => shipped[b]).join(' and ')} (dist/ stale?): profiles use dist/ wasm without names`);
-  if (sameGlue && wasmOpt) {
-    out.namedWasm = {};
-    out.plainJs = {};
-    for (const build of ['lite', 'full']) {
-      const named = join(dir, `named-${build}.wasm`);
-      execFileSync(wasmOpt, ['-Oz', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-        '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', debugWasm[build], '-o', named]);
-      out.namedWasm[build] = named;
-      // The unminified bundle, so JS functions show under their source names.
-      const plainJs = join(dir, `econ-widget.${build}.plain.js`);
-      execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--plain', plainJs, ...(build === 'full' ? ['--full'] : [])]);
-      out.plainJs[build] = plainJs;
-    }
+  if (differs.length) {
+    out.notes.push(`the rebuilt JS glue differs from ${differs.map((b) => shipped[b]).join(' and ')} (dist/ stale?): profiles use dist/ wasm without names (their function rows are left out)`);
+    return out;
+  }
+  out.namedWasm = named;
+  out.plainJs = {};
+  for (const build of ['lite', 'full']) {
+    // The unminified bundle, so JS functions show under their source names.
+    const plainJs = join(dir, `econ-widget.${build}.plain.js`);
+    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--plain', plainJs, ...(build === 'full' ? ['--full'] : [])]);
+    out.plainJs[build] = plainJs;
   }
   return out;
 }
@@ -519,6 +529,8 @@ function loadAndMount(page, bundle = '/dist/econ-widget.js') {
 async function profiles(browser, server, bar, harness, named) {
   const out = {
     wasm: named?.namedWasm ? 'dist/ sources, wasm-opt -Oz with names kept (-g), the JS bundles unminified' : 'dist/econ_widget_bg.wasm and econ_widget_full_bg.wasm (no names)',
+    // Without a name section the wasm's functions have no names, and their rows say nothing.
+    named: !!named?.namedWasm,
     bundles: 'first chart: econ-widget.js; 1M-point line and hover: econ-widget.full.js (host series are in the full build only)',
   };
   // The first chart, cold, in FIRST_PROFILES fresh contexts: loading the script, the wasm,
@@ -701,6 +713,8 @@ function summarize(results) {
 }
 
 function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections, dataset, elapsed }) {
+  // Profiles of a wasm without names are not printed: every wasm row would read 0.000 ms.
+  const unnamed = prof && !prof.named ? ' (CPU profiles left out of this run: the profiled wasm had no function names; see the notes under "Size")' : '';
   const L = LIBS;
   const cell = (s, f = fmtMs) => (s ? `${f(s.median)} (${f(s.min)})` : '–');
   const ew = by['econ-widget'];
@@ -820,7 +834,8 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
   P(`| chart drawn and rasterized | ${fmtMs(m.first)} | ${fmtMs(cj)} |`);
   P();
   P(`After its script has run, econ-widget waits ${fmtMs(m.ready - m.script)} ms for its wasm (the request can only start once the script has run: HTML → script → wasm is a serial chain; ${fmtMs(m.wasmEnd - m.wasmStart)} ms of that is the download from localhost, the rest compiling and instantiating), then \`mount()\` takes ${fmtMs(m.first - m.ready)} ms. Chart.js needs ${fmtMs(cj - cjScript)} ms from its script having run to its chart drawn; the scripts themselves arrive at ${fmtMs(m.script)} and ${fmtMs(cjScript)} ms (${kb(jsRow0.gzip)} vs ${kb(bytes.chartjs.gzip)} gzip, but on localhost size barely matters — over a real network the wasm's extra ${kb(eg - bytes.chartjs.gzip)} would).`);
-  if (prof) {
+  if (unnamed) P(` ${unnamed.trim().replace(/^\(|\)$/g, '')}.`);
+  if (prof?.named) {
     const f = prof.first;
     const I = (re) => fmtMs(inclusive(f, re));
     P(` CPU profiles of the same path (${f.runs} cold runs, each in a fresh context: a script tag added to an empty page; V8 sampling profiler at 50 µs, ${prof.wasm}; the profiler slows everything down), medians: script ${fmtMs(f.phases.script)} ms, wasm fetch + compile + instantiate ${fmtMs(f.phases.wasm)} ms, \`mount()\` ${fmtMs(f.phases.mount)} ms, raster ${fmtMs(f.phases.raster)} ms. Inside \`mount()\` (inclusive times, means): the \`WidgetHandle\` constructor ${I(/^WidgetHandle$/)} ms — of which \`Dataset::embedded\`, decoding the dataset packed at build time, ${I(/^econ_widget::data::Dataset::embedded$/)} ms, and \`Widget::with_dataset\` (views, selection, spec) ${I(/^econ_widget::widget::Widget::with_dataset$/)} ms — then \`Widget.renderNow\` ${I(/^Widget\.renderNow$/)} ms (layout and drawing; \`fillText\` ${I(/__wbg_fillText/)} ms of it). Top self time:`);
@@ -846,7 +861,7 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
   P(`| the next frame's callbacks (econ-widget's render: find each 1/24 px column's run of points, keep first/lowest/highest/last, reduce per device pixel, draw the path) | ${fmtMs(s1m('deferred'))} | ${fmtMs(u1m('deferred'))} |`);
   P(`| rasterizing the canvas | ${fmtMs(s1m('raster'))} | ${fmtMs(u1m('raster'))} |`);
   P();
-  if (prof) {
+  if (prof?.named) {
     const l = prof.line;
     const copy = sumRows(l.rows, /^set$|passArrayF64ToWasm0/);
     const index = sumRows(l.rows, /as core::ops::index::Index/);
@@ -882,7 +897,7 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     P(`| 2D canvas calls per move (count, not ms) | ${T.map((l) => prof.hoverTrace[l.id].canvasCalls.toFixed(1)).join(' | ')} |`);
     P();
   }
-  if (prof) {
+  if (prof?.named) {
     const rows = prof.hover.rows.filter((r) => r.kind !== 'native' || /garbage|^(replaceChildren|getBoundingClientRect|clearRect|arc|stroke|fill)$/.test(r.name));
     const tip = sumRows(prof.hover.rows, /^Widget\.showTip$/);
     const search = sumRows(prof.hover.rows, /nearest|hit_at|partition_point/);
@@ -940,8 +955,8 @@ function report({ by, bytes, ver, mach, date, named, prof, sizeBudget, sections,
     P(`Notes: ${named.notes.join('; ')}.`);
   }
   P();
-  P(`Done so far (181 KB before this work → ${kb(eg)} for the bundle and wasm this page loads; \`scripts/size-budget.mjs\` adds the minified embed loader and fails above 100 KB): the JS bundle is minified (terser) and the one-chart bundle has its own smaller glue, without the API's host-data code; import names are shortened in the wasm and glue alike (\`scripts/minify-imports.mjs\`); serde, serde_json and serde-wasm-bindgen are replaced by \`src/json.rs\` (results cross as JSON text for \`JSON.parse\`); floats are printed by zmij, and plotters-canvas (vendored, \`vendor/plotters-canvas/PATCHED.md\`) prints its alpha and font size without \`core::fmt\`'s f64 code; no str slicing with \`[]\`, substring search or \`[..].join\` (each pulled in panic formatting, char Debug and Unicode tables); a small allocator (\`src/alloc.rs\`) replaces dlmalloc; one small sort replaces twenty \`slice::sort\` instantiations; the dataset readers record their first problem and read on instead of returning at every field (each early return carried drop code for the fields read so far); lookups use a sorted id string instead of nine HashMaps; the dataset is packed at build time, each distinct string once, in four tables by kind; the one-chart build leaves out the JSON dataset reader and validator, host series and SVG export; wasm-opt merges similar functions and assumes no pointer below 1 KB.`);
-  P('What would move it further, toward the 80 KB goal: the dataset itself is about 17 KB of the wasm gzipped (verbatim Chinese quotes and bilingual labels, which barely compress further); the rest is code. The largest functions are the layout and spec code and `Selection::apply`; `core::fmt` stays because panics (index out of bounds) format their messages, which only a nightly `-Zbuild-std` with `panic_immediate_abort` removes. Pages that pass their own data or series, or export SVG, load `econ-widget.full.js` (about 30 KB more gzip).');
+  P(`Done so far (181 KB before this work → ${kb(eg)} for the bundle and wasm this page loads; \`scripts/size-budget.mjs\` adds the minified embed loader and fails above 100 KB): the JS bundle is minified (terser) and the one-chart bundle has its own smaller glue, without the API's host-data code; import names are shortened in the wasm and glue alike (\`scripts/minify-imports.mjs\`); a selection reaches the one-chart wasm as a \`JSON.parse\`d plain object whose nine fields it reads itself (serde-wasm-bindgen there measured +18.8 KB gzip; the full build uses it), and results cross as JSON text for \`JSON.parse\` (\`src/json.rs\`, a writer only); floats are printed by zmij, and plotters-canvas (vendored, \`vendor/plotters-canvas/PATCHED.md\`) prints its alpha and font size without \`core::fmt\`'s f64 code; no str slicing with \`[]\`, substring search or \`[..].join\` (each pulled in panic formatting, char Debug and Unicode tables); talc replaces dlmalloc; one small sort replaces twenty \`slice::sort\` instantiations; the dataset readers record their first problem and read on instead of returning at every field (each early return carried drop code for the fields read so far); lookups use a sorted id string instead of nine HashMaps; the dataset is packed at build time, each distinct string once, in four tables by kind; the one-chart build leaves out serde's dataset reader and the validator, host series and SVG export; wasm-opt merges similar functions and assumes no pointer below 1 KB.`);
+  P('What would move it further, toward the 80 KB goal: the dataset itself is about 17 KB of the wasm gzipped (verbatim Chinese quotes and bilingual labels, which barely compress further); the rest is code. The largest functions are the layout and spec code and `Selection::apply`; `core::fmt` stays because panics (index out of bounds) format their messages, which only a nightly `-Zbuild-std` with `panic_immediate_abort` removes. Pages that pass their own data or series, or export SVG, load `econ-widget.full.js` (about 75 KB more gzip).');
   P();
   return lines.join('\n');
 }

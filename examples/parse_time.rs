@@ -14,13 +14,12 @@ fn time<T>(n: u32, f: impl Fn() -> T) -> std::time::Duration {
 
 fn main() {
     let n = 50;
-    let json = time(n, || econ_widget::json::Json::parse(EMBEDDED_JSON).unwrap());
+    let json = time(n, || serde_json::from_str::<serde_json::Value>(EMBEDDED_JSON).unwrap());
     let host = time(n, || Dataset::parse(EMBEDDED_JSON).unwrap());
     let packed = time(n, || Dataset::embedded().unwrap());
     let unpack = time(n, || econ_widget::data::packed::unpack(econ_widget::data::EMBEDDED_PACKED).unwrap());
     let ds = std::rc::Rc::new(Dataset::embedded().unwrap());
     let views = time(n, || econ_widget::views::build_views(&ds).unwrap());
-    let widget =
-        time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &econ_widget::json::Json::Null).unwrap());
-    println!("as a host dataset: JSON text → Json {json:?}, + read + validate {host:?}; embedded (packed: decode {unpack:?}, + index {packed:?}); build_views {views:?}; widget (views + selection + spec) {widget:?}");
+    let widget = time(n, || econ_widget::widget::Widget::with_dataset(ds.clone(), &Default::default()).unwrap());
+    println!("as a host dataset: JSON text → serde_json::Value {json:?}, read (serde) + validate {host:?}; embedded (packed: decode {unpack:?}, + index {packed:?}); build_views {views:?}; widget (views + selection + spec) {widget:?}");
 }

@@ -1,6 +1,6 @@
 //! Renders one chart of the embedded dataset as SVG, natively:
 //! `cargo run --example svg -- <view-id> [zh|en] [width] [chart] [dark]` > chart.svg
-use econ_widget::json::{Json, Map};
+use econ_widget::select::Patch;
 use econ_widget::widget::Widget;
 
 fn main() {
@@ -8,13 +8,8 @@ fn main() {
     let view = args.first().map(String::as_str).unwrap_or("d000-gdp-sectors");
     let lang = args.get(1).map(String::as_str).unwrap_or("zh");
     let width: f64 = args.get(2).and_then(|w| w.parse().ok()).unwrap_or(640.0);
-    let mut sel = Map::default();
-    sel.insert("view", Json::String(view.into()));
-    sel.insert("lang", Json::String(lang.into()));
-    if let Some(chart) = args.get(3) {
-        sel.insert("chart", Json::String(chart.clone()));
-    }
-    let sel = Json::Object(sel);
+    let sel =
+        Patch { view: Some(view.into()), lang: Some(lang.into()), chart: args.get(3).cloned(), ..Patch::default() };
     let dark = args.get(4).map(|d| d == "dark").unwrap_or(false);
     let result = Widget::new(None, &sel).and_then(|mut w| w.svg(width, dark));
     match result {

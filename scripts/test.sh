@@ -14,6 +14,13 @@ cargo clippy -p econ-widget --all-targets --quiet -- -D warnings
 cargo clippy -p econ-widget --lib --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p econ-widget --lib --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
 
+step "rust-version is true (no dependency needs a newer Rust)"
+node scripts/rust-version.mjs
+
+step "no module cycle (the layers in README only import downwards)"
+node --test scripts/module-cycles.test.mjs
+node scripts/module-cycles.mjs
+
 step "cargo test (native core)"
 cargo test --workspace --quiet
 

@@ -379,7 +379,7 @@ fn number_at(s: &[char], i: usize) -> Option<Number> {
     if c.is_ascii_digit() {
         return Some(digits_at(s, i));
     }
-    let neg = c == '-' && s.get(i + 1).is_some_and(char::is_ascii_digit) && prev.map_or(true, space);
+    let neg = c == '-' && s.get(i + 1).is_some_and(char::is_ascii_digit) && prev.is_none_or(space);
     if neg {
         let mut n = digits_at(s, i + 1);
         n.start = i;
@@ -721,7 +721,7 @@ impl Context {
     fn around(s: &[char], start: usize, end: usize) -> Context {
         let is_end = |k: usize| {
             let c = s[k];
-            SENTENCE_ENDS.contains(&c) || ((c == '.' || c == ';') && s.get(k + 1).map_or(true, |&n| space(n)))
+            SENTENCE_ENDS.contains(&c) || ((c == '.' || c == ';') && s.get(k + 1).is_none_or(|&n| space(n)))
         };
         let is_clause = |k: usize| {
             let c = s[k];
@@ -1013,7 +1013,7 @@ impl<'a> Judge<'a> {
             if equal {
                 let cue = u.dimension != "percent" || grows(v) == ctx.growth_cue;
                 let key = (quoted, cue, named);
-                if best_match.as_ref().map_or(true, |(_, k)| key > *k) {
+                if best_match.as_ref().is_none_or(|(_, k)| key > *k) {
                     best_match = Some((i, key));
                 }
                 continue;
@@ -1024,7 +1024,7 @@ impl<'a> Judge<'a> {
                 && region.is_some_and(|r| region_fits(ds, &v.region, r, true))
                 && period.is_some_and(|p| period_fits(vp, p, true));
             let key = (quoted, named);
-            if strict && best_other.as_ref().map_or(true, |(_, k)| key > *k) {
+            if strict && best_other.as_ref().is_none_or(|(_, k)| key > *k) {
                 best_other = Some((i, key));
             }
         }

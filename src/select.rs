@@ -3,10 +3,12 @@
 //! changes, so a bad call leaves the previous selection — and the chart — exactly as it was.
 
 use crate::data::{ChartKind, Dataset};
+pub use crate::error::clip;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::json::{Json, JsonOut, Map, ToJson};
+use crate::json::{JsonOut, ToJson};
 use crate::views::View;
+use serde::{Deserialize, Deserializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -78,6 +80,100 @@ pub struct Selection {
 
 pub const FIELDS: [&str; 9] = ["view", "region", "topic", "indicators", "chart", "lang", "theme", "sort", "hidden"];
 
+/// A partial selection as it comes from JS (`select({lang: 'en'})`): an absent field leaves
+/// that part as it is. Unknown fields are refused: a typo must not silently do nothing. The
+/// values are checked against the dataset by `Selection::apply`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Patch {
+    #[serde(default, deserialize_with = "present")]
+    pub view: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub region: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub topic: Option<String>,
+    /// `null` means all of the view's indicators.
+    #[serde(default, deserialize_with = "list_or_null")]
+    pub indicators: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub chart: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub lang: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub theme: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub sort: Option<String>,
+    /// `null` means no hidden series.
+    #[serde(default, deserialize_with = "list_or_null")]
+    pub hidden: Option<Vec<String>>,
+}
+
+/// A present string field must be a string: `{view: null}` is a mistake worth reporting.
+fn present<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    String::deserialize(d).map(Some)
+}
+
+/// A present list field: `null` reads as the empty list. Read with `deserialize_any`:
+/// serde-wasm-bindgen's sequence reader reports a string as Reflect's TypeError, not the value.
+fn list_or_null<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Vec<String>>, D::Error> {
+    struct List;
+    impl<'de> serde::de::Visitor<'de> for List {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of strings")
+        }
+        fn visit_unit<E>(self) -> std::result::Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E>(self) -> std::result::Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                out.push(s);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(List).map(Some)
+}
+
+/// Only from an object: serde's derive would also read a struct from an array, by position
+/// (`[]` would be an empty patch).
+impl<'de> Deserialize<'de> for Patch {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Patch, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Patch;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<Patch, A::Error> {
+                Patch::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+impl Patch {
+    /// Reads a patch from any serde source (serde-wasm-bindgen in the wasm, serde_json in
+    /// tests). Errors name the field: `selection.indicators[1]: invalid type: …`.
+    pub fn read<'de, D: Deserializer<'de>>(de: D) -> Result<Patch> {
+        serde_path_to_error::deserialize(de).map_err(|e| Error::from_serde("bad_type", "selection", &e))
+    }
+
+    /// Whether the patch chooses what to show (rather than how: language, theme, sort).
+    pub fn chooses_data(&self) -> bool {
+        self.view.is_some()
+            || self.region.is_some()
+            || self.topic.is_some()
+            || self.chart.is_some()
+            || self.indicators.is_some()
+    }
+}
+
 impl ToJson for Selection {
     fn write_json(&self, o: &mut JsonOut) {
         o.begin_obj()
@@ -120,31 +216,21 @@ impl Selection {
         }
     }
 
-    /// Applies a partial selection (a JSON object). Returns the new selection or an error
-    /// naming the field and value; `self` is never modified.
-    pub fn apply(&self, patch: &Json, ds: &Dataset, views: &[View]) -> Result<Selection> {
-        let obj = patch.as_object().ok_or_else(|| {
-            Error::new("bad_type", "selection", format!("expected an object, got {}", describe(patch)))
-        })?;
-        if let Some(k) = obj.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-            return Err(Error::new(
-                "unknown_field",
-                format!("selection.{}", clip(k)),
-                format!("unknown field '{}'; expected one of {}", clip(k), crate::text::join(&FIELDS, ", ")),
-            ));
-        }
+    /// Applies a partial selection. Returns the new selection or an error naming the field
+    /// and value; `self` is never modified.
+    pub fn apply(&self, patch: &Patch, ds: &Dataset, views: &[View]) -> Result<Selection> {
         let mut next = self.clone();
-        if let Some(s) = opt_str(obj, "lang")? {
+        if let Some(s) = patch.lang.as_deref() {
             next.lang = Lang::parse(s).ok_or_else(|| unknown("unknown_lang", "lang", s, "zh, en"))?;
         }
-        if let Some(s) = opt_str(obj, "theme")? {
+        if let Some(s) = patch.theme.as_deref() {
             next.theme = Theme::parse(s).ok_or_else(|| unknown("unknown_theme", "theme", s, "light, dark, auto"))?;
         }
-        if let Some(s) = opt_str(obj, "sort")? {
+        if let Some(s) = patch.sort.as_deref() {
             next.sort = Sort::parse(s).ok_or_else(|| unknown("unknown_sort", "sort", s, "none, asc, desc"))?;
         }
 
-        let view = pick_view(self, obj, ds, views)?;
+        let view = pick_view(self, patch, ds, views)?;
         let view_changed = view.id != self.view;
         next.view = view.id.clone();
         next.region = view.region.clone();
@@ -154,7 +240,7 @@ impl Selection {
             next.indicators.clear();
             next.hidden.clear();
         }
-        if let Some(s) = opt_str(obj, "chart")? {
+        if let Some(s) = patch.chart.as_deref() {
             let chart = ChartKind::parse(s).ok_or_else(|| {
                 unknown("unknown_chart", "chart", s, "bar, grouped_bar, composition, line, bullet, timeline")
             })?;
@@ -172,7 +258,7 @@ impl Selection {
             }
             next.chart = chart;
         }
-        if let Some(list) = opt_str_list(obj, "indicators")? {
+        if let Some(list) = patch.indicators.clone() {
             let in_view = view.indicators(ds);
             for (i, id) in list.iter().enumerate() {
                 if ds.indicator(id).is_none() {
@@ -196,7 +282,7 @@ impl Selection {
             }
             next.indicators = dedup(list);
         }
-        if let Some(list) = opt_str_list(obj, "hidden")? {
+        if let Some(list) = patch.hidden.clone() {
             next.hidden = dedup(list);
         }
         Ok(next)
@@ -205,9 +291,9 @@ impl Selection {
 
 /// Resolves `view`, `region` and `topic` together. A region or topic alone moves to the first
 /// view that has it (keeping the other when possible), as a reader switching a dropdown expects.
-fn pick_view<'a>(cur: &Selection, obj: &Map, ds: &Dataset, views: &'a [View]) -> Result<&'a View> {
-    let region = opt_str(obj, "region")?;
-    let topic = opt_str(obj, "topic")?;
+fn pick_view<'a>(cur: &Selection, patch: &Patch, ds: &Dataset, views: &'a [View]) -> Result<&'a View> {
+    let region = patch.region.as_deref();
+    let topic = patch.topic.as_deref();
     if let Some(r) = region {
         if ds.region(r).is_none() {
             return Err(unknown("unknown_region", "region", r, &ids(ds.raw.regions.iter().map(|x| x.id.as_str()))));
@@ -218,7 +304,7 @@ fn pick_view<'a>(cur: &Selection, obj: &Map, ds: &Dataset, views: &'a [View]) ->
             return Err(unknown("unknown_topic", "topic", t, &ids(ds.raw.topics.iter().map(|x| x.id.as_str()))));
         }
     }
-    if let Some(id) = opt_str(obj, "view")? {
+    if let Some(id) = patch.view.as_deref() {
         let v = views
             .iter()
             .find(|v| v.id == id)
@@ -272,68 +358,6 @@ fn unknown(code: &'static str, field: &str, value: &str, expected: &str) -> Erro
         format!("selection.{field}"),
         format!("unknown {field} '{}'; expected one of {expected}", clip(value)),
     )
-}
-
-/// Values echoed in messages are clipped: a 10 MB string must not become a 10 MB message.
-pub fn clip(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(MAX).collect::<String>())
-    }
-}
-
-pub fn describe(v: &Json) -> String {
-    match v {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("boolean {b}"),
-        Json::Number(n) => format!("number {}", crate::i18n::shortest(*n)),
-        Json::String(s) => format!("string '{}'", clip(s)),
-        Json::Array(_) => "an array".into(),
-        Json::Object(_) => "an object".into(),
-    }
-}
-
-fn opt_str<'a>(obj: &'a Map, key: &str) -> Result<Option<&'a str>> {
-    match obj.get(key) {
-        None => Ok(None),
-        Some(Json::String(s)) => Ok(Some(s)),
-        Some(other) => Err(Error::new(
-            "bad_type",
-            format!("selection.{key}"),
-            format!("expected a string, got {}", describe(other)),
-        )),
-    }
-}
-
-/// An array of strings; `null` means "none" (all indicators / no hidden series).
-fn opt_str_list(obj: &Map, key: &str) -> Result<Option<Vec<String>>> {
-    match obj.get(key) {
-        None => Ok(None),
-        Some(Json::Null) => Ok(Some(Vec::new())),
-        Some(Json::Array(items)) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, x) in items.iter().enumerate() {
-                match x {
-                    Json::String(s) => out.push(s.clone()),
-                    other => {
-                        return Err(Error::new(
-                            "bad_type",
-                            format!("selection.{key}[{i}]"),
-                            format!("expected a string, got {}", describe(other)),
-                        ))
-                    }
-                }
-            }
-            Ok(Some(out))
-        }
-        Some(other) => Err(Error::new(
-            "bad_type",
-            format!("selection.{key}"),
-            format!("expected an array of strings, got {}", describe(other)),
-        )),
-    }
 }
 
 fn dedup(list: Vec<String>) -> Vec<String> {

@@ -1,6 +1,8 @@
 //! View + selection → a declarative chart spec: categories, series and data with their display
 //! text and provenance, in the reader's language. Layout and drawing only read this.
 
+mod summary;
+
 use crate::analytics;
 use crate::data::{Bound, ChartKind, Dataset, Kind, SeriesBy, Value};
 use crate::i18n::{display_unit, format_value, DisplayUnit, Lang};
@@ -104,7 +106,7 @@ pub fn build(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
         sort_categories(&mut b.spec, sel.sort);
     }
     b.spec.source = source_line(ds, &b.docs, lang);
-    b.spec.summary = analytics::summary(&b.spec);
+    b.spec.summary = summary::summary(&b.spec);
     b.spec
 }
 

@@ -5,8 +5,9 @@
 use crate::data::Dataset;
 use crate::draw::{self, Target};
 use crate::error::Error;
-use crate::json::{Json, ToJson};
+use crate::json::ToJson;
 use crate::layout;
+use crate::select::Patch;
 use crate::widget::Widget;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -39,28 +40,169 @@ fn to_js<T: ToJson>(v: &T) -> JsValue {
     js_sys::JSON::parse(&v.to_json()).unwrap_or(JsValue::NULL)
 }
 
-/// A JS value as JSON, through `JSON.stringify` and `crate::json`. Walking the object from Rust
-/// let a throwing getter or Proxy trap unwind through wasm with the handle still borrowed
-/// (every later call failed), and recursed on the wasm stack without a limit (a cyclic or
-/// deeply nested object overflowed it into the heap). `JSON.stringify` runs in JS, where those
-/// throw and are caught here, and the parser stops at 128 levels. It turns NaN and
-/// ±Infinity into null and drops functions, symbols and undefined fields; the JS API
-/// (www/src/api.js) reports those by field before calling in.
-fn from_js(v: JsValue, what: &str) -> Result<Json, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(Json::Null);
-    }
-    let bad = |msg: String| js_error(Error::new("bad_type", what, format!("not a plain JSON value: {msg}")));
-    let text = js_sys::JSON::stringify(&v)
-        .map_err(|e| {
-            bad(e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "JSON.stringify threw".into()))
-        })?
+/// The message of what JS threw.
+fn thrown(e: &JsValue, or: &str) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| or.into())
+}
+
+/// A JS value made plain: `JSON.stringify`, then the engine's `JSON.parse`. Reading the caller's
+/// object from Rust would let a throwing getter or Proxy trap unwind through wasm with the
+/// handle still borrowed (every later call failed); here they throw in JS and are caught. It
+/// turns NaN and ±Infinity into null and drops functions, symbols and undefined fields; the JS
+/// API (www/src/api.js) reports those by field before calling in. Also returns the JSON text's
+/// length, for the dataset size limit.
+fn plain(v: &JsValue, bad: impl Fn(String) -> Error) -> Result<(JsValue, usize), Error> {
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|e| bad(thrown(&e, "JSON.stringify threw")))?
         .as_string()
         .ok_or_else(|| bad("a function, symbol or undefined".into()))?;
-    Json::parse(&text).map_err(bad)
+    check_depth(&text).map_err(&bad)?;
+    Ok((parse_json(&text)?, text.len()))
+}
+
+/// Nesting deeper than this is refused before anything reads the value: where a string
+/// belongs, serde-wasm-bindgen describes the value with wasm-bindgen's recursive debug
+/// printer, which a 100,000-level array overflows (in JS, through the wasm: a trap). The
+/// schema nests four levels.
+const MAX_DEPTH: usize = 128;
+
+/// Counts brackets outside strings; it checks JSON text that `JSON.parse` accepts or
+/// `JSON.stringify` wrote, and parses nothing.
+fn check_depth(text: &str) -> Result<(), String> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        match (in_string, b) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(format!("recursion limit exceeded (nesting deeper than {MAX_DEPTH})"));
+                }
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// JSON text through the engine's `JSON.parse`: the wasm has no JSON text parser of its own.
+fn parse_json(text: &str) -> Result<JsValue, Error> {
+    js_sys::JSON::parse(text).map_err(|e| Error::new("malformed_json", "", thrown(&e, "JSON.parse threw")))
+}
+
+/// A selection patch from JS, made plain and read into `Patch`. Errors name the field. An
+/// initial selection that is null in JSON (NaN too) means the defaults.
+fn patch_arg(v: &JsValue, initial: bool) -> Result<Patch, JsValue> {
+    let bad = |msg: String| Error::new("bad_type", "selection", format!("not a plain JSON value: {msg}"));
+    let (v, _) = plain(v, bad).map_err(js_error)?;
+    if initial && v.is_null() {
+        return Ok(Patch::default());
+    }
+    read_patch(v).map_err(js_error)
+}
+
+/// The full build reads a patch with serde-wasm-bindgen, like a dataset. Public for
+/// tests/web.rs only.
+#[cfg(feature = "host-data")]
+#[doc(hidden)]
+pub fn read_patch(v: JsValue) -> Result<Patch, Error> {
+    // Not an object: serde-wasm-bindgen would report Reflect's TypeError, not the value.
+    check_object(&v)?;
+    Patch::read(serde_wasm_bindgen::Deserializer::from(v))
+}
+
+fn check_object(v: &JsValue) -> Result<(), Error> {
+    if v.is_object() && !js_sys::Array::is_array(v) {
+        return Ok(());
+    }
+    Err(Error::new("bad_type", "selection", format!("expected an object, got {}", describe(v))))
+}
+
+#[cfg(not(feature = "host-data"))]
+fn read_patch(v: JsValue) -> Result<Patch, Error> {
+    read_plain_patch(v)
+}
+
+/// The one-chart build reads the nine fields of the plain object itself: serde-wasm-bindgen
+/// and serde's messages (which print floats with core::fmt) put that page 18.8 KB gzip over
+/// its 100 KB budget (measured with scripts/size-budget.mjs). It gives the serde reader's
+/// answers, errors included (tests/web.rs compares them). Public for that test only.
+#[doc(hidden)]
+pub fn read_plain_patch(v: JsValue) -> Result<Patch, Error> {
+    use crate::select::FIELDS;
+    check_object(&v)?;
+    for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !FIELDS.contains(&key.as_str()) {
+            let key = crate::error::clip(&key);
+            return Err(Error::new(
+                "unknown_field",
+                format!("selection.{key}"),
+                format!("unknown field '{key}'; expected one of {}", crate::text::join(&FIELDS, ", ")),
+            ));
+        }
+    }
+    let get = |key: &str| js_sys::Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let string = |key: &str| -> Result<Option<String>, Error> {
+        let x = get(key);
+        if x.is_undefined() {
+            return Ok(None);
+        }
+        x.as_string().map(Some).ok_or_else(|| bad_field(&format!("selection.{key}"), "a string", &x))
+    };
+    let list = |key: &str| -> Result<Option<Vec<String>>, Error> {
+        let x = get(key);
+        if x.is_undefined() {
+            return Ok(None);
+        }
+        if x.is_null() {
+            return Ok(Some(Vec::new()));
+        }
+        if !js_sys::Array::is_array(&x) {
+            return Err(bad_field(&format!("selection.{key}"), "an array of strings", &x));
+        }
+        let items: &js_sys::Array = x.unchecked_ref();
+        let mut out = Vec::with_capacity(items.length() as usize);
+        for (i, item) in items.iter().enumerate() {
+            out.push(item.as_string().ok_or_else(|| bad_field(&format!("selection.{key}[{i}]"), "a string", &item))?);
+        }
+        Ok(Some(out))
+    };
+    Ok(Patch {
+        view: string("view")?,
+        region: string("region")?,
+        topic: string("topic")?,
+        indicators: list("indicators")?,
+        chart: string("chart")?,
+        lang: string("lang")?,
+        theme: string("theme")?,
+        sort: string("sort")?,
+        hidden: list("hidden")?,
+    })
+}
+
+fn bad_field(path: &str, want: &str, got: &JsValue) -> Error {
+    Error::new("bad_type", path, format!("expected {want}, got {}", describe(got)))
+}
+
+/// A value of a plain (JSON) object in the words serde's errors are put in (`crate::error`).
+fn describe(v: &JsValue) -> String {
+    if let Some(s) = v.as_string() {
+        format!("string '{}'", crate::error::clip(&s))
+    } else if let Some(n) = v.as_f64() {
+        format!("number {}", crate::i18n::shortest(n))
+    } else if let Some(b) = v.as_bool() {
+        format!("boolean {b}")
+    } else if v.is_null() || v.is_undefined() {
+        "null".into()
+    } else if js_sys::Array::is_array(v) {
+        "an array".into()
+    } else {
+        "an object".into()
+    }
 }
 
 fn embedded() -> Result<Rc<Dataset>, JsValue> {
@@ -68,7 +210,7 @@ fn embedded() -> Result<Rc<Dataset>, JsValue> {
     if let Some(ds) = cell.borrow().as_ref() {
         return Ok(ds.clone());
     }
-    let ds = Rc::new(Dataset::embedded().map_err(js_error)?);
+    let ds = Rc::new(embedded_dataset().map_err(js_error)?);
     *cell.borrow_mut() = Some(ds.clone());
     Ok(ds)
 }
@@ -127,26 +269,11 @@ impl WidgetHandle {
     /// plain object. `init`: a partial selection.
     #[wasm_bindgen(constructor)]
     pub fn new(data: JsValue, init: JsValue) -> Result<WidgetHandle, JsValue> {
-        let init = from_js(init, "selection")?;
+        let init = if init.is_undefined() || init.is_null() { Patch::default() } else { patch_arg(&init, true)? };
         let widget = if data.is_undefined() || data.is_null() {
             Widget::with_dataset(embedded()?, &init)
         } else {
-            let text = match data.as_string() {
-                Some(s) => s,
-                None if data.is_object() => {
-                    js_sys::JSON::stringify(&data).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-                        js_error(Error::new("bad_type", "data", "the dataset object cannot be turned into JSON"))
-                    })?
-                }
-                None => {
-                    return Err(js_error(Error::new(
-                        "bad_type",
-                        "data",
-                        "expected the dataset as a JSON string or an object",
-                    )))
-                }
-            };
-            host_widget(&text, &init)
+            host_dataset(&data).and_then(|ds| Widget::with_dataset(Rc::new(ds), &init))
         }
         .map_err(js_error)?;
         Ok(WidgetHandle { widget, dark: false, dpr: 1.0, ring: None })
@@ -155,7 +282,7 @@ impl WidgetHandle {
     /// Applies a partial selection and returns the full new one. A bad selection throws and
     /// changes nothing.
     pub fn select(&mut self, patch: JsValue) -> Result<JsValue, JsValue> {
-        let patch = from_js(patch, "selection")?;
+        let patch = patch_arg(&patch, false)?;
         self.widget.select(&patch).map(to_js).map_err(js_error)
     }
 
@@ -315,12 +442,11 @@ pub fn schema_version() -> String {
 /// Validates a host dataset without creating a widget; throws the first problem found.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
-    let text = string_arg(data, "data")?;
-    host_dataset(&text).map(|_| ()).map_err(js_error)
+    host_dataset(&data).map(|_| ()).map_err(js_error)
 }
 
 // Host data and developer features, about 30 KB of the gzipped download: host datasets arrive
-// as JSON and need the reader and validator; host series (typed arrays) need their checked
+// as JS values and need serde's reader and the validator; host series (typed arrays) need their checked
 // copy; SVG export needs plotters-svg, the last user of core::fmt's float printing. Pages that
 // show the embedded dataset load the build without them (econ-widget.js); pages that pass
 // their own data or series, or export SVG, load econ-widget.full.js (the `host-data` feature).
@@ -329,9 +455,45 @@ pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
 #[cfg(feature = "host-data")]
 mod host_series;
 
+/// A host dataset: JSON text (through `JSON.parse`) or a plain object (made plain first, see
+/// `plain`), read into the schema types by serde-wasm-bindgen and validated.
 #[cfg(feature = "host-data")]
-fn host_dataset(text: &str) -> Result<Dataset, Error> {
-    Dataset::parse(text)
+fn host_dataset(data: &JsValue) -> Result<Dataset, Error> {
+    let value = match data.as_string() {
+        Some(text) => {
+            crate::data::check_size(text.len())?;
+            check_depth(&text).map_err(|msg| Error::new("malformed_json", "", msg))?;
+            parse_json(&text)?
+        }
+        None if data.is_object() => {
+            let bad = |msg: String| {
+                Error::new("bad_type", "data", format!("the dataset object cannot be turned into JSON: {msg}"))
+            };
+            let (value, len) = plain(data, bad)?;
+            crate::data::check_size(len)?;
+            value
+        }
+        None => return Err(Error::new("bad_type", "data", "expected the dataset as a JSON string or an object")),
+    };
+    // serde-wasm-bindgen would read an array as an object's entries.
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(Error::new("invalid_dataset", "", format!("expected an object, got {}", describe(&value))));
+    }
+    Dataset::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+/// The full build reads its embedded dataset the way it reads a host's: `JSON.parse` of the
+/// text, then serde and validation.
+#[cfg(feature = "host-data")]
+fn embedded_dataset() -> Result<Dataset, Error> {
+    Dataset::from_deserializer(serde_wasm_bindgen::Deserializer::from(parse_json(crate::data::EMBEDDED_JSON)?))
+}
+
+/// The one-chart build decodes the form packed and validated at build time: no JSON dataset
+/// reader or validator in its wasm (measured in BENCHMARKS.md, "Size").
+#[cfg(not(feature = "host-data"))]
+fn embedded_dataset() -> Result<Dataset, Error> {
+    Dataset::embedded()
 }
 
 #[cfg(feature = "host-data")]
@@ -347,28 +509,20 @@ fn export_svg(widget: &mut Widget, width: f64, dark: bool) -> Result<String, Err
     widget.svg(width, dark)
 }
 
+// One line per refusal: tests/browser/widget.test.mjs reads these words from this file.
+#[rustfmt::skip]
 #[cfg(not(feature = "host-data"))]
-fn host_dataset(_text: &str) -> Result<Dataset, Error> {
-    Err(unavailable(
-        "data",
-        "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own",
-    ))
+fn host_dataset(_data: &JsValue) -> Result<Dataset, Error> {
+    Err(unavailable("data", "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own"))
 }
 
+#[rustfmt::skip]
 #[cfg(not(feature = "host-data"))]
-fn show_series(
-    _widget: &mut Widget,
-    _label: JsValue,
-    _unit: JsValue,
-    _x: &JsValue,
-    _y: &JsValue,
-) -> Result<(), JsValue> {
-    Err(js_error(unavailable(
-        "series",
-        "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own series",
-    )))
+fn show_series(_widget: &mut Widget, _label: JsValue, _unit: JsValue, _x: &JsValue, _y: &JsValue) -> Result<(), JsValue> {
+    Err(js_error(unavailable("series", "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own series")))
 }
 
+#[rustfmt::skip]
 #[cfg(not(feature = "host-data"))]
 fn export_svg(_widget: &mut Widget, _width: f64, _dark: bool) -> Result<String, Error> {
     Err(unavailable("svg", "this build of econ-widget draws on canvas only: load econ-widget.full.js to export SVG"))
@@ -377,10 +531,6 @@ fn export_svg(_widget: &mut Widget, _width: f64, _dark: bool) -> Result<String, 
 #[cfg(not(feature = "host-data"))]
 fn unavailable(path: &'static str, message: &'static str) -> Error {
     Error::new("host_data_unavailable", path, message)
-}
-
-fn host_widget(text: &str, init: &Json) -> Result<Widget, Error> {
-    Widget::with_dataset(Rc::new(host_dataset(text)?), init)
 }
 
 // Facts in prose (src/facts.rs, docs/embedding.md "Fact references"): one value's card for a
@@ -406,7 +556,7 @@ pub fn fact_info(id: JsValue, lang: JsValue) -> Result<String, JsValue> {
     }
     let doc = ds.document(&v.source.doc);
     let (zh, en, period) =
-        (crate::spec::display(&ds, v, Lang::Zh), crate::spec::display(&ds, v, Lang::En), ds.period_of(i).label(lang));
+        (crate::spec::display(&ds, v, Lang::Zh), crate::spec::display(&ds, v, Lang::En), ds.period_label(i, lang));
     // A loop, not `join`: the one-chart wasm has no join code to share.
     let mut out = String::new();
     for (k, field) in [

@@ -5,9 +5,9 @@ use crate::data::{ChartKind, Dataset};
 use crate::error::{Error, Result};
 use crate::hit;
 use crate::i18n::{format_share, Lang};
-use crate::json::{Json, JsonOut, ToJson};
+use crate::json::{JsonOut, ToJson};
 use crate::layout::{self, Hit, Scene, Target};
-use crate::select::Selection;
+use crate::select::{Patch, Selection};
 use crate::series::HostSeries;
 use crate::spec::{self, ChartSpec, SourceRef};
 use crate::theme::Palette;
@@ -99,8 +99,10 @@ impl ToJson for Table {
 
 impl Widget {
     /// `data`: a host dataset's JSON text, or None for the embedded one. `init`: an initial
-    /// (partial) selection.
-    pub fn new(data: Option<&str>, init: &Json) -> Result<Widget> {
+    /// (partial) selection. Native only (tests, examples): the wasm reads JS values instead
+    /// (`with_dataset`, `Dataset::from_deserializer`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn new(data: Option<&str>, init: &Patch) -> Result<Widget> {
         let ds = match data {
             Some(text) => Dataset::parse(text)?,
             None => Dataset::embedded()?,
@@ -109,17 +111,14 @@ impl Widget {
     }
 
     /// Several widgets on a page share one parsed embedded dataset.
-    pub fn with_dataset(ds: Rc<Dataset>, init: &Json) -> Result<Widget> {
+    pub fn with_dataset(ds: Rc<Dataset>, init: &Patch) -> Result<Widget> {
         let views = build_views(&ds)?;
         if views.is_empty() {
             return Err(Error::new("no_data", "data.values", "the dataset has no values to chart"));
         }
         let start = Selection::initial(&views);
         let views = Rc::new(views);
-        let sel = match init {
-            Json::Null => start,
-            other => start.apply(other, &ds, &views)?,
-        };
+        let sel = start.apply(init, &ds, &views)?;
         let spec = spec::build(&ds, view_of(&views, &sel), &sel);
         Ok(Widget { ds, views, sel, spec, scene: None, focus: None, series: None })
     }
@@ -129,10 +128,10 @@ impl Widget {
     }
 
     /// Applies a partial selection. On error nothing changes.
-    pub fn select(&mut self, patch: &Json) -> Result<&Selection> {
+    pub fn select(&mut self, patch: &Patch) -> Result<&Selection> {
         let next = self.sel.apply(patch, &self.ds, &self.views)?;
         // Choosing a view leaves a host series; language and theme apply to both.
-        let leaves_series = ["view", "region", "topic", "chart", "indicators"].iter().any(|k| patch.get(k).is_some());
+        let leaves_series = patch.chooses_data();
         if next != self.sel || (self.series().is_some() && leaves_series) {
             if leaves_series {
                 self.series = None;
@@ -257,7 +256,7 @@ impl Widget {
                     "focus",
                     format!(
                         "unknown focus move '{}'; expected next, prev, first, last or none",
-                        crate::select::clip(other)
+                        crate::error::clip(other)
                     ),
                 ))
             }
@@ -306,7 +305,7 @@ impl Widget {
                 return Err(Error::new(
                     "bad_argument",
                     "focus",
-                    format!("unknown focus move '{}'", crate::select::clip(other)),
+                    format!("unknown focus move '{}'", crate::error::clip(other)),
                 ))
             }
         };

@@ -539,7 +539,8 @@ proptest! {
         w.layout(width).unwrap();
         for p in &patches {
             let before = (format!("{:?}", w.state()), format!("{:?}", w.spec()), w.scene().cloned());
-            match w.select(&j(p)) {
+            // Read as the wasm reads a JS value (serde), then applied.
+            match econ_widget::select::Patch::read(p).and_then(|p| w.select(&p).cloned()) {
                 Err(e) => {
                     let after = (format!("{:?}", w.state()), format!("{:?}", w.spec()), w.scene().cloned());
                     prop_assert!(before == after, "failed select {} ({}) changed the widget", p, e);

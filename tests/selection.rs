@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use econ_widget::error::Error;
+use econ_widget::select::Patch;
 use econ_widget::widget::Widget;
 mod common;
 use common::{j, to_value};
@@ -29,7 +30,8 @@ fn snapshot(w: &Widget) -> (String, String) {
 #[track_caller]
 fn fails(w: &mut Widget, patch: Value) -> Error {
     let before = snapshot(w);
-    let e = match w.select(&j(&patch)) {
+    // Read as the wasm reads JS values (serde), then applied.
+    let e = match Patch::read(&patch).and_then(|p| w.select(&p).cloned()) {
         Ok(s) => panic!("{patch} should fail, got {s:?}"),
         Err(e) => e,
     };
@@ -253,7 +255,7 @@ fn initial_selection_can_be_passed_to_new() {
     assert_eq!(state(&w)["region"], "晋城");
     let e = Widget::new(None, &j(&json!({"view": "nope"}))).err().unwrap();
     expect(&e, "unknown_view", "selection.view", &["'nope'"]);
-    let e = Widget::new(None, &j(&json!("d004-growth"))).err().unwrap();
+    let e = Patch::read(json!("d004-growth")).err().unwrap();
     expect(&e, "bad_type", "selection", &["string 'd004-growth'"]);
     let e = Widget::new(Some("{"), &j(&json!(null))).err().unwrap();
     assert_eq!(e.code, "malformed_json");

@@ -140,3 +140,76 @@ fn a_long_series_is_checked_in_chunks_and_errors_name_the_index() {
     assert!(inked(&c) > 5_000, "canvas is nearly blank");
     assert!(w.csv().unwrap().lines().count() > n, "every point is in the CSV");
 }
+
+/// The full build reads its embedded JSON at run time (JSON.parse, serde-wasm-bindgen,
+/// validation); the one-chart build decodes the packed form. Both must be the same dataset.
+#[wasm_bindgen_test]
+fn the_embedded_json_read_by_serde_is_the_packed_dataset() {
+    use econ_widget::data::{Dataset, EMBEDDED_JSON};
+    let value = js_sys::JSON::parse(EMBEDDED_JSON).unwrap();
+    let read = Dataset::from_deserializer(serde_wasm_bindgen::Deserializer::from(value)).unwrap();
+    assert!(read == Dataset::embedded().unwrap(), "the serde-read and the packed dataset differ");
+}
+
+/// The one-chart build's own patch reader answers as the full build's serde reader does, for
+/// good patches and bad ones (code, path and message).
+#[wasm_bindgen_test]
+fn both_builds_read_selections_alike() {
+    let long = "长".repeat(100);
+    let cases = [
+        r#"{}"#.to_string(),
+        r#"{"view":"d000-gdp-sectors","lang":"en","theme":"dark","sort":"asc","chart":"bar"}"#.into(),
+        r#"{"region":"晋中","topic":"economy","indicators":["a","b"],"hidden":null}"#.into(),
+        r#"{"indicators":null,"hidden":["2027"]}"#.into(),
+        r#"5"#.into(),
+        r#""d000""#.into(),
+        r#"null"#.into(),
+        r#"[]"#.into(),
+        r#"true"#.into(),
+        r#"{"view":null}"#.into(),
+        r#"{"lang":3}"#.into(),
+        r#"{"sort":2.5}"#.into(),
+        r#"{"theme":false}"#.into(),
+        r#"{"chart":["bar"]}"#.into(),
+        r#"{"topic":{}}"#.into(),
+        r#"{"indicators":"gdp"}"#.into(),
+        r#"{"hidden":[1]}"#.into(),
+        r#"{"hidden":["a",null]}"#.into(),
+        r#"{"indicators":[["a"]]}"#.into(),
+        r#"{"colour":"red"}"#.into(),
+        r#"{"lang":"en","View":"x"}"#.into(),
+        format!(r#"{{"{long}":1}}"#),
+        format!(r#"{{"view":"{long}"}}"#),
+        format!(r#"{{"lang":["{long}"]}}"#),
+    ];
+    for case in cases {
+        let v = js_sys::JSON::parse(&case).unwrap();
+        let serde = econ_widget::web::read_patch(v.clone());
+        let plain = econ_widget::web::read_plain_patch(v);
+        assert_eq!(plain, serde, "{case}");
+    }
+}
+
+/// Host datasets read through serde-wasm-bindgen give the errors the native reader gives:
+/// unknown fields refused (its struct reader alone would skip them), wrong types named.
+#[wasm_bindgen_test]
+fn host_dataset_errors_name_the_field_and_value() {
+    let mini: &str = include_str!("fixtures/mini.json");
+    let cases = [
+        (mini.replacen("\"unit\":", "\"unti\":", 1), "invalid_dataset", "values[0]", "unknown field `unti`"),
+        (
+            mini.replacen("\"documents\": [", "\"documents\": 5, \"x\": [", 1),
+            "invalid_dataset",
+            "documents",
+            "expected an array, got number 5",
+        ),
+        ("[]".to_string(), "invalid_dataset", "", "expected an object, got an array"),
+        (format!("{{\"schema\": {}{}}}", "[".repeat(200), "]".repeat(200)), "malformed_json", "", "recursion limit"),
+    ];
+    for (text, code, path, needle) in cases {
+        let err = WidgetHandle::new(JsValue::from_str(&text), JsValue::UNDEFINED).err().expect("rejected");
+        let field = |k: &str| js_sys::Reflect::get(&err, &k.into()).unwrap().as_string().unwrap_or_default();
+        assert_eq!((field("code").as_str(), field("path").as_str()), (code, path), "{}", field("detail"));
+        assert!(field("detail").contains(needle), "{} should mention {needle}", field("detail"));
+    }
+}

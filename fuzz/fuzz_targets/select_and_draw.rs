@@ -7,8 +7,8 @@
 //!   bounded scene, finite geometry and SVG that an XML parser reads.
 #![no_main]
 use econ_widget::data::Dataset;
-use econ_widget::json::Json;
 use econ_widget::layout::Mark;
+use econ_widget::select::Patch;
 use econ_widget::widget::Widget;
 use libfuzzer_sys::arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -27,9 +27,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let Ok(text) = std::str::from_utf8(&data[2..]) else { return };
-    // The widget's own JSON parser is under test too (selections from JS go through it).
-    let Ok(patch) = Json::parse(text) else { return };
-    let mut w = Widget::new(None, &Json::Null).expect("embedded dataset");
+    // Read as the wasm reads a selection: serde into `Patch` (serde_json stands in for the
+    // engine's JSON.parse and serde-wasm-bindgen).
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return };
+    let Ok(patch) = Patch::read(value) else { return };
+    let mut w = Widget::new(None, &Patch::default()).expect("embedded dataset");
     let before = w.state().clone();
     match w.select(&patch) {
         Ok(_) => {}
@@ -82,11 +84,11 @@ fn extreme_dataset(width: f64, bytes: &[u8]) {
     // Validation refuses some of these (a blank or control-character label, value × factor
     // beyond 1e24, parts that do not add up): those must be named errors, not panics.
     let Ok(ds) = Dataset::parse(&doc.to_string()) else { return };
-    let Ok(mut w) = Widget::with_dataset(Rc::new(ds), &Json::Null) else { return };
+    let Ok(mut w) = Widget::with_dataset(Rc::new(ds), &Patch::default()) else { return };
     for v in w.views() {
         for c in &v.charts {
             for lang in ["zh", "en"] {
-                let patch = Json::parse(&json!({"view": v.id, "chart": c, "lang": lang}).to_string()).expect("JSON");
+                let patch = Patch::read(json!({"view": v.id, "chart": c, "lang": lang})).expect("a patch");
                 w.select(&patch).expect("a view's own chart");
                 let data = w.spec().data.len();
                 let Ok(scene) = w.layout(width).cloned() else { return };

@@ -1,25 +1,29 @@
-//! The dataset: schema types, parsing with JSON-path errors, validation, and lookups.
-//! The embedded dataset and a host-supplied one go through exactly the same code.
+//! The dataset: schema types (serde-derived), reading with JSON-path errors, validation, and
+//! lookups. A host dataset and the full build's embedded one go through exactly the same code:
+//! the engine's `JSON.parse`, serde-wasm-bindgen into these types, then `validate`.
 
+mod de;
 pub mod packed;
 mod path;
-mod read;
 mod validate;
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::period::Period;
+use serde::{Deserialize, Deserializer};
 
 pub const SCHEMA: &str = "econ-widget/dataset@1";
 
-/// The dataset's source text (native tests and `examples/pack_dataset.rs` read it; the wasm
-/// carries `EMBEDDED_PACKED` instead).
+/// The dataset's source text. The full build parses it at run time (`JSON.parse`, then the same
+/// reader as a host dataset); the one-chart build carries `EMBEDDED_PACKED` instead.
 pub const EMBEDDED_JSON: &str = include_str!("dataset.json");
 
-/// The dataset compiled into the wasm: `EMBEDDED_JSON`, validated and packed at build time.
+/// `EMBEDDED_JSON`, validated and packed at build time: what the one-chart build decodes (a
+/// test checks that both forms give the identical `Dataset`).
 pub const EMBEDDED_PACKED: &[u8] = include_bytes!("dataset.bin");
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -34,7 +38,8 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Document {
     pub doc: String,
     pub title: Text,
@@ -43,20 +48,23 @@ pub struct Document {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Region {
     pub id: String,
     pub name: Text,
     pub parent: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Topic {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Unit {
     pub id: String,
     pub name: Text,
@@ -64,14 +72,16 @@ pub struct Unit {
     pub factor: f64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Indicator {
     pub id: String,
     pub topic: String,
     pub name: Text,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Level,
     Growth,
@@ -103,7 +113,8 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Bound {
     #[default]
     Exact,
@@ -112,13 +123,15 @@ pub enum Bound {
     About,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Source {
     pub doc: String,
     pub quote: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Value {
     pub id: String,
     pub indicator: String,
@@ -129,6 +142,7 @@ pub struct Value {
     pub period_text: Option<Text>,
     pub kind: Kind,
     pub target_kind: Option<Kind>,
+    #[serde(default, deserialize_with = "de::or_default")]
     pub bound: Bound,
     pub value: f64,
     pub printed: Option<String>,
@@ -138,16 +152,19 @@ pub struct Value {
     pub source: Source,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Group {
     pub id: String,
     pub name: Text,
     pub whole: String,
+    #[serde(deserialize_with = "de::list")]
     pub parts: Vec<String>,
     pub tolerance: Option<f64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct TargetPair {
     pub id: String,
     pub name: Text,
@@ -155,7 +172,8 @@ pub struct TargetPair {
     pub target: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Milestone {
     pub id: String,
     pub region: String,
@@ -164,7 +182,8 @@ pub struct Milestone {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     Bar,
     GroupedBar,
@@ -209,15 +228,16 @@ impl ChartKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SeriesBy {
     Period,
     Region,
     Kind,
 }
 
-/// The JSON names of the enums, in declaration order. The reader maps names to variants with
-/// them, and the packed form stores a variant as its position here.
+/// The JSON names of the enums, in declaration order (serde's `snake_case` names; a test
+/// checks they agree): the packed form stores a variant as its position here.
 pub(super) const KINDS: [(&str, Kind); 5] = [
     ("level", Kind::Level),
     ("growth", Kind::Growth),
@@ -230,37 +250,56 @@ pub(super) const BOUNDS: [(&str, Bound); 4] =
 pub(super) const SERIES: [(&str, SeriesBy); 3] =
     [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ViewDef {
     pub id: String,
     pub region: String,
     pub topic: String,
     pub title: Text,
     pub chart: ChartKind,
+    #[serde(default, deserialize_with = "de::list_or_null")]
     pub values: Vec<String>,
     pub series: Option<SeriesBy>,
     pub group: Option<String>,
+    #[serde(default, deserialize_with = "de::list_or_null")]
     pub targets: Vec<String>,
+    #[serde(default, deserialize_with = "de::list_or_null")]
     pub milestones: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct RawDataset {
     pub schema: String,
+    #[serde(deserialize_with = "de::list")]
     pub documents: Vec<Document>,
+    #[serde(deserialize_with = "de::list")]
     pub regions: Vec<Region>,
+    #[serde(deserialize_with = "de::list")]
     pub topics: Vec<Topic>,
+    #[serde(deserialize_with = "de::list")]
     pub units: Vec<Unit>,
+    #[serde(deserialize_with = "de::list")]
     pub indicators: Vec<Indicator>,
+    #[serde(deserialize_with = "de::list")]
     pub values: Vec<Value>,
+    #[serde(deserialize_with = "de::list")]
     pub groups: Vec<Group>,
+    #[serde(deserialize_with = "de::list")]
     pub targets: Vec<TargetPair>,
+    #[serde(deserialize_with = "de::list")]
     pub milestones: Vec<Milestone>,
+    #[serde(deserialize_with = "de::list")]
     pub views: Vec<ViewDef>,
 }
 
+de::from_object!(
+    Text, Document, Region, Topic, Unit, Indicator, Source, Value, Group, TargetPair, Milestone, ViewDef, RawDataset
+);
+
 /// A validated dataset with id lookups. Immutable once built.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub raw: RawDataset,
     /// Parsed `values[i].period`, same order as `raw.values`.
@@ -268,7 +307,7 @@ pub struct Dataset {
     index: Index,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Index {
     documents: Ids,
     regions: Ids,
@@ -284,7 +323,7 @@ struct Index {
 /// One table's ids → row numbers, looked up by binary search. The ids are copied into one
 /// string, so building it is two allocations, not one per id (plus the hashing code a HashMap
 /// would bring into the wasm).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Ids {
     text: String,
     /// (start, end) of the id in `text`, and its row; sorted by id, then row.
@@ -328,7 +367,7 @@ impl Ids {
                 run = k;
             } else if k == run + 1 {
                 let (first, later) = (self.rows[run].2 as usize, self.rows[k].2 as usize);
-                if best.map_or(true, |(_, b)| later < b) {
+                if best.is_none_or(|(_, b)| later < b) {
                     best = Some((first, later));
                 }
             }
@@ -341,18 +380,41 @@ impl Ids {
 /// passes 10 MB has made a mistake, and parsing it would freeze the article.
 pub const MAX_DATASET_BYTES: usize = 4 * 1024 * 1024;
 
+/// Refuses dataset text over `MAX_DATASET_BYTES` before anything parses it.
+pub fn check_size(bytes: usize) -> Result<()> {
+    if bytes > MAX_DATASET_BYTES {
+        return Err(Error::new(
+            "dataset_too_large",
+            "data",
+            format!("dataset is {bytes} bytes; the limit is {MAX_DATASET_BYTES} bytes"),
+        ));
+    }
+    Ok(())
+}
+
+/// The dataset's shape, with the path of the first problem.
+fn read_raw<'de, D: Deserializer<'de>>(de: D) -> std::result::Result<RawDataset, serde_path_to_error::Error<D::Error>> {
+    serde_path_to_error::deserialize(de)
+}
+
 impl Dataset {
-    /// Parses and validates JSON text. Errors carry the JSON path (`values[12].unit`).
+    /// Parses and validates JSON text (natively: tests, the build-time packer). The wasm has no
+    /// JSON text parser: JS hands it a value that `JSON.parse` made (`from_deserializer`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(json: &str) -> Result<Dataset> {
-        if json.len() > MAX_DATASET_BYTES {
-            return Err(Error::new(
-                "dataset_too_large",
-                "data",
-                format!("dataset is {} bytes; the limit is {} bytes", json.len(), MAX_DATASET_BYTES),
-            ));
-        }
-        let json = crate::json::Json::parse(json).map_err(|e| Error::new("malformed_json", "", e))?;
-        let raw = read::dataset(&json)?;
+        check_size(json.len())?;
+        // As in the wasm: the text becomes a value first (syntax errors have no path), then the
+        // typed reader walks the value.
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::new("malformed_json", "", e.to_string()))?;
+        let raw = read_raw(&value).map_err(|e| Error::from_serde("invalid_dataset", "", &e))?;
+        Dataset::from_raw(raw)
+    }
+
+    /// Reads and validates a dataset from any serde source (serde-wasm-bindgen in the wasm,
+    /// serde_json natively). Errors name the JSON path: `values[12].unit: invalid type: …`.
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Dataset> {
+        let raw = read_raw(de).map_err(|e| Error::from_serde("invalid_dataset", "", &e))?;
         Dataset::from_raw(raw)
     }
 

@@ -1,12 +1,17 @@
 //! Test helpers shared by the integration tests: they build selections and datasets with
-//! serde_json's `json!`, and the widget reads its own `econ_widget::json::Json`.
+//! serde_json's `json!`; the widget reads them through serde, as the wasm reads JS values.
 #![allow(dead_code)]
 
-use econ_widget::json::{Json, ToJson};
+use econ_widget::json::ToJson;
+use econ_widget::select::Patch;
 
-/// A serde_json value as the widget's JSON value.
-pub fn j(v: &serde_json::Value) -> Json {
-    Json::parse(&v.to_string()).expect("serde_json writes valid JSON")
+/// A serde_json value as a selection patch (one that must read: bad ones go through
+/// `Patch::read` in the test itself).
+pub fn j(v: &serde_json::Value) -> Patch {
+    if v.is_null() {
+        return Patch::default();
+    }
+    Patch::read(v).expect("a well-formed selection patch")
 }
 
 /// Anything the widget writes as JSON, read back as a serde_json value to assert on.
