@@ -173,8 +173,15 @@ fn a_swapped_period_contradicts_with_that_periods_figure() {
             // A's quote, said of B's period: in place of a year the quote names, or before it.
             let (pa, pb) = (ds.period_of(a_i), ds.period_of(b_i));
             let (la, lb) = (pa.label(Lang::Zh), pb.label(Lang::Zh));
+            // The quote may name A's period in its own words (今年上半年): those give way to B's.
+            let own_words = match pa {
+                Period::Half(_, 1) => ["今年上半年", "上半年"].iter().find(|w| a.source.quote.contains(*w)).copied(),
+                _ => None,
+            };
             let quote = if a.source.quote.contains(&la) {
                 a.source.quote.replacen(&la, &lb, 1)
+            } else if let Some(w) = own_words {
+                a.source.quote.replacen(w, &lb, 1)
             } else {
                 format!("{lb}，{}", a.source.quote)
             };
