@@ -380,3 +380,29 @@ fn adversarial_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn ranks_read_in_every_notation() {
+    let ds = ds();
+    let id = "d003.jz.baojuyuan_rank.2023";
+    let v = ds.value(id).expect("the seed's one rank");
+    let quote = &v.source.quote;
+    for (lang, text, status, expected) in [
+        (Lang::Zh, quote.replace("第6", "第6名"), Status::Match, None),
+        (Lang::Zh, quote.replace("第6", "第7"), Status::Contradicts, Some("第6名")),
+        (
+            Lang::En,
+            "Pingyao Baojuyuan ranked 7th in Shanxi's online sales of farm produce.".to_string(),
+            Status::Contradicts,
+            Some("6th"),
+        ),
+    ] {
+        let found = check_text(&ds, &text, &opts(lang, v)).unwrap();
+        let f = found.last().unwrap_or_else(|| panic!("{text}: nothing found"));
+        assert_eq!(
+            (f.status, f.fact.as_deref(), f.expected.as_deref()),
+            (status, Some(id), expected),
+            "{text}: {found:?}"
+        );
+    }
+}
