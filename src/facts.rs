@@ -15,7 +15,7 @@
 
 use crate::data::{Dataset, Kind, Unit, Value};
 use crate::error::{Error, Result};
-use crate::i18n::{display_unit, format_value, join_unit, shortest, Lang};
+use crate::i18n::{display_unit, format_value, join_unit, rank, shortest, Lang};
 use crate::order::sort_by;
 use crate::period::Period;
 use std::cell::OnceCell;
@@ -109,8 +109,10 @@ struct Figure {
     base: f64,
     /// Half a unit of the last written digit, in base units.
     tolerance: f64,
-    /// None: a number with a multiplier and no unit ("25万群众", "500亿").
-    dimension: Option<String>,
+    /// The dimensions its unit may be in: several when units of different things print
+    /// alike (35个 counts sectors, villages, projects, …: the naming decides). Empty: a number
+    /// with a multiplier and no unit ("25万群众", "500亿").
+    dims: Vec<String>,
     /// With no dimension: the zh multiplier written (万), which the unit must begin with.
     prefix: Option<String>,
 }
@@ -184,8 +186,10 @@ pub fn check_text(ds: &Dataset, text: &str, opts: &Options) -> Result<Vec<Findin
 /// A value's figure as the dataset prints it: "949.6亿元", "94.96 billion yuan".
 pub fn printed(ds: &Dataset, v: &Value, lang: Lang) -> String {
     let Some(u) = ds.unit(&v.unit) else { return shortest(v.value) };
-    let du = display_unit(lang, &u.id, &u.dimension, u.factor, &u.name.en, v.value.abs());
+    // As the widget prints it: the zh name (个(村) prints 个), a rank as 第6名 / 6th.
+    let du = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, v.value.abs());
     match (&v.printed, du.exp10) {
+        _ if u.dimension == "rank" => rank(v.value, lang),
         (Some(p), 0) if lang == Lang::Zh || p.is_ascii() => join_unit(p, &du),
         _ => format_value(v.value, &du, lang),
     }
@@ -219,27 +223,44 @@ impl Utf16 {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Units: the dataset's printed unit ids (zh) and English words derived from its English names.
+// Units: the dataset's printed unit names (zh) and English words derived from its English names.
 
-struct Lexicon<'a> {
-    /// (unit id as chars, unit), longest first.
-    zh: Vec<(Vec<char>, &'a Unit)>,
+/// A zh unit as printed: its name (个), base units per one, and the dimensions of the units
+/// printed so (个 is sectors, villages, projects, …).
+struct ZhUnit {
+    name: Vec<char>,
+    factor: f64,
+    dims: Vec<String>,
+}
+
+struct Lexicon {
+    /// Longest name first.
+    zh: Vec<ZhUnit>,
     /// (lowercase phrase, base units per one, dimension), longest first.
     en: Vec<(Vec<char>, f64, String)>,
-    /// The units a bare count and an ordinal use ("6大铸造产业园", "第6").
-    count: Option<&'a Unit>,
-    rank: Option<&'a Unit>,
+    /// What a bare count and an ordinal measure ("6大铸造产业园" as 个 does, "第6", "6th").
+    count: Vec<String>,
+    rank: Vec<String>,
 }
 
 const EN_SCALES: [(&str, f64); 5] =
     [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("hundred", 1e2)];
 const SI: [(&str, f64); 4] = [("g", 1e9), ("m", 1e6), ("k", 1e3), ("", 1.0)];
 
-impl<'a> Lexicon<'a> {
-    fn new(ds: &'a Dataset) -> Lexicon<'a> {
+impl Lexicon {
+    fn new(ds: &Dataset) -> Lexicon {
         let units = &ds.raw.units;
-        let mut zh: Vec<(Vec<char>, &Unit)> = units.iter().map(|u| (u.id.chars().collect(), u)).collect();
-        sort_by(&mut zh, |a, b| a.0.len() > b.0.len());
+        // Keyed by the printed name, not the unit id (个(村) prints 个).
+        let mut zh: Vec<ZhUnit> = Vec::new();
+        for u in units {
+            let name: Vec<char> = u.name.zh.chars().collect();
+            match zh.iter_mut().find(|z| z.name == name && z.factor == u.factor) {
+                Some(z) if !z.dims.contains(&u.dimension) => z.dims.push(u.dimension.clone()),
+                Some(_) => {}
+                None => zh.push(ZhUnit { name, factor: u.factor, dims: vec![u.dimension.clone()] }),
+            }
+        }
+        sort_by(&mut zh, |a, b| a.name.len() > b.name.len());
         let mut en: Vec<(String, f64, String)> = Vec::new();
         let mut add = |p: &str, f: f64, d: &str| en.push((lower(p), f, d.to_string()));
         for u in units {
@@ -268,12 +289,13 @@ impl<'a> Lexicon<'a> {
         let mut en: Vec<(Vec<char>, f64, String)> =
             en.into_iter().map(|(p, f, d)| (p.chars().collect(), f, d)).collect();
         sort_by(&mut en, |a, b| a.0.len() > b.0.len());
-        let unit_of = |dim: &str| units.iter().find(|u| u.dimension == dim && u.factor == 1.0);
-        Lexicon { zh, en, count: unit_of("count"), rank: unit_of("rank") }
+        let count = zh.iter().find(|z| z.name == ['个'] && z.factor == 1.0).map_or(Vec::new(), |z| z.dims.clone());
+        let rank = units.iter().filter(|u| u.dimension == "rank").take(1).map(|u| u.dimension.clone()).collect();
+        Lexicon { zh, en, count, rank }
     }
 
-    fn zh_unit(&self, s: &[char], at: usize) -> Option<(usize, &'a Unit)> {
-        self.zh.iter().find(|(k, _)| starts_with(s, at, k)).map(|(k, u)| (at + k.len(), *u))
+    fn zh_unit(&self, s: &[char], at: usize) -> Option<(usize, &ZhUnit)> {
+        self.zh.iter().find(|z| starts_with(s, at, &z.name)).map(|z| (at + z.name.len(), z))
     }
 
     fn en_unit(&self, lower: &[char], at: usize) -> Option<(usize, f64, &str)> {
@@ -477,16 +499,16 @@ fn unit_after(s: &[char], lower: &[char], lex: &Lexicon, n: &Number) -> Option<F
     let mut j = n.end;
     let skip_approx = |j: usize| if s.get(j).is_some_and(|c| APPROX.contains(c)) { j + 1 } else { j };
     j = skip_approx(j);
-    let fig = |end: usize, per: f64, dim: Option<&str>| Figure {
+    let fig = |end: usize, per: f64, dims: &[String]| Figure {
         start: n.start,
         end,
         base: n.value * per,
         tolerance: n.half_ulp * per,
-        dimension: dim.map(str::to_string),
+        dims: dims.to_vec(),
         prefix: None,
     };
     if let Some((end, u)) = lex.zh_unit(s, j) {
-        return Some(fig(end, u.factor, Some(&u.dimension)));
+        return Some(fig(end, u.factor, &u.dims));
     }
     // "3万余元", "25万群众", "500亿".
     for (m, f) in ZH_MULTIPLIERS {
@@ -494,15 +516,15 @@ fn unit_after(s: &[char], lower: &[char], lex: &Lexicon, n: &Number) -> Option<F
         if starts_with(s, j, &m) {
             let k = skip_approx(j + m.len());
             return Some(match lex.zh_unit(s, k) {
-                Some((end, u)) => fig(end, f * u.factor, Some(&u.dimension)),
-                None => Figure { prefix: Some(m.iter().collect()), ..fig(j + m.len(), f, None) },
+                Some((end, u)) => fig(end, f * u.factor, &u.dims),
+                None => Figure { prefix: Some(m.iter().collect()), ..fig(j + m.len(), f, &[]) },
             });
         }
     }
     if n.fraction {
         // A fraction: of the whole (1/4), maybe followed by its English unit name.
         let end = lex.en_unit(lower, skip_spaces(lower, j)).map_or(j, |(e, _, _)| e);
-        return Some(fig(end, 1.0, Some("fraction")));
+        return Some(fig(end, 1.0, &["fraction".to_string()]));
     }
     // English: "94.96 billion yuan", "4.8%", "1,154 enterprises", "5.55 GW".
     let mut k = skip_spaces(lower, j);
@@ -515,17 +537,25 @@ fn unit_after(s: &[char], lower: &[char], lex: &Lexicon, n: &Number) -> Option<F
         k = skip_spaces(lower, k + w.len());
     }
     if let Some((end, f, d)) = lex.en_unit(lower, k) {
-        return Some(fig(end, scale * f, Some(d)));
+        return Some(fig(end, scale * f, &[d.to_string()]));
     }
     if scale != 1.0 {
-        return Some(fig(k, scale, None));
+        return Some(fig(k, scale, &[]));
     }
-    // The seeds count with 大 (6大铸造产业园) and rank with 第 (第6).
+    // The seeds count with 大 (6大铸造产业园) and rank with 第 (第6); English ranks "6th".
+    let some = |dims: &[String], end: usize| (!dims.is_empty()).then(|| fig(end, 1.0, dims));
     if s.get(j) == Some(&'大') && s.get(j + 1).is_some_and(|c| !c.is_ascii()) {
-        return lex.count.map(|u| fig(j + 1, u.factor, Some(&u.dimension)));
+        return some(&lex.count, j + 1);
     }
     if n.start > 0 && s[n.start - 1] == '第' {
-        return lex.rank.map(|u| fig(n.end, u.factor, Some(&u.dimension)));
+        return some(&lex.rank, n.end);
+    }
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|w| {
+        lower.get(j..j + 2).is_some_and(|x| x.iter().copied().eq(w.chars()))
+            && !lower.get(j + 2).is_some_and(char::is_ascii_alphanumeric)
+    });
+    if ordinal && !n.fraction && n.value.fract() == 0.0 {
+        return some(&lex.rank, j + 2);
     }
     None
 }
@@ -624,6 +654,15 @@ fn period_mentions(s: &[char], default: Option<Period>) -> Vec<(usize, Period)> 
                     i >= 3 && lower[i - 3] == 'q' && lower[i - 2] == (b'0' + q) as char && lower[i - 1] == ' '
                 }) {
                     Period::Quarter(y, q)
+                } else if let Some(m) = EN_MONTHS.iter().position(|m| {
+                    // "Feb 2025", "February 2025": the word before, whole.
+                    let word = |w: &str| {
+                        ends_before(i, &(w.to_string() + " "))
+                            && !(i > w.len() + 1 && lower[i - w.len() - 2].is_ascii_alphabetic())
+                    };
+                    word(&m[..3]) || word(m)
+                }) {
+                    Period::Month(y, m as u8 + 1)
                 } else {
                     Period::Year(y)
                 });
@@ -647,6 +686,21 @@ fn period_mentions(s: &[char], default: Option<Period>) -> Vec<(usize, Period)> 
     }
     out
 }
+
+const EN_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// After "2023年": 上半年 / 下半年 / 第N季度 / M月, or the year itself.
 fn zh_part(s: &[char], j: &mut usize, y: u16) -> Period {
@@ -710,6 +764,8 @@ struct Context {
     hi: usize,
     /// Within 12 chars before the figure, in its sentence: a word of growth (增长, grew).
     growth_cue: bool,
+    /// There too: a word of a plan (力争, 年内, target): a target's figure, not a result.
+    target_cue: bool,
 }
 
 const SENTENCE_ENDS: [char; 7] = ['。', '！', '？', '；', '\n', '!', '?'];
@@ -737,7 +793,9 @@ impl Context {
         let growth_cue = ["增长", "下降", "增速", "growth", "grew", "rose", "fell", "increase", "up ", "down "]
             .iter()
             .any(|w| before.contains(w));
-        Context { lo, hi, growth_cue }
+        let target_cue =
+            ["力争", "计划", "目标", "年内", "预计", "target", "aim", "plan"].iter().any(|w| before.contains(w));
+        Context { lo, hi, growth_cue, target_cue }
     }
 }
 
@@ -955,14 +1013,14 @@ fn region_fits(ds: &Dataset, v: &str, said: &str, exact: bool) -> bool {
 /// Per value, built when a figure first needs it (most texts touch few values).
 struct Judge<'a> {
     ds: &'a Dataset,
-    lex: &'a Lexicon<'a>,
+    lex: &'a Lexicon,
     anchors: Vec<OnceCell<Option<Anchor>>>,
     names: Vec<OnceCell<Vec<Name>>>,
     units: Vec<Option<&'a Unit>>,
 }
 
 impl<'a> Judge<'a> {
-    fn new(ds: &'a Dataset, lex: &'a Lexicon<'a>) -> Judge<'a> {
+    fn new(ds: &'a Dataset, lex: &'a Lexicon) -> Judge<'a> {
         let n = ds.raw.values.len();
         Judge {
             ds,
@@ -982,17 +1040,18 @@ impl<'a> Judge<'a> {
         period: Option<Period>,
     ) -> (Status, Option<usize>) {
         let ds = self.ds;
-        // Ranked by (quoted, growth cue agrees, naming) for a match, (quoted, naming) otherwise.
+        // Ranked by (quoted, growth cue agrees, naming) for a match, (quoted, target cue agrees,
+        // naming) otherwise: of two values named alike, a plan's words point at the target.
         let mut best_match: Option<(usize, (usize, bool, f64))> = None;
-        let mut best_other: Option<(usize, (usize, f64))> = None;
+        let mut best_other: Option<(usize, (usize, bool, f64))> = None;
         let pairs = bigrams(&s[ctx.lo..ctx.hi]);
         let found = window_words(s, f, ctx);
         for (i, v) in ds.raw.values.iter().enumerate() {
             let Some(u) = self.units[i] else { continue };
-            let same_dim = match (&f.dimension, &f.prefix) {
-                (Some(d), _) => *d == u.dimension,
-                (None, Some(p)) => u.id.starts_with(p.as_str()),
-                (None, None) => u.dimension != "fraction" && u.factor > 1.0,
+            let same_dim = match (f.dims.is_empty(), &f.prefix) {
+                (false, _) => f.dims.contains(&u.dimension),
+                (true, Some(p)) => u.name.zh.starts_with(p.as_str()),
+                (true, None) => u.dimension != "fraction" && u.factor > 1.0,
             };
             let vp = ds.period_of(i);
             if !same_dim
@@ -1019,17 +1078,25 @@ impl<'a> Judge<'a> {
                 continue;
             }
             let cue = u.dimension != "percent" || quoted > 0 || grows(v) == ctx.growth_cue;
-            let strict = (f.dimension.is_some() || f.prefix.is_some())
+            let strict = (!f.dims.is_empty() || f.prefix.is_some())
                 && cue
                 && region.is_some_and(|r| region_fits(ds, &v.region, r, true))
                 && period.is_some_and(|p| period_fits(vp, p, true));
-            let key = (quoted, named);
+            let key = (quoted, (v.kind == Kind::Target) == ctx.target_cue, named);
             if strict && best_other.as_ref().is_none_or(|(_, k)| key > *k) {
                 best_other = Some((i, key));
             }
         }
         if let Some((i, _)) = best_match {
-            return (Status::Match, Some(i));
+            // A half year's figure said of its whole year matches only while the year itself has
+            // no other figure for the indicator (78个 in H1, but 183个 in all 2023).
+            let year_has_its_own = best_other.is_some_and(|(o, _)| {
+                let (m, o) = (&ds.raw.values[i], &ds.raw.values[o]);
+                m.indicator == o.indicator && period.is_some_and(|p| !period_fits(ds.period_of(i), p, true))
+            });
+            if !year_has_its_own {
+                return (Status::Match, Some(i));
+            }
         }
         match best_other {
             Some((i, _)) => (Status::Contradicts, Some(i)),

@@ -173,8 +173,15 @@ fn a_swapped_period_contradicts_with_that_periods_figure() {
             // A's quote, said of B's period: in place of a year the quote names, or before it.
             let (pa, pb) = (ds.period_of(a_i), ds.period_of(b_i));
             let (la, lb) = (pa.label(Lang::Zh), pb.label(Lang::Zh));
+            // The quote may name A's period in its own words (今年上半年): those give way to B's.
+            let own_words = match pa {
+                Period::Half(_, 1) => ["今年上半年", "上半年"].iter().find(|w| a.source.quote.contains(*w)).copied(),
+                _ => None,
+            };
             let quote = if a.source.quote.contains(&la) {
                 a.source.quote.replacen(&la, &lb, 1)
+            } else if let Some(w) = own_words {
+                a.source.quote.replacen(w, &lb, 1)
             } else {
                 format!("{lb}，{}", a.source.quote)
             };
@@ -371,5 +378,31 @@ fn adversarial_text_never_panics() {
         for f in found {
             assert!(f.start < f.end && f.end <= n, "{text:?}: {f:?}");
         }
+    }
+}
+
+#[test]
+fn ranks_read_in_every_notation() {
+    let ds = ds();
+    let id = "d003.jz.baojuyuan_rank.2023";
+    let v = ds.value(id).expect("the seed's one rank");
+    let quote = &v.source.quote;
+    for (lang, text, status, expected) in [
+        (Lang::Zh, quote.replace("第6", "第6名"), Status::Match, None),
+        (Lang::Zh, quote.replace("第6", "第7"), Status::Contradicts, Some("第6名")),
+        (
+            Lang::En,
+            "Pingyao Baojuyuan ranked 7th in Shanxi's online sales of farm produce.".to_string(),
+            Status::Contradicts,
+            Some("6th"),
+        ),
+    ] {
+        let found = check_text(&ds, &text, &opts(lang, v)).unwrap();
+        let f = found.last().unwrap_or_else(|| panic!("{text}: nothing found"));
+        assert_eq!(
+            (f.status, f.fact.as_deref(), f.expected.as_deref()),
+            (status, Some(id), expected),
+            "{text}: {found:?}"
+        );
     }
 }

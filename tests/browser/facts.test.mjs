@@ -22,7 +22,7 @@ async function factsPage() {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(server.url + '/tests/browser/fixtures/facts.html');
-  await page.waitForFunction(() => document.querySelectorAll('[data-econ-fact][data-econ-status]').length === 7);
+  await page.waitForFunction(() => document.querySelectorAll('[data-econ-fact][data-econ-status]').length === 9);
   return page;
 }
 
@@ -35,7 +35,7 @@ const card = (page, sel) => page.evaluate((sel) => {
 test('prose spans get ok, mismatch or unknown; a mismatch warns with both numbers', async () => {
   const page = await factsPage();
   const status = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-econ-fact]')].map((e) => [e.id, e.getAttribute('data-econ-status')])));
-  assert.deepEqual(status, { ok: 'ok', 'ok-en-notation': 'ok', primary: 'ok', mismatch: 'mismatch', unknown: 'unknown', injected: 'unknown', 'en-ok': 'ok' });
+  assert.deepEqual(status, { ok: 'ok', 'ok-en-notation': 'ok', primary: 'ok', mismatch: 'mismatch', unknown: 'unknown', injected: 'unknown', 'en-ok': 'ok', rank: 'ok', 'en-rank': 'ok' });
   const warnings = page.problems.filter((p) => p.startsWith('console.warning'));
   assert.ok(warnings.some((w) => w.includes('950.6亿元') && w.includes('949.6亿元') && w.includes('94.96 billion yuan')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('no.such.value')), warnings.join('\n'));

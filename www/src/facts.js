@@ -74,6 +74,8 @@
     if (m[2]) { n /= parseFloat(m[2]); tol = 5e-4; }
     var mult = m[3] ? MULT[m[3].toLowerCase()] : 1;
     var unit = m[4].replace(/(以上|以下|以内|左右)$/, '').trim().toLowerCase();
+    // A rank reads 第6名, 第6 or 6th: one unit whatever the notation.
+    if (/^(名|st|nd|rd|th)$/.test(unit) || (!unit && /第\s*$/.test(s.slice(0, m.index)))) unit = 'rank';
     return { v: n * mult, tol: tol * mult, unit: unit };
   }
 
