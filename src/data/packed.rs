@@ -5,12 +5,12 @@
 //! re-validation of data that was validated at build time — which was most of the time
 //! before the first chart. Host datasets still arrive as JSON and are fully validated.
 //!
-//! Layout: the magic `EWD3`; four string tables (`Kind`: English text, ids, Chinese text,
+//! Layout: the magic `EWD4`; four string tables (`Kind`: English text, ids, Chinese text,
 //! quotes), each its length in bytes, then every string in UTF-8 followed by a NUL (1 byte
 //! that gzip codes in a few bits, where a length was a byte of noise); then every field
 //! of `RawDataset` in declaration order. Counts and lengths are LEB128 varints. A string is a
 //! reference into its kind's table (`Writer::string`), an optional string 0 (none) or the
-//! reference + 1; numbers are little-endian f64; enums one byte: the variant's position in
+//! reference + 1; numbers are decimals (`Writer::f64`); enums one byte: the variant's position in
 //! its name table (`KINDS`, `BOUNDS`, `SERIES`, `ChartKind::ALL`).
 //!
 //! Each distinct string is stored once, like with like, and a string's first use costs one
@@ -20,7 +20,7 @@
 
 use super::*;
 
-const MAGIC: &[u8; 4] = b"EWD3";
+const MAGIC: &[u8; 4] = b"EWD4";
 
 /// Encodes a (validated) dataset: a first pass over the records collects the strings, the
 /// second writes the table and the records.
@@ -211,6 +211,9 @@ fn corrupt() -> Error {
     Error::new("corrupt_dataset", "", "the embedded dataset is damaged; rebuild pkg/ (scripts/build.sh)")
 }
 
+/// `Writer::f64`'s marker for a number kept as its 8 bytes.
+const RAW: u8 = 0xFF;
+
 /// The string tables, one per kind of string (`Kind`).
 const KINDS_OF_STRING: usize = 4;
 
@@ -237,7 +240,10 @@ impl<'a> Writer<'a> {
     fn byte(&mut self, b: u8) {
         self.out.push(b);
     }
-    fn len(&mut self, mut n: usize) {
+    fn len(&mut self, n: usize) {
+        self.varint(n as u64);
+    }
+    fn varint(&mut self, mut n: u64) {
         loop {
             let low = (n & 0x7F) as u8;
             n >>= 7;
@@ -292,7 +298,22 @@ impl<'a> Writer<'a> {
             self.text(t);
         }
     }
+    /// A number as a decimal: a byte `k` and the zigzag varint of `n`, for `n / 10^k` — 2 to 4
+    /// bytes where the f64 took 8 of noise to gzip. Division of exact integers is correctly
+    /// rounded, so it gives back the very f64 the JSON parsed; anything else (k > 15, |n| ≥ 2^53)
+    /// is `RAW` then the f64.
     fn f64(&mut self, v: f64) {
+        let mut scale = 1.0;
+        for k in 0..16u8 {
+            let n = (v * scale).round() as i64;
+            if n.unsigned_abs() < 1 << 53 && (n as f64 / scale).to_bits() == v.to_bits() {
+                self.byte(k);
+                self.varint(((n << 1) ^ (n >> 63)) as u64);
+                return;
+            }
+            scale *= 10.0;
+        }
+        self.byte(RAW);
         self.out.extend_from_slice(&v.to_le_bytes());
     }
     fn source(&mut self, s: &'a Source) {
@@ -338,10 +359,17 @@ impl<'a> Reader<'a> {
         self.take(1).map_or(0, |b| b[0])
     }
     fn varint(&mut self) -> usize {
-        let mut n: usize = 0;
-        for shift in (0..35).step_by(7) {
+        let n = self.varint64();
+        usize::try_from(n).unwrap_or_else(|_| {
+            self.bad = true;
+            0
+        })
+    }
+    fn varint64(&mut self) -> u64 {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
             let b = self.byte();
-            n |= ((b & 0x7F) as usize) << shift;
+            n |= ((b & 0x7F) as u64) << shift;
             if b & 0x80 == 0 {
                 return n;
             }
@@ -412,12 +440,26 @@ impl<'a> Reader<'a> {
             _ => Some(self.text()),
         }
     }
+    /// What `Writer::f64` wrote: `n / 10^k`, or a raw f64.
     fn f64(&mut self) -> f64 {
-        let mut a = [0u8; 8];
-        if let Some(b) = self.take(8) {
-            a.copy_from_slice(b);
+        let k = self.byte();
+        if k == RAW {
+            let mut a = [0u8; 8];
+            if let Some(b) = self.take(8) {
+                a.copy_from_slice(b);
+            }
+            return f64::from_le_bytes(a);
         }
-        f64::from_le_bytes(a)
+        if k > 15 {
+            self.bad = true;
+        }
+        let z = self.varint64();
+        let n = ((z >> 1) as i64 ^ -((z & 1) as i64)) as f64;
+        let mut scale = 1.0;
+        for _ in 0..k.min(15) {
+            scale *= 10.0;
+        }
+        n / scale
     }
     /// An enum from its code byte.
     fn pick<T: Copy>(&mut self, table: &[(&str, T)]) -> T {
@@ -470,5 +512,17 @@ mod tests {
         // A table whose length cuts a character in two.
         let bytes = [&MAGIC[..], &[4], "é中".as_bytes(), &[0, 0, 0, 0]].concat();
         assert_eq!(unpack(&bytes).unwrap_err().code, "corrupt_dataset");
+    }
+
+    #[test]
+    fn numbers_come_back_bit_for_bit() {
+        let tricky = [0.0, -0.0, 0.1, 0.3, 949.6, -3.25, 1e12, 123456.789, 1e-20, 2f64.powi(60), f64::MAX, 1.0 / 3.0];
+        for v in tricky {
+            let mut w = Writer { out: Vec::new(), tables: Default::default(), next: None };
+            w.f64(v);
+            let mut r = Reader { b: &w.out, i: 0, bad: false, tables: Default::default(), next: [0; KINDS_OF_STRING] };
+            assert_eq!(r.f64().to_bits(), v.to_bits(), "{v} packed as {:?}", w.out);
+            assert!(!r.bad && r.i == w.out.len(), "{v}");
+        }
     }
 }
