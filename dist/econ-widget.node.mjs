@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 const EconWidget = (function () {
 'use strict';
+function ewGlue() {
 let wasm_bindgen = (function(exports) {
     let script_src;
 
@@ -20,15 +21,21 @@ let wasm_bindgen = (function(exports) {
          * @returns {string}
          */
         csv() {
-            let deferred1_0;
-            let deferred1_1;
+            let deferred2_0;
+            let deferred2_1;
             try {
                 const ret = wasm.widgethandle_csv(this.__wbg_ptr);
-                deferred1_0 = ret[0];
-                deferred1_1 = ret[1];
-                return getStringFromWasm0(ret[0], ret[1]);
+                var ptr1 = ret[0];
+                var len1 = ret[1];
+                if (ret[3]) {
+                    ptr1 = 0; len1 = 0;
+                    throw takeFromExternrefTable0(ret[2]);
+                }
+                deferred2_0 = ptr1;
+                deferred2_1 = len1;
+                return getStringFromWasm0(ptr1, len1);
             } finally {
-                wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+                wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
             }
         }
         /**
@@ -307,26 +314,83 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            Q: function(arg0) {
+            an: function(arg0, arg1) {
+                const ret = Error(getStringFromWasm0(arg0, arg1));
+                return ret;
+            },
+            am: function(arg0) {
+                const ret = Number(arg0);
+                return ret;
+            },
+            l: function(arg0, arg1) {
+                const ret = String(arg1);
+                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            ax: function(arg0, arg1) {
+                const v = arg1;
+                const ret = typeof(v) === 'bigint' ? v : undefined;
+                getDataViewMemory0().setBigInt64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
+            },
+            at: function(arg0) {
+                const v = arg0;
+                const ret = typeof(v) === 'boolean' ? v : undefined;
+                return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+            },
+            ay: function(arg0, arg1) {
+                const ret = debugString(arg1);
+                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            ai: function(arg0, arg1) {
+                const ret = arg0 in arg1;
+                return ret;
+            },
+            ao: function(arg0) {
+                const ret = typeof(arg0) === 'bigint';
+                return ret;
+            },
+            au: function(arg0) {
+                const ret = typeof(arg0) === 'function';
+                return ret;
+            },
+            ak: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
             },
-            R: function(arg0) {
+            ap: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
                 return ret;
             },
-            U: function(arg0) {
+            aq: function(arg0) {
+                const ret = typeof(arg0) === 'string';
+                return ret;
+            },
+            av: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
             },
-            S: function(arg0, arg1) {
+            al: function(arg0, arg1) {
+                const ret = arg0 === arg1;
+                return ret;
+            },
+            aw: function(arg0, arg1) {
+                const ret = arg0 == arg1;
+                return ret;
+            },
+            ar: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'number' ? obj : undefined;
                 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
-            T: function(arg0, arg1) {
+            as: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -334,49 +398,79 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            P: function(arg0, arg1) {
+            aj: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            t: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+            B: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
                 arg0.arc(arg1, arg2, arg3, arg4, arg5);
             }, arguments); },
-            n: function(arg0) {
+            v: function(arg0) {
                 arg0.beginPath();
             },
-            C: function() { return handleError(function (arg0, arg1) {
+            N: function() { return handleError(function (arg0, arg1) {
                 const ret = arg0.call(arg1);
                 return ret;
             }, arguments); },
-            z: function(arg0, arg1, arg2, arg3, arg4) {
+            h: function(arg0) {
+                const ret = arg0.done;
+                return ret;
+            },
+            ab: function(arg0) {
+                const ret = Object.entries(arg0);
+                return ret;
+            },
+            H: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
-            A: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            I: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
             }, arguments); },
-            u: function(arg0) {
+            C: function(arg0) {
                 arg0.fill();
             },
-            g: function() { return handleError(function (arg0, arg1, arg2) {
+            o: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            d: function() { return handleError(function (arg0, arg1) {
+            j: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.getOwnPropertyDescriptor(arg0, arg1);
                 return ret;
             }, arguments); },
-            K: function(arg0) {
+            Z: function(arg0) {
                 const ret = Object.getPrototypeOf(arg0);
                 return ret;
             },
-            N: function() { return handleError(function (arg0, arg1) {
+            af: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
             }, arguments); },
-            i: function(arg0) {
+            ae: function() { return handleError(function (arg0, arg1) {
+                const ret = Reflect.get(arg0, arg1);
+                return ret;
+            }, arguments); },
+            k: function(arg0, arg1) {
+                const ret = arg0[arg1 >>> 0];
+                return ret;
+            },
+            c: function(arg0, arg1) {
+                const ret = arg0[arg1 >>> 0];
+                return ret;
+            },
+            q: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
-            m: function(arg0) {
+            Q: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof ArrayBuffer;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            u: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof CanvasRenderingContext2D;
@@ -386,7 +480,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            D: function(arg0) {
+            O: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Error;
@@ -396,7 +490,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            k: function(arg0) {
+            s: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -406,21 +500,65 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            w: function(arg0, arg1, arg2) {
+            g: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof Map;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            P: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof Uint8Array;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            U: function(arg0) {
+                const ret = Array.isArray(arg0);
+                return ret;
+            },
+            Y: function(arg0) {
+                const ret = Number.isSafeInteger(arg0);
+                return ret;
+            },
+            ad: function() {
+                const ret = Symbol.iterator;
+                return ret;
+            },
+            K: function(arg0) {
+                const ret = arg0.length;
+                return ret;
+            },
+            e: function(arg0) {
+                const ret = arg0.length;
+                return ret;
+            },
+            E: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
-            I: function(arg0) {
+            W: function(arg0) {
                 const ret = arg0.message;
                 return ret;
             },
-            x: function(arg0, arg1, arg2) {
+            F: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            G: function() {
+            J: function(arg0) {
+                const ret = new Uint8Array(arg0);
+                return ret;
+            },
+            T: function() {
                 const ret = new Array();
                 return ret;
             },
-            H: function(arg0, arg1) {
+            V: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
@@ -428,92 +566,117 @@ let wasm_bindgen = (function(exports) {
                 const ret = new Float64Array(arg0, arg1 >>> 0, arg2 >>> 0);
                 return ret;
             }, arguments); },
-            L: function() {
+            aa: function() {
                 const ret = new Object();
                 return ret;
             },
-            B: function(arg0) {
+            M: function(arg0) {
                 const ret = new Float64Array(arg0 >>> 0);
                 return ret;
             },
-            E: function() { return handleError(function (arg0, arg1) {
+            ah: function(arg0) {
+                const ret = arg0.next;
+                return ret;
+            },
+            f: function() { return handleError(function (arg0) {
+                const ret = arg0.next();
+                return ret;
+            }, arguments); },
+            R: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
+            L: function(arg0, arg1, arg2) {
+                Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+            },
             b: function() { return handleError(function (arg0, arg1, arg2) {
                 Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
             }, arguments); },
-            c: function(arg0, arg1) {
+            d: function(arg0, arg1) {
                 const ret = arg0.push(arg1);
                 return ret;
             },
-            l: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            t: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            O: function() { return handleError(function (arg0, arg1, arg2) {
+            ag: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            o: function(arg0, arg1) {
+            w: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
-            y: function(arg0, arg1, arg2) {
+            G: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            f: function(arg0, arg1) {
+            n: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
-            p: function(arg0, arg1) {
+            x: function(arg0, arg1) {
                 arg0.lineWidth = arg1;
             },
-            J: function(arg0, arg1, arg2) {
+            X: function(arg0, arg1, arg2) {
                 arg0.name = getStringFromWasm0(arg1, arg2);
             },
-            r: function(arg0, arg1) {
+            z: function(arg0, arg1) {
                 arg0.strokeStyle = arg1;
             },
-            q: function(arg0, arg1, arg2) {
+            y: function(arg0, arg1, arg2) {
                 arg0.textAlign = getStringFromWasm0(arg1, arg2);
             },
-            s: function(arg0, arg1, arg2) {
+            A: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            j: function(arg0, arg1) {
+            r: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
-            F: function() { return handleError(function (arg0) {
+            S: function() { return handleError(function (arg0) {
                 const ret = JSON.stringify(arg0);
                 return ret;
             }, arguments); },
             __wbg_strokeRect_92ff808375332184: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.strokeRect(arg1, arg2, arg3, arg4);
             },
-            v: function(arg0) {
+            D: function(arg0) {
                 arg0.stroke();
             },
-            e: function(arg0) {
+            m: function(arg0) {
                 const ret = arg0.style;
                 return ret;
             },
-            M: function() {
+            ac: function() {
                 const ret = Symbol.toStringTag;
                 return ret;
             },
-            h: function(arg0) {
+            i: function(arg0) {
+                const ret = arg0.value;
+                return ret;
+            },
+            p: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
-            W: function(arg0) {
+            aA: function(arg0) {
                 // Cast intrinsic for `F64 -> Externref`.
                 const ret = arg0;
                 return ret;
             },
-            X: function(arg0, arg1) {
+            aB: function(arg0) {
+                // Cast intrinsic for `I64 -> Externref`.
+                const ret = arg0;
+                return ret;
+            },
+            aC: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            V: function() {
+            aD: function(arg0) {
+                // Cast intrinsic for `U64 -> Externref`.
+                const ret = BigInt.asUintN(64, arg0);
+                return ret;
+            },
+            az: function() {
                 const table = wasm.__wbindgen_externrefs;
                 table.set(0, undefined);
                 table.set(1024, undefined);
@@ -538,9 +701,72 @@ let wasm_bindgen = (function(exports) {
         return idx;
     }
 
+    function debugString(val) {
+        switch (typeof val) {
+            // primitive types
+            case 'number':
+            case 'boolean':
+            case 'undefined':
+            return `${val}`;
+            case 'string':
+            return JSON.stringify(val);
+            case 'bigint':
+            return `${val}n`;
+            case 'symbol':
+            return val.description !== undefined
+                ? `Symbol(${val.description})`
+                : 'Symbol';
+            case 'function':
+            return typeof val.name === 'string' && val.name !== ''
+                ? `Function(${val.name})`
+                : 'Function';
+            case 'object': {
+                if (val === null) {
+                    return 'null';
+                }
+                // objects
+                if (Array.isArray(val)) {
+                    return '[' + Array.from(val, debugString).join(', ') + ']';
+                }
+                // errors
+                if (val instanceof Error) {
+                    return `${val.name}: ${val.message}\n${val.stack}`;
+                }
+
+                const toStringOutput = toString.call(val);
+                // Test for built-in
+                const className = /\[object ([^\]]+)\]/.exec(toStringOutput)?.[1];
+
+                // Failed to match the standard '[object ClassName]'
+                if (className === undefined) {
+                    return toStringOutput;
+                }
+                if (className === 'Object') {
+                    // we're a user defined class or Object
+                    // JSON.stringify avoids problems with cycles, and is generally much
+                    // easier than looping through ownProperties of `val`.
+                    try {
+                        return 'Object(' + JSON.stringify(val) + ')';
+                    } catch (_) {
+                        return 'Object';
+                    }
+                }
+                // TODO we could test for more things here, like `Set`s and `Map`s.
+                return className;
+            }
+            // Per MDN: 'This list of values is exhaustive.'
+            // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/typeof#description
+        }
+    }
+
     function getArrayF64FromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
+    }
+
+    function getArrayU8FromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
     }
 
     let cachedDataViewMemory0 = null;
@@ -751,12 +977,15 @@ let wasm_bindgen = (function(exports) {
     return Object.assign(__wbg_init, exports);
 })({ __proto__: null });
 
+return wasm_bindgen;
+}
+var wasm_bindgen = ewGlue();
 var EW_HOST_DATA = true;
 var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-twvGIa6pWBLh8f6YUXKZUPiPgbjdPyrELmrW2uON0jQ=";
+var EW_WASM_INTEGRITY = "sha256-njGkj/gLwM3SLRmt3XQEdFapVkFnjPV5bmXwj4f/9TU=";
 var EW_DEFAULT_WASM = function () { return readFile(new URL('./econ_widget_full_bg.wasm', import.meta.url)); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -778,6 +1007,18 @@ var ewLoaded = false;
 var ewMemory = null; // the wasm instance's WebAssembly.Memory (for EconWidget._memoryBytes)
 var ewInstances = new WeakMap();
 var ewSheet = null;
+// A trapped wasm instance is discarded, never reused (its stack pointer, borrow flags and heap
+// may be left mid-call, its memory grown for good): the widgets still on it move to a fresh
+// one (Widget.rehome). ewGlue() (scripts/bundle.mjs) makes a fresh copy of wasm-bindgen's glue,
+// which holds one instance; ewLive are the widgets not destroyed.
+var ewLive = new Set();
+var ewReadyOptions; // what the page's first ready() was given: a fresh instance loads the same wasm
+// Between beforeprint and afterprint: widgets (also those made meanwhile) draw for paper.
+var ewPrinting = false;
+if (typeof window !== 'undefined' && window.addEventListener) {
+  window.addEventListener('beforeprint', function () { ewPrinting = true; });
+  window.addEventListener('afterprint', function () { ewPrinting = false; });
+}
 
 var EW_CSS = [
   ':host{display:block;position:relative;min-width:0;max-width:100%;',
@@ -793,7 +1034,7 @@ var EW_CSS = [
   '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none;will-change:transform}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
-  'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow-wrap:anywhere;font-size:13px}',
+  'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow:hidden;overflow-wrap:anywhere;font-size:13px}',
   '.ew-tip[hidden]{display:none}',
   '.ew-dark .ew-tip{background:#1f2428;color:#e6edf3;border-color:#444c56;box-shadow:0 4px 14px rgba(0,0,0,.5)}',
   '.ew-tip-label{font-weight:700;margin:0 0 2px}',
@@ -803,6 +1044,8 @@ var EW_CSS = [
   '.ew-dark .ew-tip-source{border-top-color:#3d444d;color:#9da7b3}',
   '.ew-tip-quote{margin:2px 0 0;font-style:normal;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-quote{color:#9da7b3}',
+  // Print: the chart only (no buttons, no tooltip or ring), scaled into the page's width.
+  '@media print{.ew-table-toggle,.ew-tip,.ew-overlay{display:none!important}.ew-canvas{max-width:100%;height:auto!important}.ew-chart,.ew-extra{break-inside:avoid}}',
   '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
   // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
   // rule on the host lays out a single child), and the inner boxes reset what they would
@@ -878,6 +1121,49 @@ function ewDescribe(v) {
     if (tag && tag !== 'Object') return 'a ' + tag;
   } catch (e) { /* a Proxy whose traps throw */ }
   return 'an object';
+}
+
+/**
+ * `e`, thrown by a call into the instance `glue`, as the API reports it. Rust answers with
+ * coded errors only; anything else is a trap (RuntimeError: unreachable, memory access out of
+ * bounds) or an exception that unwound through wasm and left its handle borrowed ("recursive
+ * use of an object detected" next time): the instance is discarded and this is an internal_error.
+ */
+function ewTrapped(e, glue) {
+  if (e && e.code) return e;
+  if (!glue.dead) {
+    glue.dead = true;
+    if (glue === wasm_bindgen) {
+      wasm_bindgen = ewGlue();
+      ewReady = null;
+      ewLoaded = false;
+      ewMemory = null;
+    }
+    ready(ewReadyOptions).then(function () {
+      ewLive.forEach(function (w) { if (w.g === glue && !w.broken) w.rehome(); });
+    }, function () { /* offline: they stay where they are */ });
+  }
+  return ewError('internal_error', 'wasm', 'wasm trapped (' + ewClip(String(e && e.message)) + '): destroy() and mount again');
+}
+
+/** The wasm handle as the widget calls it: a trap answers that call and every later one with internal_error. */
+function ewGuard(w, raw) {
+  return new Proxy(raw, {
+    get: function (t, k) {
+      var f = t[k];
+      if (typeof f !== 'function') return f;
+      return function () {
+        if (w.broken) throw ewError('internal_error', 'wasm', w.broken);
+        try {
+          return f.apply(t, arguments);
+        } catch (e) {
+          var err = ewTrapped(e, w.g);
+          if (err !== e) w.stop(err);
+          throw err;
+        }
+      };
+    }
+  });
 }
 
 function ewClip(s) {
@@ -1020,6 +1306,7 @@ function ewWasmSource(o) {
  */
 function ready(options) {
   if (!ewReady) {
+    ewReadyOptions = options;
     ewReady = Promise.resolve()
       .then(function () {
         var o = options == null ? {} : options;
@@ -1079,6 +1366,8 @@ function mount(element, options) {
     options = options || {};
     if (typeof options !== 'object') throw ewError('bad_type', 'options', 'expected an object of options, got ' + ewDescribe(options));
     var init = ewPlain(options, 'selection', 0, 'data');
+    // Light unless asked: a dark OS must not put a black box in a white article (docs/embedding.md).
+    if (init.theme == null) init.theme = 'light';
     // tableToggle is a DOM option, not part of the selection.
     var dom = { tableToggle: init.tableToggle === true };
     delete init.tableToggle;
@@ -1086,14 +1375,21 @@ function mount(element, options) {
     // Host datasets need the full build. Refused here, so the one-chart bundle has no dataset JS.
     if (!EW_HOST_DATA && data != null) throw ewUnavailable('data');
     // Throws (code, path) on bad options or data, before anything on the page changes.
-    var wasmHandle = new wasm_bindgen.WidgetHandle(EW_HOST_DATA && data != null ? ewDatasetText(data) : null, init);
+    dom.data = EW_HOST_DATA && data != null ? ewDatasetText(data) : null;
+    var glue = wasm_bindgen;
+    var wasmHandle;
+    try {
+      wasmHandle = new glue.WidgetHandle(dom.data, init);
+    } catch (e) {
+      throw ewTrapped(e, glue);
+    }
     var previous = ewInstances.get(element);
     if (previous) previous.destroy();
     var w;
     try {
-      w = new Widget(element, wasmHandle, dom);
+      w = new Widget(element, wasmHandle, dom, glue);
     } catch (e) {
-      wasmHandle.free();
+      try { wasmHandle.free(); } catch (x) { /* a trapped instance */ }
       throw e;
     }
     ewInstances.set(element, w);
@@ -1101,10 +1397,17 @@ function mount(element, options) {
   });
 }
 
-function Widget(host, h, options) {
+function Widget(host, h, options, glue) {
   var self = this;
   this.host = host;
-  this.h = h;
+  // What a fresh instance needs to rebuild this widget after a trap: the glue it is on, the
+  // host dataset text, the last state (changed()) and the host series (setSeries).
+  this.g = glue;
+  this.raw = h;
+  this.h = ewGuard(this, h);
+  this.data = (options && options.data) || null;
+  this.series = null;
+  this.broken = null; // the message of the trap that stopped this widget
   this.destroyed = false;
   this.frame = 0;
   this.dirty = true;
@@ -1146,22 +1449,61 @@ function Widget(host, h, options) {
   if (typeof matchMedia === 'function') {
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
     this.on(this.scheme, 'change', function () {
-      if (self.h && self.h.state().theme === 'auto') { self.dirty = true; self.schedule(); }
+      if (self.h && self.sel.theme === 'auto') { self.dirty = true; self.schedule(); }
     });
     this.watchDpr();
   }
+  // Print: redrawn light at 3× (sharp on paper, not a 96 ppi bitmap), then back after.
+  this.on(window, 'beforeprint', function () { self.renderNow(); });
+  this.on(window, 'afterprint', function () { self.schedule(); });
   // Page zoom changes devicePixelRatio and fires resize; renderNow skips when nothing changed.
   this.on(window, 'resize', function () { self.rect = null; self.schedule(); });
-  this.on(window, 'scroll', function () { self.rect = null; }, { capture: true, passive: true });
+  // A scroll moves the canvas, and the room around a tooltip: the next move places it anew.
+  this.on(window, 'scroll', function () { self.rect = self.tipKey = null; }, { capture: true, passive: true });
   if (typeof ResizeObserver === 'function') {
     this.ro = new ResizeObserver(function () { self.schedule(); });
     this.ro.observe(host);
   }
 
+  this.sel = this.h.state();
+  ewLive.add(this);
   this.labels();
   this.renderNow();
   this.api = this.publicApi();
 }
+
+/** After a trap in this widget's own call: it answers internal_error from now on (ewGuard). */
+Widget.prototype.stop = function (err) {
+  if (this.broken) return;
+  this.broken = err.detail;
+  // Never called into again, not even by wasm-bindgen's finalizer.
+  this.raw.__destroy_into_raw();
+  this.fail(err);
+};
+
+/** A widget whose instance trapped elsewhere: the same state on the fresh instance, redrawn. */
+Widget.prototype.rehome = function () {
+  var old = this.raw;
+  var raw;
+  try {
+    // chart 'line' in the state means the host series (fullState), set again below.
+    raw = new wasm_bindgen.WidgetHandle(this.data, this.series ? Object.assign({}, this.sel, { chart: undefined }) : this.sel);
+  } catch (e) {
+    this.stop(ewTrapped(e, wasm_bindgen));
+    return;
+  }
+  try {
+    if (EW_HOST_DATA && this.series) raw.set_series.apply(raw, this.series);
+  } catch (e) {
+    this.series = null; // changed since (the page's own arrays): the dataset view is shown
+  }
+  old.__destroy_into_raw();
+  this.g = wasm_bindgen;
+  this.raw = raw;
+  this.h = ewGuard(this, raw);
+  this.dirty = true;
+  this.schedule();
+};
 
 Widget.prototype.on = function (target, type, fn, opts) {
   target.addEventListener(type, fn, opts);
@@ -1188,18 +1530,19 @@ Widget.prototype.watchDpr = function () {
 };
 
 Widget.prototype.text = function () {
-  return EW_TEXT[this.h.state().lang] || EW_TEXT.zh;
+  return EW_TEXT[this.sel.lang] || EW_TEXT.zh;
 };
 
 Widget.prototype.isDark = function () {
-  var theme = this.h.state().theme;
+  // The JS copy of the state (changed()): a render never starts with a wasm call that could trap.
+  var theme = this.sel.theme;
   return theme === 'dark' || (theme === 'auto' && !!this.scheme && this.scheme.matches);
 };
 
 /** Accessible name and description, in the chart's language. */
 Widget.prototype.labels = function () {
   var t = this.text();
-  var lang = this.h.state().lang;
+  var lang = this.sel.lang;
   this.lang = lang; // for showTip: no wasm state() per move
   this.chart.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   this.chart.setAttribute('aria-label', this.h.title());
@@ -1224,7 +1567,7 @@ Widget.prototype.tableUi = function () {
 };
 
 Widget.prototype.showTable = function (open) {
-  if (!this.extra) return;
+  if (!this.extra || this.broken) return;
   this.tableWrap.hidden = !open;
   this.tableButton.setAttribute('aria-expanded', String(!!open));
   this.tableLabels();
@@ -1233,7 +1576,7 @@ Widget.prototype.showTable = function (open) {
 Widget.prototype.tableLabels = function () {
   var t = this.text();
   var open = !this.tableWrap.hidden;
-  this.extra.setAttribute('lang', this.h.state().lang === 'zh' ? 'zh-CN' : 'en');
+  this.extra.setAttribute('lang', this.sel.lang === 'zh' ? 'zh-CN' : 'en');
   this.tableButton.textContent = open ? t.hideTable : t.showTable;
   this.tableWrap.setAttribute('aria-label', t.tableRegion);
   if (!open) {
@@ -1284,8 +1627,8 @@ Widget.prototype.renderNow = function () {
   this.rect = null;
   try {
     var width = this.chart.getBoundingClientRect().width;
-    var dpr = window.devicePixelRatio || 1;
-    var dark = this.isDark();
+    var dpr = ewPrinting ? Math.max(3, window.devicePixelRatio || 1) : window.devicePixelRatio || 1;
+    var dark = !ewPrinting && this.isDark();
     var l = this.last;
     if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) {
       // Back to the size on screen (e.g. shown again after display:none): nothing to draw.
@@ -1399,7 +1742,7 @@ Widget.prototype.toggle = function (index) {
 var EW_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'prev', ArrowUp: 'prev', Home: 'first', End: 'last', Escape: 'none' };
 
 Widget.prototype.key = function (e) {
-  if (e.altKey || e.ctrlKey || e.metaKey || this.destroyed) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || this.destroyed || this.broken) return;
   if ((e.key === 'Enter' || e.key === ' ') && this.focused && this.focused.kind === 'legend') {
     e.preventDefault();
     this.toggleFocused(this.focused.index);
@@ -1486,20 +1829,42 @@ Widget.prototype.showTip = function (info) {
   var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
   if (tip.getAttribute('lang') !== tipLang) tip.setAttribute('lang', tipLang);
   if (tip.hidden) tip.hidden = false;
-  // Beside the point, on the side with more room, without reading the tooltip's size (that
-  // would force a layout on every pointer move): a transform (no layout) puts the edge nearest
-  // the point there (-100%: the tooltip's own size), and the width is capped to the room.
+  // Beside the point, on the side with more room, flipped and clamped into the part of the
+  // chart that is on screen (in an iframe: the frame), without reading the tooltip's size (that
+  // would force a layout on every pointer move): the transform's percentages are the tooltip's
+  // own size, so clamp(min, want, max - 100%) keeps its far edge in as well.
   var width = this.last ? this.last.width : this.chart.clientWidth;
   var height = this.last ? this.last.height : this.chart.clientHeight;
-  var toLeft = info.x > width - info.x;
-  var above = info.y > height / 2;
-  var maxWidth = Math.max(0, Math.min(320, Math.round(toLeft ? info.x - 12 : width - info.x - 12))) + 'px';
-  var x = Math.round(toLeft ? info.x - 12 : info.x + 12);
-  var y = Math.round(above ? info.y - 10 : info.y + 14);
+  // Where it may go: the chart's box cut to the viewport less its scrollbars (the root's client
+  // box: no layout of its own), unless hardly any of the chart is on screen. The canvas's place
+  // is the one pointer moves keep (Widget.point); keyboard focus reads it once per key.
+  var r = this.rect || (this.rect = this.canvas.getBoundingClientRect());
+  var doc = document.documentElement;
+  // 2 px in: the border and shadow stay inside too.
+  var L = Math.max(0, -r.left) + 2;
+  var T = Math.max(0, -r.top) + 2;
+  var R = Math.min(width, doc.clientWidth - r.left) - 2;
+  var B = Math.min(height, doc.clientHeight - r.top) - 2;
+  if (R - L < 60 || B - T < 40) {
+    L = T = 0;
+    R = width;
+    B = height;
+  }
+  var toLeft = info.x - L > R - info.x;
+  var above = info.y - T > B - info.y;
+  var maxWidth = Math.max(0, Math.min(320, R - L, Math.max(toLeft ? info.x - 12 - L : R - info.x - 12, 180))) + 'px';
   var st = tip.style;
   if (st.maxWidth !== maxWidth) st.maxWidth = maxWidth;
-  st.transform = 'translate(' + x + 'px,' + y + 'px)' + (toLeft || above ? ' translate(' + (toLeft ? '-100%' : '0') + ',' + (above ? '-100%' : '0') + ')' : '');
+  var maxHeight = B - T + 'px';
+  if (st.maxHeight !== maxHeight) st.maxHeight = maxHeight;
+  st.transform = 'translate(' + ewClamp(L, toLeft ? info.x - 12 : info.x + 12, toLeft, R) + ',' + ewClamp(T, above ? info.y - 10 : info.y + 14, above, B) + ')';
 };
+
+/** A tooltip offset from `at` (less its own size if `before`), kept in [lo, hi - its size], whole px. */
+function ewClamp(lo, at, before, hi) {
+  var r = Math.round;
+  return 'clamp(' + r(lo) + 'px,' + (before ? 'calc(' + r(at) + 'px - 100%)' : r(at) + 'px') + ',calc(' + r(hi) + 'px - 100%))';
+}
 
 Widget.prototype.hideTip = function () {
   if (!this.tip.hidden) this.tip.hidden = true;
@@ -1508,6 +1873,7 @@ Widget.prototype.hideTip = function () {
 
 /** After a selection change: new labels, a new chart, and one `econ-widget:change`. */
 Widget.prototype.changed = function (before, state) {
+  this.sel = state;
   if (JSON.stringify(state) === before) return;
   this.dirty = true;
   this.labels();
@@ -1526,6 +1892,7 @@ Widget.prototype.fullState = function () {
 
 Widget.prototype.alive = function () {
   if (this.destroyed) throw ewError('destroyed', 'widget', 'this widget was destroyed');
+  if (this.broken) throw ewError('internal_error', 'wasm', this.broken);
 };
 
 Widget.prototype.destroy = function () {
@@ -1537,7 +1904,10 @@ Widget.prototype.destroy = function () {
   this.listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2], l[3]); });
   this.listeners = [];
   this.dprQuery = null;
-  this.h.free();
+  ewLive.delete(this);
+  try {
+    this.h.free();
+  } catch (e) { /* a trapped instance: nothing to free */ }
   this.h = null;
   this.shadow.replaceChildren();
   if ('adoptedStyleSheets' in this.shadow) this.shadow.adoptedStyleSheets = [];
@@ -1622,8 +1992,10 @@ Widget.prototype.publicApi = function () {
       var label = ewLabel(series.label, 'series.label');
       var unit = ewLabel(series.unit, 'series.unit');
       var before = JSON.stringify(w.fullState());
-      w.h.set_series(label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y'));
-      w.series = true;
+      var args = [label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y')];
+      w.h.set_series.apply(null, args);
+      // Truthy while a series is shown; kept to rebuild the widget on a fresh instance after a trap.
+      w.series = args;
       // A new series is new data even when the state reads the same: draw it, and tell listeners.
       w.dirty = true;
       w.labels();
@@ -1654,13 +2026,19 @@ Widget.prototype.publicApi = function () {
         try {
           h = new wasm_bindgen.WidgetHandle(text, tries[i]);
         } catch (e) {
+          // A trap discards the instance (ewTrapped); the widget moves to a fresh one.
+          if (!(e && e.code)) throw ewTrapped(e, wasm_bindgen);
           // A selection the new data cannot show: try a smaller one. Bad data throws as is.
           if (i === tries.length - 1 || !e || String(e.path).indexOf('selection') !== 0) throw e;
         }
       }
       var before = JSON.stringify(w.fullState());
       var old = w.h;
-      w.h = h;
+      // Guarded like the first handle, with what a fresh instance would need (Widget.rehome).
+      w.raw = h;
+      w.h = ewGuard(w, h);
+      w.g = wasm_bindgen;
+      w.data = text;
       old.free();
       w.series = null;
       w.dirty = true;
@@ -1730,7 +2108,12 @@ function ewFactOptions(options, keys) {
 function ewWasm(name) {
   return function () {
     if (!ewLoaded) throw ewError('not_ready', name, 'wait for EconWidget.ready() first');
-    return wasm_bindgen[name].apply(null, arguments);
+    var glue = wasm_bindgen;
+    try {
+      return glue[name].apply(null, arguments);
+    } catch (e) {
+      throw ewTrapped(e, glue);
+    }
   };
 }
 
@@ -1748,7 +2131,7 @@ var EconWidget = {
     if (!ewLoaded) throw ewError('not_ready', 'validateDataset', 'wait for EconWidget.ready() first');
     // Host datasets need the full build (the one-chart wasm has no dataset reader).
     if (!EW_HOST_DATA) throw ewUnavailable('data');
-    return wasm_bindgen.validateDataset(ewDatasetText(data));
+    return ewWasm('validateDataset')(ewDatasetText(data));
   },
   /**
    * Checks the figures in a text against the embedded dataset (src/facts.rs): resolves to
@@ -1783,6 +2166,18 @@ var EconWidget = {
    */
   _memoryBytes: function () { return ewMemory ? ewMemory.buffer.byteLength : 0; }
 };
+
+if (EW_HOST_DATA) {
+  /**
+   * For tests only (econ-widget.full.js and .inline.js): the next wasm call of this handle
+   * traps, as a panic or a corrupted heap would (its pointer is moved out of the wasm memory:
+   * a real "memory access out of bounds"), to show that a trap never poisons the page.
+   */
+  EconWidget._trapNextCall = function (handle) {
+    var w = handle && ewInstances.get(handle.element);
+    if (w && !w.destroyed) w.raw.__wbg_ptr = 0x7ffffff8;
+  };
+}
 
 // The classic scripts define window.EconWidget; the ES modules export it instead.
 if (!EW_MODULE && typeof window !== 'undefined') window.EconWidget = EconWidget;

@@ -19,15 +19,21 @@ let wasm_bindgen = (function(exports) {
          * @returns {string}
          */
         csv() {
-            let deferred1_0;
-            let deferred1_1;
+            let deferred2_0;
+            let deferred2_1;
             try {
                 const ret = wasm.widgethandle_csv(this.__wbg_ptr);
-                deferred1_0 = ret[0];
-                deferred1_1 = ret[1];
-                return getStringFromWasm0(ret[0], ret[1]);
+                var ptr1 = ret[0];
+                var len1 = ret[1];
+                if (ret[3]) {
+                    ptr1 = 0; len1 = 0;
+                    throw takeFromExternrefTable0(ret[2]);
+                }
+                deferred2_0 = ptr1;
+                deferred2_1 = len1;
+                return getStringFromWasm0(ptr1, len1);
             } finally {
-                wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+                wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
             }
         }
         /**
@@ -306,26 +312,83 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            Q: function(arg0) {
+            an: function(arg0, arg1) {
+                const ret = Error(getStringFromWasm0(arg0, arg1));
+                return ret;
+            },
+            am: function(arg0) {
+                const ret = Number(arg0);
+                return ret;
+            },
+            l: function(arg0, arg1) {
+                const ret = String(arg1);
+                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            ax: function(arg0, arg1) {
+                const v = arg1;
+                const ret = typeof(v) === 'bigint' ? v : undefined;
+                getDataViewMemory0().setBigInt64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
+            },
+            at: function(arg0) {
+                const v = arg0;
+                const ret = typeof(v) === 'boolean' ? v : undefined;
+                return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+            },
+            ay: function(arg0, arg1) {
+                const ret = debugString(arg1);
+                const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                const len1 = WASM_VECTOR_LEN;
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+            },
+            ai: function(arg0, arg1) {
+                const ret = arg0 in arg1;
+                return ret;
+            },
+            ao: function(arg0) {
+                const ret = typeof(arg0) === 'bigint';
+                return ret;
+            },
+            au: function(arg0) {
+                const ret = typeof(arg0) === 'function';
+                return ret;
+            },
+            ak: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
             },
-            R: function(arg0) {
+            ap: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
                 return ret;
             },
-            U: function(arg0) {
+            aq: function(arg0) {
+                const ret = typeof(arg0) === 'string';
+                return ret;
+            },
+            av: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
             },
-            S: function(arg0, arg1) {
+            al: function(arg0, arg1) {
+                const ret = arg0 === arg1;
+                return ret;
+            },
+            aw: function(arg0, arg1) {
+                const ret = arg0 == arg1;
+                return ret;
+            },
+            ar: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'number' ? obj : undefined;
                 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
-            T: function(arg0, arg1) {
+            as: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -333,49 +396,79 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            P: function(arg0, arg1) {
+            aj: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            t: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+            B: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
                 arg0.arc(arg1, arg2, arg3, arg4, arg5);
             }, arguments); },
-            n: function(arg0) {
+            v: function(arg0) {
                 arg0.beginPath();
             },
-            C: function() { return handleError(function (arg0, arg1) {
+            N: function() { return handleError(function (arg0, arg1) {
                 const ret = arg0.call(arg1);
                 return ret;
             }, arguments); },
-            z: function(arg0, arg1, arg2, arg3, arg4) {
+            h: function(arg0) {
+                const ret = arg0.done;
+                return ret;
+            },
+            ab: function(arg0) {
+                const ret = Object.entries(arg0);
+                return ret;
+            },
+            H: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
-            A: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            I: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
             }, arguments); },
-            u: function(arg0) {
+            C: function(arg0) {
                 arg0.fill();
             },
-            g: function() { return handleError(function (arg0, arg1, arg2) {
+            o: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            d: function() { return handleError(function (arg0, arg1) {
+            j: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.getOwnPropertyDescriptor(arg0, arg1);
                 return ret;
             }, arguments); },
-            K: function(arg0) {
+            Z: function(arg0) {
                 const ret = Object.getPrototypeOf(arg0);
                 return ret;
             },
-            N: function() { return handleError(function (arg0, arg1) {
+            af: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
             }, arguments); },
-            i: function(arg0) {
+            ae: function() { return handleError(function (arg0, arg1) {
+                const ret = Reflect.get(arg0, arg1);
+                return ret;
+            }, arguments); },
+            k: function(arg0, arg1) {
+                const ret = arg0[arg1 >>> 0];
+                return ret;
+            },
+            c: function(arg0, arg1) {
+                const ret = arg0[arg1 >>> 0];
+                return ret;
+            },
+            q: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
-            m: function(arg0) {
+            Q: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof ArrayBuffer;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            u: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof CanvasRenderingContext2D;
@@ -385,7 +478,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            D: function(arg0) {
+            O: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Error;
@@ -395,7 +488,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            k: function(arg0) {
+            s: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -405,21 +498,65 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            w: function(arg0, arg1, arg2) {
+            g: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof Map;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            P: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof Uint8Array;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            U: function(arg0) {
+                const ret = Array.isArray(arg0);
+                return ret;
+            },
+            Y: function(arg0) {
+                const ret = Number.isSafeInteger(arg0);
+                return ret;
+            },
+            ad: function() {
+                const ret = Symbol.iterator;
+                return ret;
+            },
+            K: function(arg0) {
+                const ret = arg0.length;
+                return ret;
+            },
+            e: function(arg0) {
+                const ret = arg0.length;
+                return ret;
+            },
+            E: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
-            I: function(arg0) {
+            W: function(arg0) {
                 const ret = arg0.message;
                 return ret;
             },
-            x: function(arg0, arg1, arg2) {
+            F: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            G: function() {
+            J: function(arg0) {
+                const ret = new Uint8Array(arg0);
+                return ret;
+            },
+            T: function() {
                 const ret = new Array();
                 return ret;
             },
-            H: function(arg0, arg1) {
+            V: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
@@ -427,92 +564,117 @@ let wasm_bindgen = (function(exports) {
                 const ret = new Float64Array(arg0, arg1 >>> 0, arg2 >>> 0);
                 return ret;
             }, arguments); },
-            L: function() {
+            aa: function() {
                 const ret = new Object();
                 return ret;
             },
-            B: function(arg0) {
+            M: function(arg0) {
                 const ret = new Float64Array(arg0 >>> 0);
                 return ret;
             },
-            E: function() { return handleError(function (arg0, arg1) {
+            ah: function(arg0) {
+                const ret = arg0.next;
+                return ret;
+            },
+            f: function() { return handleError(function (arg0) {
+                const ret = arg0.next();
+                return ret;
+            }, arguments); },
+            R: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
+            L: function(arg0, arg1, arg2) {
+                Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+            },
             b: function() { return handleError(function (arg0, arg1, arg2) {
                 Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
             }, arguments); },
-            c: function(arg0, arg1) {
+            d: function(arg0, arg1) {
                 const ret = arg0.push(arg1);
                 return ret;
             },
-            l: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            t: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            O: function() { return handleError(function (arg0, arg1, arg2) {
+            ag: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            o: function(arg0, arg1) {
+            w: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
-            y: function(arg0, arg1, arg2) {
+            G: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            f: function(arg0, arg1) {
+            n: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
-            p: function(arg0, arg1) {
+            x: function(arg0, arg1) {
                 arg0.lineWidth = arg1;
             },
-            J: function(arg0, arg1, arg2) {
+            X: function(arg0, arg1, arg2) {
                 arg0.name = getStringFromWasm0(arg1, arg2);
             },
-            r: function(arg0, arg1) {
+            z: function(arg0, arg1) {
                 arg0.strokeStyle = arg1;
             },
-            q: function(arg0, arg1, arg2) {
+            y: function(arg0, arg1, arg2) {
                 arg0.textAlign = getStringFromWasm0(arg1, arg2);
             },
-            s: function(arg0, arg1, arg2) {
+            A: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            j: function(arg0, arg1) {
+            r: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
-            F: function() { return handleError(function (arg0) {
+            S: function() { return handleError(function (arg0) {
                 const ret = JSON.stringify(arg0);
                 return ret;
             }, arguments); },
             __wbg_strokeRect_92ff808375332184: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.strokeRect(arg1, arg2, arg3, arg4);
             },
-            v: function(arg0) {
+            D: function(arg0) {
                 arg0.stroke();
             },
-            e: function(arg0) {
+            m: function(arg0) {
                 const ret = arg0.style;
                 return ret;
             },
-            M: function() {
+            ac: function() {
                 const ret = Symbol.toStringTag;
                 return ret;
             },
-            h: function(arg0) {
+            i: function(arg0) {
+                const ret = arg0.value;
+                return ret;
+            },
+            p: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
-            W: function(arg0) {
+            aA: function(arg0) {
                 // Cast intrinsic for `F64 -> Externref`.
                 const ret = arg0;
                 return ret;
             },
-            X: function(arg0, arg1) {
+            aB: function(arg0) {
+                // Cast intrinsic for `I64 -> Externref`.
+                const ret = arg0;
+                return ret;
+            },
+            aC: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            V: function() {
+            aD: function(arg0) {
+                // Cast intrinsic for `U64 -> Externref`.
+                const ret = BigInt.asUintN(64, arg0);
+                return ret;
+            },
+            az: function() {
                 const table = wasm.__wbindgen_externrefs;
                 table.set(0, undefined);
                 table.set(1024, undefined);
@@ -537,9 +699,72 @@ let wasm_bindgen = (function(exports) {
         return idx;
     }
 
+    function debugString(val) {
+        switch (typeof val) {
+            // primitive types
+            case 'number':
+            case 'boolean':
+            case 'undefined':
+            return `${val}`;
+            case 'string':
+            return JSON.stringify(val);
+            case 'bigint':
+            return `${val}n`;
+            case 'symbol':
+            return val.description !== undefined
+                ? `Symbol(${val.description})`
+                : 'Symbol';
+            case 'function':
+            return typeof val.name === 'string' && val.name !== ''
+                ? `Function(${val.name})`
+                : 'Function';
+            case 'object': {
+                if (val === null) {
+                    return 'null';
+                }
+                // objects
+                if (Array.isArray(val)) {
+                    return '[' + Array.from(val, debugString).join(', ') + ']';
+                }
+                // errors
+                if (val instanceof Error) {
+                    return `${val.name}: ${val.message}\n${val.stack}`;
+                }
+
+                const toStringOutput = toString.call(val);
+                // Test for built-in
+                const className = /\[object ([^\]]+)\]/.exec(toStringOutput)?.[1];
+
+                // Failed to match the standard '[object ClassName]'
+                if (className === undefined) {
+                    return toStringOutput;
+                }
+                if (className === 'Object') {
+                    // we're a user defined class or Object
+                    // JSON.stringify avoids problems with cycles, and is generally much
+                    // easier than looping through ownProperties of `val`.
+                    try {
+                        return 'Object(' + JSON.stringify(val) + ')';
+                    } catch (_) {
+                        return 'Object';
+                    }
+                }
+                // TODO we could test for more things here, like `Set`s and `Map`s.
+                return className;
+            }
+            // Per MDN: 'This list of values is exhaustive.'
+            // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/typeof#description
+        }
+    }
+
     function getArrayF64FromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
+    }
+
+    function getArrayU8FromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
     }
 
     let cachedDataViewMemory0 = null;

@@ -19,15 +19,21 @@ let wasm_bindgen = (function(exports) {
          * @returns {string}
          */
         csv() {
-            let deferred1_0;
-            let deferred1_1;
+            let deferred2_0;
+            let deferred2_1;
             try {
                 const ret = wasm.widgethandle_csv(this.__wbg_ptr);
-                deferred1_0 = ret[0];
-                deferred1_1 = ret[1];
-                return getStringFromWasm0(ret[0], ret[1]);
+                var ptr1 = ret[0];
+                var len1 = ret[1];
+                if (ret[3]) {
+                    ptr1 = 0; len1 = 0;
+                    throw takeFromExternrefTable0(ret[2]);
+                }
+                deferred2_0 = ptr1;
+                deferred2_1 = len1;
+                return getStringFromWasm0(ptr1, len1);
             } finally {
-                wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+                wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
             }
         }
         /**
@@ -306,20 +312,31 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            F: function(arg0) {
+            O: function(arg0) {
+                const v = arg0;
+                const ret = typeof(v) === 'boolean' ? v : undefined;
+                return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+            },
+            K: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
             },
-            G: function(arg0) {
+            L: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
                 return ret;
             },
-            I: function(arg0) {
+            P: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
             },
-            H: function(arg0, arg1) {
+            M: function(arg0, arg1) {
+                const obj = arg1;
+                const ret = typeof(obj) === 'number' ? obj : undefined;
+                getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+                getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
+            },
+            N: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -327,33 +344,41 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            E: function(arg0, arg1) {
+            J: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            p: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+            s: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
                 arg0.arc(arg1, arg2, arg3, arg4, arg5);
             }, arguments); },
-            j: function(arg0) {
+            m: function(arg0) {
                 arg0.beginPath();
             },
-            v: function(arg0, arg1, arg2, arg3, arg4) {
+            y: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
-            w: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            z: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
             }, arguments); },
-            q: function(arg0) {
+            t: function(arg0) {
                 arg0.fill();
             },
-            c: function() { return handleError(function (arg0, arg1, arg2) {
+            f: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            e: function(arg0) {
+            H: function() { return handleError(function (arg0, arg1) {
+                const ret = Reflect.get(arg0, arg1);
+                return ret;
+            }, arguments); },
+            a: function(arg0, arg1) {
+                const ret = arg0[arg1 >>> 0];
+                return ret;
+            },
+            h: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
-            i: function(arg0) {
+            l: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof CanvasRenderingContext2D;
@@ -363,7 +388,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            x: function(arg0) {
+            A: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Error;
@@ -373,7 +398,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            g: function(arg0) {
+            j: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -383,82 +408,94 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            s: function(arg0, arg1, arg2) {
+            D: function(arg0) {
+                const ret = Array.isArray(arg0);
+                return ret;
+            },
+            c: function(arg0) {
+                const ret = Object.keys(arg0);
+                return ret;
+            },
+            b: function(arg0) {
+                const ret = arg0.length;
+                return ret;
+            },
+            v: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
-            B: function(arg0) {
+            F: function(arg0) {
                 const ret = arg0.message;
                 return ret;
             },
-            t: function(arg0, arg1, arg2) {
+            w: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            A: function(arg0, arg1) {
+            E: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            y: function() { return handleError(function (arg0, arg1) {
+            B: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
-            h: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            k: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            D: function() { return handleError(function (arg0, arg1, arg2) {
+            I: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            k: function(arg0, arg1) {
+            n: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
-            u: function(arg0, arg1, arg2) {
+            x: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            b: function(arg0, arg1) {
+            e: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
-            l: function(arg0, arg1) {
+            o: function(arg0, arg1) {
                 arg0.lineWidth = arg1;
             },
-            C: function(arg0, arg1, arg2) {
+            G: function(arg0, arg1, arg2) {
                 arg0.name = getStringFromWasm0(arg1, arg2);
             },
-            n: function(arg0, arg1) {
+            q: function(arg0, arg1) {
                 arg0.strokeStyle = arg1;
             },
-            m: function(arg0, arg1, arg2) {
+            p: function(arg0, arg1, arg2) {
                 arg0.textAlign = getStringFromWasm0(arg1, arg2);
             },
-            o: function(arg0, arg1, arg2) {
+            r: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            f: function(arg0, arg1) {
+            i: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
-            z: function() { return handleError(function (arg0) {
+            C: function() { return handleError(function (arg0) {
                 const ret = JSON.stringify(arg0);
                 return ret;
             }, arguments); },
             __wbg_strokeRect_92ff808375332184: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.strokeRect(arg1, arg2, arg3, arg4);
             },
-            r: function(arg0) {
+            u: function(arg0) {
                 arg0.stroke();
             },
-            a: function(arg0) {
+            d: function(arg0) {
                 const ret = arg0.style;
                 return ret;
             },
-            d: function(arg0) {
+            g: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
-            K: function(arg0, arg1) {
+            R: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            J: function() {
+            Q: function() {
                 const table = wasm.__wbindgen_externrefs;
                 table.set(0, undefined);
                 table.set(1024, undefined);
