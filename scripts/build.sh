@@ -49,6 +49,8 @@ cp target/pkg-lite/econ_widget.js dist/econ_widget_lite.js
 cp target/pkg-lite/econ_widget_bg.wasm dist/econ_widget_bg.wasm
 cp target/pkg-full/econ_widget.js dist/econ_widget.js
 cp target/pkg-full/econ_widget_bg.wasm dist/econ_widget_full_bg.wasm
+# The fact references' cards (src/facts.rs fact_card), which bundle.mjs embeds in dist/econ-facts.js.
+cargo run --quiet --release --example fact_cards > target/fact-cards.json
 node scripts/bundle.mjs
 node scripts/dist-stamp.mjs write
 ls -l dist/

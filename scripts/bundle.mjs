@@ -150,7 +150,26 @@ async function embedLoader(names, codeOf) {
 }
 // Fact references' code (www/src/facts.js), beside the bundles: the loader fetches it only on
 // pages that have a <span data-econ-fact>, so a one-chart page does not download it.
-const { code: factsCode } = await minify(text('www/src/facts.js'), terserOptions({}));
+// Its cards come from examples/fact_cards.rs (scripts/build.sh writes target/fact-cards.json),
+// as one string table and per value the indexes of its fields (www/src/facts.js CARDS).
+const factCards = JSON.parse(text('target/fact-cards.json'));
+const factStrings = [];
+const factIndex = new Map();
+const factString = (s) => {
+  if (!factIndex.has(s)) factIndex.set(s, factStrings.push(s) - 1);
+  return factIndex.get(s);
+};
+const factIds = Object.keys(factCards.zh);
+const factRows = factIds.map((id) => {
+  const zh = factCards.zh[id];
+  const en = factCards.en[id];
+  if (zh.length !== 10 || !en || en.length !== 10 || [0, 1, 6, 9].some((k) => zh[k] !== en[k])) throw new Error(`bundle: target/fact-cards.json: bad card for ${id}`);
+  return [...zh, ...[2, 3, 4, 5, 7, 8].map((k) => en[k])].map(factString);
+});
+const factsSource = text('www/src/facts.js').replace(/\bEW_FACT_CARDS\b/, () => JSON.stringify({ s: factStrings, ids: factIds, rows: factRows }));
+if (/\bEW_FACT_CARDS\b/.test(factsSource)) throw new Error('bundle: www/src/facts.js names EW_FACT_CARDS more than once');
+// Minified with the cards in: ascii_only prints their Chinese as \u escapes, safe under any charset.
+const { code: factsCode } = await minify(factsSource, terserOptions({}));
 const factsFile = `/*! econ-widget ${version} fact references | MIT | www/src/facts.js */\n${factsCode}\n`;
 writeFileSync(root + 'dist/econ-facts.js', factsFile);
 const same = { 'econ-widget.js': 'econ-widget.js', 'econ-widget.full.js': 'econ-widget.full.js', 'econ-widget.inline.js': 'econ-widget.inline.js', 'econ-facts.js': 'econ-facts.js' };

@@ -1115,3 +1115,28 @@ fn half_ulp_printed(v: &Value) -> f64 {
     let decimals = text.split_once('.').map_or(0, |(_, f)| f.len()) as i32;
     0.5 * 10f64.powi(-decimals)
 }
+
+/// The card of a fact reference (www/src/facts.js) for value `i`: its figure as printed in zh
+/// and en, period, region, indicator, subject, quote, and the document's title, publisher and
+/// date, in `lang` ("" where the dataset has none). The `fact_cards` example prints these for
+/// every value at build time and scripts/bundle.mjs embeds them in dist/econ-facts.js, so the
+/// one-chart wasm carries no card code; the full build's `factInfo` answers from it too.
+pub fn fact_card(ds: &Dataset, i: usize, lang: Lang) -> [String; 10] {
+    fn text(t: Option<&crate::data::Text>, lang: Lang) -> String {
+        t.map_or("", |t| t.get(lang)).to_string()
+    }
+    let v = &ds.raw.values[i];
+    let doc = ds.document(&v.source.doc);
+    [
+        crate::spec::display(ds, v, Lang::Zh),
+        crate::spec::display(ds, v, Lang::En),
+        ds.period_label(i, lang),
+        text(ds.region(&v.region).map(|r| &r.name), lang),
+        text(ds.indicator(&v.indicator).map(|x| &x.name), lang),
+        text(v.subject.as_ref(), lang),
+        v.source.quote.clone(),
+        text(doc.map(|d| &d.title), lang),
+        text(doc.map(|d| &d.publisher), lang),
+        doc.map_or(String::new(), |d| d.date.clone()),
+    ]
+}

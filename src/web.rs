@@ -533,53 +533,34 @@ fn unavailable(path: &'static str, message: &'static str) -> Error {
     Error::new("host_data_unavailable", path, message)
 }
 
-// Facts in prose (src/facts.rs, docs/embedding.md "Fact references"): one value's card for a
-// fact reference in an article (both builds: article pages load the one-chart bundle), and the
-// text checker (the full build only: its parser and naming rules are ~13 KB of wasm the
-// one-chart page has no margin for; the one-chart build answers host_data_unavailable).
+// Facts in prose (src/facts.rs, docs/embedding.md "Fact references"): one value's card and
+// the text checker, both in the full build only. Article pages get the cards from
+// dist/econ-facts.js, which embeds them for every value (src/facts.rs `fact_card`, printed at
+// build time by examples/fact_cards.rs), so the one-chart wasm carries neither (the card code
+// was 0.8 KB gzip, the checker's parser and naming rules ~13 KB of wasm); its stubs answer
+// host_data_unavailable.
 
-/// A value for a fact reference's card, as fields joined by U+001F (www/src/api.js `fact`
-/// splits them): its figure as printed in zh and en, period, region, indicator, subject,
-/// quote, and the document's title, publisher and date, in `lang`; "" for an id the dataset
-/// lacks. It costs the one-chart wasm 0.8 KB gzip (measured; an object built with Reflect
-/// measured the same), and as one string it needs no JSON writer.
+/// A value for a fact reference's card (src/facts.rs `fact_card`), as fields joined by U+001F
+/// (www/src/api.js `fact` splits them); "" for an id the dataset lacks. As one string it needs
+/// no JSON writer.
 #[wasm_bindgen(js_name = factInfo)]
 pub fn fact_info(id: JsValue, lang: JsValue) -> Result<String, JsValue> {
+    fact_fields(id, lang)
+}
+
+#[cfg(feature = "host-data")]
+fn fact_fields(id: JsValue, lang: JsValue) -> Result<String, JsValue> {
     use crate::i18n::Lang;
     let id = string_arg(id, "id")?;
     let lang = Lang::parse(&string_arg(lang, "lang")?).unwrap_or(Lang::Zh);
     let ds = embedded()?;
     let Some(i) = ds.value_index(&id) else { return Ok(String::new()) };
-    let v = &ds.raw.values[i];
-    fn text(t: Option<&crate::data::Text>, lang: Lang) -> &str {
-        t.map_or("", |t| t.get(lang))
-    }
-    let doc = ds.document(&v.source.doc);
-    let (zh, en, period) =
-        (crate::spec::display(&ds, v, Lang::Zh), crate::spec::display(&ds, v, Lang::En), ds.period_label(i, lang));
-    // A loop, not `join`: the one-chart wasm has no join code to share.
-    let mut out = String::new();
-    for (k, field) in [
-        zh.as_str(),
-        en.as_str(),
-        period.as_str(),
-        text(ds.region(&v.region).map(|r| &r.name), lang),
-        text(ds.indicator(&v.indicator).map(|x| &x.name), lang),
-        text(v.subject.as_ref(), lang),
-        v.source.quote.as_str(),
-        text(doc.map(|d| &d.title), lang),
-        text(doc.map(|d| &d.publisher), lang),
-        doc.map_or("", |d| d.date.as_str()),
-    ]
-    .iter()
-    .enumerate()
-    {
-        if k > 0 {
-            out.push('\u{1f}');
-        }
-        out.push_str(field);
-    }
-    Ok(out)
+    Ok(crate::facts::fact_card(&ds, i, lang).join("\u{1f}"))
+}
+
+#[cfg(not(feature = "host-data"))]
+fn fact_fields(_id: JsValue, _lang: JsValue) -> Result<String, JsValue> {
+    Err(js_error(unavailable("fact", "load econ-widget.full.js for EconWidget.fact")))
 }
 
 /// The text checker: `[{text, start, end, status, fact?, expected?}]`, offsets in UTF-16

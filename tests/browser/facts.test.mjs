@@ -148,8 +148,13 @@ test('EconWidget.checkText (full bundle): findings with UTF-16 offsets; the one-
     const found = await EconWidget.checkText(text, { lang: 'zh' });
     const bad = await EconWidget.checkText(42).catch((e) => e.code);
     const region = await EconWidget.checkText('x', { region: '太原' }).catch((e) => e.code);
-    return { found, slices: found.map((f) => text.slice(f.start, f.end)), bad, region };
+    const fact = await EconWidget.fact('d000.jz.gdp.2023H1', { lang: 'en' });
+    const none = await EconWidget.fact('nope');
+    return { found, slices: found.map((f) => text.slice(f.start, f.end)), bad, region, fact, none };
   });
+  // The full bundle's EconWidget.fact: the card econ-facts.js embeds (src/facts.rs fact_card).
+  assert.deepEqual([full.fact.display, full.fact.zh, full.fact.quote, full.fact.doc.date], ['94.96 billion yuan', '949.6亿元', '全市地区生产总值完成949.6亿元，同比增长4.8%。', '2023-08']);
+  assert.equal(full.none, null);
   assert.deepEqual(full.slices, ['950.6亿元', '4.8%']);
   assert.deepEqual(full.found.map((f) => [f.status, f.expected]), [['contradicts', '949.6亿元'], ['match', undefined]]);
   assert.equal(full.found[0].fact, 'd000.jz.gdp.2023H1');
@@ -162,5 +167,8 @@ test('EconWidget.checkText (full bundle): findings with UTF-16 offsets; the one-
   await lite.waitForFunction(() => window.EconWidget);
   const code = await lite.evaluate(() => EconWidget.checkText('949.6亿元').catch((e) => e.code));
   assert.equal(code, 'host_data_unavailable');
+  // The one-chart bundle's cards come from econ-facts.js; EconWidget.fact is the full bundle's.
+  const fact = await lite.evaluate(() => EconWidget.fact('d000.jz.gdp.2023H1').catch((e) => [e.code, e.path]));
+  assert.deepEqual(fact, ['host_data_unavailable', 'fact']);
   await lite.context().close();
 });

@@ -45,7 +45,7 @@ test('the one-chart bundle (econ-widget.js) draws the embedded data and refuses 
   // The bundle answers these in JS (www/src/api.js, EW_HOST_DATA false), in the one-chart
   // wasm's own words (src/web.rs), and carries none of the JS that prepares host data.
   const words = Object.fromEntries([...(await readFile(join(ROOT, 'src/web.rs'), 'utf8')).matchAll(/unavailable\(\s*"(\w+)",\s*"([^"]+)",?\s*\)/g)].map((m) => [m[1], m[2]]));
-  assert.deepEqual(Object.keys(words).sort(), ['checkText', 'data', 'series', 'svg'], 'src/web.rs names the four refusals (checkText: tests/browser/facts.test.mjs)');
+  assert.deepEqual(Object.keys(words).sort(), ['checkText', 'data', 'fact', 'series', 'svg'], 'src/web.rs names the five refusals (checkText, fact: tests/browser/facts.test.mjs)');
   const bundle = await readFile(join(ROOT, 'dist/econ-widget.js'), 'utf8');
   for (const s of ['dataset_too_large', 'series_too_large', 'Float64Array', 'EW_HOST_DATA']) assert.ok(!bundle.includes(s), `econ-widget.js has no ${s}`);
   const refusal = (e, path, what) => {

@@ -1162,9 +1162,12 @@ var EconWidget = {
    * One dataset value for a fact reference (www/src/facts.js): resolves to {id, display, zh, en,
    * period, region, indicator, subject, quote, doc: {title, publisher, date}} in options.lang
    * (display: the figure in that language), or null for an id the dataset lacks.
+   * econ-widget.full.js only: econ-widget.js rejects with host_data_unavailable (fact
+   * references read their cards from dist/econ-facts.js, which embeds them).
    */
   fact: function (id, options) {
     return ready().then(function () {
+      if (!EW_HOST_DATA) throw ewError('host_data_unavailable', 'fact', 'load econ-widget.full.js for EconWidget.fact');
       if (typeof id !== 'string') throw ewError('bad_type', 'id', 'expected a value id, got ' + ewDescribe(id));
       var lang = options && options.lang === 'en' ? 'en' : 'zh';
       var f = wasm_bindgen.factInfo(id, lang).split('\x1f'); // src/web.rs fact_info

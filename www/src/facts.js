@@ -33,6 +33,20 @@
     '.econ-fact-check .econ-fact[data-econ-status=unknown]{background:#fff8c5;color:#4d2d00;text-decoration:underline wavy #9a6700}',
     '.econ-fact-check .econ-fact[data-econ-status=unknown]::after{content:" ?";font-size:.85em}'
   ].join('');
+  // Every value's card, printed at build time by src/facts.rs fact_card (examples/fact_cards.rs)
+  // and put here by scripts/bundle.mjs: {s: strings, ids: value ids, rows: per id the indexes
+  // in s of its 10 zh fields, then of its en period, region, indicator, subject, doc title and
+  // publisher}. The one-chart wasm an article page loads carries no card code.
+  var CARDS = EW_FACT_CARDS;
+  var EN = [0, 1, 10, 11, 12, 13, 6, 14, 15, 9];
+
+  /** The value's card in lang, {id, display, zh, en, period, region, indicator, subject, quote, doc}, or null. */
+  function card(id, lang) {
+    var r = CARDS.rows[CARDS.ids.indexOf(id)];
+    if (!r) return null;
+    var f = EN.map(function (k, j) { return CARDS.s[r[lang === 'en' ? k : j]]; });
+    return { id: id, display: f[lang === 'en' ? 1 : 0], zh: f[0], en: f[1], period: f[2], region: f[3], indicator: f[4], subject: f[5], quote: f[6], doc: f[7] ? { title: f[7], publisher: f[8], date: f[9] } : null };
+  }
   var seen = new WeakSet();
   var count = 0;
   var open = null; // the reference whose card is showing
@@ -242,7 +256,7 @@
       return Promise.all(list.map(function (el) {
         var id = el.getAttribute('data-econ-fact') || '';
         var printed = el.textContent;
-        return EW.fact(id, { lang: langOf(el) }).then(function (info) {
+        return Promise.resolve(card(id, langOf(el))).then(function (info) {
           el.classList.add('econ-fact');
           if (!info) {
             el.setAttribute('data-econ-status', 'unknown');
