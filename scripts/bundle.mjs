@@ -78,8 +78,11 @@ const GLUE_CUTS = [
 ];
 // The one-chart bundle's API never calls the host-data exports (EW_HOST_DATA false: svg(),
 // setSeries(), validateDataset() and checkText() answer host_data_unavailable in JS), so their
-// wrappers are cut from its glue too (70 B gzip, measured); the full glue keeps them.
+// wrappers are cut from its glue too (70 B gzip, measured); the full glue keeps them. So is
+// WidgetHandle's Symbol.dispose (36 B gzip): the raw handle never leaves the bundle's IIFE, so
+// no `using` can reach it (destroy() frees it).
 const LITE_GLUE_CUTS = [
+  ['Symbol.dispose', /\n {4}if \(Symbol\.dispose\) WidgetHandle\.prototype\[Symbol\.dispose\] = WidgetHandle\.prototype\.free;(?=\n)/, ''],
   ...['set_series', 'svg'].map((m) => [`WidgetHandle.${m}`, new RegExp(`\\n {8}${m}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {8}\\}(?=\\n)`), '']),
   ...['checkText', 'validateDataset'].map((f) => [f, new RegExp(`\\n {4}function ${f}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {4}\\}\\n {4}exports\\.${f} = ${f};(?=\\n)`), '']),
 ];
