@@ -76,7 +76,17 @@ const GLUE_CUTS = [
   ['script_src', /\n {4}if \(typeof document !== 'undefined' && document\.currentScript !== null\) \{\n {8}script_src = .*\n {4}\}\n/, '\n'],
   ['the deprecated-parameters warning', /( +)if \(module_or_path !== undefined\) \{\n +if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{\n +\(\{module_or_path\} = module_or_path\)\n +\} else \{\n +console\.warn\('using deprecated parameters for the initialization function; pass a single object instead'\)\n +\}\n +\}\n/, '$1({module_or_path} = module_or_path);\n'],
 ];
-const cutGlue = (b) => GLUE_CUTS.reduce((glue, [what, find, put]) => {
+// The one-chart bundle's API never calls the host-data exports (EW_HOST_DATA false: svg(),
+// setSeries(), validateDataset() and checkText() answer host_data_unavailable in JS), so their
+// wrappers are cut from its glue too (70 B gzip, measured); the full glue keeps them. So is
+// WidgetHandle's Symbol.dispose (36 B gzip): the raw handle never leaves the bundle's IIFE, so
+// no `using` can reach it (destroy() frees it).
+const LITE_GLUE_CUTS = [
+  ['Symbol.dispose', /\n {4}if \(Symbol\.dispose\) WidgetHandle\.prototype\[Symbol\.dispose\] = WidgetHandle\.prototype\.free;(?=\n)/, ''],
+  ...['set_series', 'svg'].map((m) => [`WidgetHandle.${m}`, new RegExp(`\\n {8}${m}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {8}\\}(?=\\n)`), '']),
+  ...['checkText', 'validateDataset'].map((f) => [f, new RegExp(`\\n {4}function ${f}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {4}\\}\\n {4}exports\\.${f} = ${f};(?=\\n)`), '']),
+];
+const cutGlue = (b) => GLUE_CUTS.concat(b.hostData ? [] : LITE_GLUE_CUTS).reduce((glue, [what, find, put]) => {
   const n = typeof find === 'string' ? glue.split(find).length - 1 : (glue.match(new RegExp(find.source, 'g')) || []).length;
   if (n !== 1) throw new Error(`bundle: ${b.glueFile} has ${n} copies of ${what} to cut (wasm-bindgen changed? see GLUE_CUTS)`);
   return glue.replace(find, put);
@@ -86,7 +96,10 @@ const cutGlue = (b) => GLUE_CUTS.reduce((glue, [what, find, put]) => {
 const banner = `/*! econ-widget ${version} | MIT */`;
 const terserOptions = (globalDefs) => ({
   ecma: 2017,
-  compress: { passes: 2, global_defs: globalDefs },
+  // unsafe_arrows (functions that use no `this` become arrows) and unsafe_methods ({ m() {} })
+  // lose only a prototype and `new`, which nothing here uses on them; unsafe_undefined writes
+  // void 0; passes 3. Together 61 B gzip off the two one-chart files (measured).
+  compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, unsafe_undefined: true, global_defs: globalDefs },
   mangle: true,
   format: { comments: false, ascii_only: true },
 });

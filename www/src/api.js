@@ -498,7 +498,7 @@ Widget.prototype.rehome = function () {
   var raw;
   try {
     // chart 'line' in the state means the host series (fullState), set again below.
-    raw = new wasm_bindgen.WidgetHandle(this.data, this.series ? Object.assign({}, this.sel, { chart: undefined }) : this.sel);
+    raw = new wasm_bindgen.WidgetHandle(this.data, EW_HOST_DATA && this.series ? Object.assign({}, this.sel, { chart: undefined }) : this.sel);
   } catch (e) {
     this.stop(ewTrapped(e, wasm_bindgen));
     return;
