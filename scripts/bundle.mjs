@@ -27,8 +27,8 @@
 // each bundle carries its wasm's SRI hash, and the minified embed loader its bundles'.
 //   dist/econ-facts.js         www/src/facts.js minified: fact references, which the loader
 //                              fetches from beside the bundle on pages that have some
-// Both wasm builds export the same functions under one name (scripts/build.sh checks their
-// .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
+// Both wasm builds export their functions under one name, the one-chart build the full build's
+// less five of its own (scripts/build.sh checks their .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
 // loads (checked below).
 // `node scripts/bundle.mjs --plain FILE [--full]` writes only FILE: econ-widget.js (with --full
 // econ-widget.full.js) unminified, with its function names (bench/run.mjs profiles with them so
@@ -62,8 +62,11 @@ for (const b of Object.values(builds)) {
   const missing = WebAssembly.Module.imports(m).filter((i) => i.module !== 'a' || !new RegExp(`^ +${i.name.replace(/\W/g, '\\$&')}: function\\b`, 'm').test(b.glue));
   if (missing.length) throw new Error(`bundle: ${b.glueFile} does not provide ${b.wasmFile}'s imports ${names(missing)}`);
 }
-// One API body serves both: the wasm files must export the same functions.
-if (builds.lite.exports !== builds.full.exports) throw new Error(`bundle: ${builds.lite.wasmFile} exports other functions than ${builds.full.wasmFile}`);
+// One API body serves both: the one-chart wasm exports the full build's functions less the
+// full build's own (scripts/build.sh FULL_ONLY), which its API never calls.
+const FULL_ONLY = ['checkText', 'factInfo', 'validateDataset', 'widgethandle_set_series', 'widgethandle_svg'];
+const liteWant = builds.full.exports.split(' ').filter((e) => !FULL_ONLY.includes(e)).join(' ');
+if (builds.lite.exports !== liteWant) throw new Error(`bundle: ${builds.lite.wasmFile} should export ${liteWant}, exports ${builds.lite.exports}`);
 
 // Parts of wasm-bindgen's glue that no bundle reaches, cut from the bundled copies (the glue is
 // private to each bundle's IIFE; dist/econ_widget.js and dist/econ_widget_lite.js stay whole):
@@ -74,17 +77,16 @@ if (builds.lite.exports !== builds.full.exports) throw new Error(`bundle: ${buil
 const GLUE_CUTS = [
   ['initSync', 'Object.assign(__wbg_init, { initSync }, exports)', 'Object.assign(__wbg_init, exports)'],
   ['script_src', /\n {4}if \(typeof document !== 'undefined' && document\.currentScript !== null\) \{\n {8}script_src = .*\n {4}\}\n/, '\n'],
+  // wasm-bindgen's MIME-type warning, in fewer words (docs/serving.md says what to serve).
+  ['the MIME-type warning', 'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);', 'console.warn("econ-widget: the wasm is not served as application/wasm (see docs/serving.md); loading it the slower way:", e);'],
   ['the deprecated-parameters warning', /( +)if \(module_or_path !== undefined\) \{\n +if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{\n +\(\{module_or_path\} = module_or_path\)\n +\} else \{\n +console\.warn\('using deprecated parameters for the initialization function; pass a single object instead'\)\n +\}\n +\}\n/, '$1({module_or_path} = module_or_path);\n'],
 ];
-// The one-chart bundle's API never calls the host-data exports (EW_HOST_DATA false: svg(),
-// setSeries(), validateDataset() and checkText() answer host_data_unavailable in JS), so their
-// wrappers are cut from its glue too (70 B gzip, measured); the full glue keeps them. So is
-// WidgetHandle's Symbol.dispose (36 B gzip): the raw handle never leaves the bundle's IIFE, so
-// no `using` can reach it (destroy() frees it).
+// The one-chart wasm has no host-data exports (src/web.rs; its API answers
+// host_data_unavailable in JS), so its glue has no wrappers for them. Its WidgetHandle's
+// Symbol.dispose is cut (36 B gzip): the raw handle never leaves the bundle's IIFE, so no
+// `using` can reach it (destroy() frees it).
 const LITE_GLUE_CUTS = [
   ['Symbol.dispose', /\n {4}if \(Symbol\.dispose\) WidgetHandle\.prototype\[Symbol\.dispose\] = WidgetHandle\.prototype\.free;(?=\n)/, ''],
-  ...['set_series', 'svg'].map((m) => [`WidgetHandle.${m}`, new RegExp(`\\n {8}${m}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {8}\\}(?=\\n)`), '']),
-  ...['checkText', 'validateDataset'].map((f) => [f, new RegExp(`\\n {4}function ${f}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {4}\\}\\n {4}exports\\.${f} = ${f};(?=\\n)`), '']),
 ];
 const cutGlue = (b) => GLUE_CUTS.concat(b.hostData ? [] : LITE_GLUE_CUTS).reduce((glue, [what, find, put]) => {
   const n = typeof find === 'string' ? glue.split(find).length - 1 : (glue.match(new RegExp(find.source, 'g')) || []).length;
@@ -153,7 +155,7 @@ if (embedSource.split('var INTEGRITY = {};').length !== 2) throw new Error('bund
 /** The minified loader for bundles named `names` (file → name to load) with those files' code. */
 async function embedLoader(names, codeOf) {
   let source = embedSource.replace(/'(econ-widget(?:\.inline)?\.js|econ-facts\.js)'/g, (_, f) => `'${names[f]}'`);
-  const integrity = Object.fromEntries(['econ-widget.js', 'econ-widget.full.js'].map((f) => [names[f], sri(codeOf(f), 'sha256')]));
+  const integrity = Object.fromEntries(['econ-widget.js', 'econ-widget.full.js', 'econ-facts.js'].map((f) => [names[f], sri(f === 'econ-facts.js' ? factsFile : codeOf(f), 'sha256')]));
   source = source.replace('var INTEGRITY = {};', () => `var INTEGRITY = ${JSON.stringify(integrity)};`);
   const { code } = await minify(source, terserOptions({}));
   for (const f of ['econ-widget.js', 'econ-widget.inline.js']) {

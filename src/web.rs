@@ -340,7 +340,8 @@ impl WidgetHandle {
 
     /// Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
     /// wasm memory (see `host_series::read`). Errors name the offending index. The one-chart
-    /// build answers `host_data_unavailable` (see `show_series`).
+    /// build has no such method: its JS API answers `host_data_unavailable` first.
+    #[cfg(feature = "host-data")]
     pub fn set_series(
         &mut self,
         label: JsValue,
@@ -359,8 +360,8 @@ impl WidgetHandle {
         self.widget.csv().map_err(js_error)
     }
 
-    /// The chart as SVG text. The one-chart build answers `host_data_unavailable` (see
-    /// `export_svg`).
+    /// The chart as SVG text (the full build only, as `set_series`).
+    #[cfg(feature = "host-data")]
     pub fn svg(&mut self, width: f64, dark: bool) -> Result<String, JsValue> {
         export_svg(&mut self.widget, width, dark).map_err(js_error)
     }
@@ -440,6 +441,7 @@ pub fn schema_version() -> String {
 }
 
 /// Validates a host dataset without creating a widget; throws the first problem found.
+#[cfg(feature = "host-data")]
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
     host_dataset(&data).map(|_| ()).map_err(js_error)
@@ -450,8 +452,10 @@ pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
 // copy; SVG export needs plotters-svg, the last user of core::fmt's float printing. Pages that
 // show the embedded dataset load the build without them (econ-widget.js); pages that pass
 // their own data or series, or export SVG, load econ-widget.full.js (the `host-data` feature).
-// The gate sits in the functions below: the exported methods are the same in both builds (one
-// JS API serves both), and in the one-chart build they answer host_data_unavailable.
+// The one-chart build leaves out the exports only the full build serves (set_series, svg,
+// validateDataset, factInfo, checkText: its JS API answers host_data_unavailable before it
+// would call them; scripts/build.sh checks its exports are the full build's less those), and
+// refuses a host dataset in the constructor (`host_dataset` below).
 #[cfg(feature = "host-data")]
 mod host_series;
 
@@ -513,19 +517,8 @@ fn export_svg(widget: &mut Widget, width: f64, dark: bool) -> Result<String, Err
 #[rustfmt::skip]
 #[cfg(not(feature = "host-data"))]
 fn host_dataset(_data: &JsValue) -> Result<Dataset, Error> {
-    Err(unavailable("data", "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own"))
-}
-
-#[rustfmt::skip]
-#[cfg(not(feature = "host-data"))]
-fn show_series(_widget: &mut Widget, _label: JsValue, _unit: JsValue, _x: &JsValue, _y: &JsValue) -> Result<(), JsValue> {
-    Err(js_error(unavailable("series", "this build of econ-widget shows only its embedded dataset: load econ-widget.full.js to pass your own series")))
-}
-
-#[rustfmt::skip]
-#[cfg(not(feature = "host-data"))]
-fn export_svg(_widget: &mut Widget, _width: f64, _dark: bool) -> Result<String, Error> {
-    Err(unavailable("svg", "this build of econ-widget draws on canvas only: load econ-widget.full.js to export SVG"))
+    // The API refuses host data before it gets here (www/src/api.js ewUnavailable, in its words).
+    Err(unavailable("data", "host data needs econ-widget.full.js"))
 }
 
 #[cfg(not(feature = "host-data"))]
@@ -543,6 +536,7 @@ fn unavailable(path: &'static str, message: &'static str) -> Error {
 /// A value for a fact reference's card (src/facts.rs `fact_card`), as fields joined by U+001F
 /// (www/src/api.js `fact` splits them); "" for an id the dataset lacks. As one string it needs
 /// no JSON writer.
+#[cfg(feature = "host-data")]
 #[wasm_bindgen(js_name = factInfo)]
 pub fn fact_info(id: JsValue, lang: JsValue) -> Result<String, JsValue> {
     fact_fields(id, lang)
@@ -558,14 +552,10 @@ fn fact_fields(id: JsValue, lang: JsValue) -> Result<String, JsValue> {
     Ok(crate::facts::fact_card(&ds, i, lang).join("\u{1f}"))
 }
 
-#[cfg(not(feature = "host-data"))]
-fn fact_fields(_id: JsValue, _lang: JsValue) -> Result<String, JsValue> {
-    Err(js_error(unavailable("fact", "load econ-widget.full.js for EconWidget.fact")))
-}
-
 /// The text checker: `[{text, start, end, status, fact?, expected?}]`, offsets in UTF-16
 /// code units; `region` and `period` may be null. The arguments are read in the full build
 /// only: the one-chart build's stub is the error alone (its argument checks cost 0.45 KB gzip).
+#[cfg(feature = "host-data")]
 #[wasm_bindgen(js_name = checkText)]
 pub fn check_text(text: JsValue, lang: JsValue, region: JsValue, period: JsValue) -> Result<JsValue, JsValue> {
     check_findings(text, lang, region, period)
@@ -601,9 +591,4 @@ fn check_findings(text: JsValue, lang: JsValue, region: JsValue, period: JsValue
         out.push(&o);
     }
     Ok(out.into())
-}
-
-#[cfg(not(feature = "host-data"))]
-fn check_findings(_text: JsValue, _lang: JsValue, _region: JsValue, _period: JsValue) -> Result<JsValue, JsValue> {
-    Err(js_error(unavailable("checkText", "load econ-widget.full.js to check texts")))
 }

@@ -208,7 +208,7 @@ fn code<T: PartialEq>(table: &[(&str, T)], t: T) -> u8 {
 }
 
 fn corrupt() -> Error {
-    Error::new("corrupt_dataset", "", "the embedded dataset is damaged; rebuild pkg/ (scripts/build.sh)")
+    Error::new("corrupt_dataset", "", "the embedded dataset is damaged: rebuild with scripts/build.sh")
 }
 
 /// `Writer::f64`'s marker for a number kept as its 8 bytes.
