@@ -162,7 +162,13 @@
     if (facts.on || !(root || document).querySelector('[data-econ-fact]')) return;
     facts.on = 1;
     var s = document.createElement('script');
-    s.src = new URL((me && me.getAttribute('data-facts')) || 'econ-facts.js', bundleUrl).href;
+    var own = me && me.getAttribute('data-facts');
+    s.src = new URL(own || 'econ-facts.js', bundleUrl).href;
+    // The build's own file is fetched with its SRI hash, as the bundle is (not from file://).
+    if (!own && !/^file:/.test(s.src) && INTEGRITY['econ-facts.js']) {
+      s.integrity = INTEGRITY['econ-facts.js'];
+      s.crossOrigin = 'anonymous';
+    }
     document.head.appendChild(s);
   }
 

@@ -17,7 +17,7 @@ const text = (f) => readFileSync(join(ROOT, f), 'utf8');
 const VERSION = text('Cargo.toml').match(/^version = "([^"]+)"/m)[1];
 const sri = (buf, alg) => `${alg}-` + createHash(alg).update(buf).digest('base64');
 const manifest = JSON.parse(text('dist/manifest.json'));
-const LOADED = ['econ-embed.js', 'econ-widget.js', 'econ-widget.full.js', 'econ-widget.inline.js', 'econ_widget_bg.wasm', 'econ_widget_full_bg.wasm'];
+const LOADED = ['econ-embed.js', 'econ-facts.js', 'econ-widget.js', 'econ-widget.full.js', 'econ-widget.inline.js', 'econ_widget_bg.wasm', 'econ_widget_full_bg.wasm'];
 
 test('one version: Cargo.toml, package.json, package-lock.json, banners, EconWidget.version, manifest, CHANGELOG', async () => {
   assert.match(VERSION, /^\d+\.\d+\.\d+(-[\w.]+)?$/);
@@ -69,7 +69,8 @@ test('dist/cdn/ and the manifest: every loaded file under a name with its own co
     }
     const embed = text(file('econ-embed.js'));
     for (const b of ['econ-widget.js', 'econ-widget.inline.js']) assert.ok(embed.includes(`"${n[b]}"`), `${file('econ-embed.js')} names ${n[b]}`);
-    for (const b of ['econ-widget.js', 'econ-widget.full.js']) assert.ok(embed.includes(sri(read(file(b)), 'sha256')), `${file('econ-embed.js')} carries ${b}'s SRI hash`);
+    for (const b of ['econ-widget.js', 'econ-widget.full.js', 'econ-facts.js']) assert.ok(embed.includes(sri(read(file(b)), 'sha256')), `${file('econ-embed.js')} carries ${b}'s SRI hash`);
+    assert.ok(embed.includes(`"${n['econ-facts.js']}"`), `${file('econ-embed.js')} names ${n['econ-facts.js']}`);
   }
 });
 
