@@ -204,6 +204,34 @@ export function mount(element: Element, options?: MountOptions): Promise<Handle>
 export function validateDataset(data: Dataset): void;
 export function schemaVersion(): string;
 
+/** A figure of a text checked against the embedded dataset (offsets in UTF-16 code units). */
+export interface Finding {
+  text: string;
+  start: number;
+  end: number;
+  status: 'match' | 'contradicts' | 'unknown';
+  fact?: string;
+  expected?: string;
+}
+export interface CheckOptions {
+  lang?: 'zh' | 'en';
+  region?: string | null;
+  period?: string | null;
+}
+/** One dataset value as a fact reference's card shows it (display: the figure in the card's language). */
+export interface Fact {
+  id: string;
+  display: string;
+  zh: string;
+  en: string;
+  period: string;
+  region: string;
+  indicator: string;
+  subject: string;
+  quote: string;
+  doc: { title: string; publisher: string; date: string } | null;
+}
+
 export interface EconWidgetApi {
   readonly version: string;
   readonly fields: readonly string[];
@@ -211,6 +239,10 @@ export interface EconWidgetApi {
   mount: typeof mount;
   validateDataset: typeof validateDataset;
   schemaVersion: typeof schemaVersion;
+  /** Checks the figures in a text; the full builds only (econ-widget.js rejects with host_data_unavailable). */
+  checkText(text: string, options?: CheckOptions): Promise<Finding[]>;
+  /** One value's card, null for an id the dataset lacks; the full builds only (econ-widget.js rejects with host_data_unavailable). */
+  fact(id: string, options?: { lang?: 'zh' | 'en' }): Promise<Fact | null>;
 }
 
 declare const EconWidget: EconWidgetApi;

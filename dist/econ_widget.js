@@ -127,7 +127,7 @@ let wasm_bindgen = (function(exports) {
         /**
          * Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
          * wasm memory (see `host_series::read`). Errors name the offending index. The one-chart
-         * build answers `host_data_unavailable` (see `show_series`).
+         * build has no such method: its JS API answers `host_data_unavailable` first.
          * @param {any} label
          * @param {any} unit
          * @param {Float64Array} x
@@ -162,8 +162,7 @@ let wasm_bindgen = (function(exports) {
             }
         }
         /**
-         * The chart as SVG text. The one-chart build answers `host_data_unavailable` (see
-         * `export_svg`).
+         * The chart as SVG text (the full build only, as `set_series`).
          * @param {number} width
          * @param {boolean} dark
          * @returns {string}
@@ -251,11 +250,9 @@ let wasm_bindgen = (function(exports) {
     exports.checkText = checkText;
 
     /**
-     * A value for a fact reference's card, as fields joined by U+001F (www/src/api.js `fact`
-     * splits them): its figure as printed in zh and en, period, region, indicator, subject,
-     * quote, and the document's title, publisher and date, in `lang`; "" for an id the dataset
-     * lacks. It costs the one-chart wasm 0.8 KB gzip (measured; an object built with Reflect
-     * measured the same), and as one string it needs no JSON writer.
+     * A value for a fact reference's card (src/facts.rs `fact_card`), as fields joined by U+001F
+     * (www/src/api.js `fact` splits them); "" for an id the dataset lacks. As one string it needs
+     * no JSON writer.
      * @param {any} id
      * @param {any} lang
      * @returns {string}
@@ -312,83 +309,83 @@ let wasm_bindgen = (function(exports) {
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            an: function(arg0, arg1) {
+            U: function(arg0, arg1) {
                 const ret = Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            am: function(arg0) {
+            Q: function(arg0) {
                 const ret = Number(arg0);
                 return ret;
             },
-            l: function(arg0, arg1) {
+            a: function(arg0, arg1) {
                 const ret = String(arg1);
                 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            ax: function(arg0, arg1) {
+            R: function(arg0, arg1) {
                 const v = arg1;
                 const ret = typeof(v) === 'bigint' ? v : undefined;
                 getDataViewMemory0().setBigInt64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
-            at: function(arg0) {
+            S: function(arg0) {
                 const v = arg0;
                 const ret = typeof(v) === 'boolean' ? v : undefined;
                 return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
             },
-            ay: function(arg0, arg1) {
+            T: function(arg0, arg1) {
                 const ret = debugString(arg1);
                 const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
                 const len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            ai: function(arg0, arg1) {
+            V: function(arg0, arg1) {
                 const ret = arg0 in arg1;
                 return ret;
             },
-            ao: function(arg0) {
+            W: function(arg0) {
                 const ret = typeof(arg0) === 'bigint';
                 return ret;
             },
-            au: function(arg0) {
+            X: function(arg0) {
                 const ret = typeof(arg0) === 'function';
                 return ret;
             },
-            ak: function(arg0) {
+            Y: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
             },
-            ap: function(arg0) {
+            Z: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
                 return ret;
             },
-            aq: function(arg0) {
+            aa: function(arg0) {
                 const ret = typeof(arg0) === 'string';
                 return ret;
             },
-            av: function(arg0) {
+            ab: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
             },
-            al: function(arg0, arg1) {
+            ac: function(arg0, arg1) {
                 const ret = arg0 === arg1;
                 return ret;
             },
-            aw: function(arg0, arg1) {
+            ad: function(arg0, arg1) {
                 const ret = arg0 == arg1;
                 return ret;
             },
-            ar: function(arg0, arg1) {
+            ae: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'number' ? obj : undefined;
                 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
-            as: function(arg0, arg1) {
+            af: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -396,53 +393,53 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            aj: function(arg0, arg1) {
+            ag: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            B: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+            ah: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
                 arg0.arc(arg1, arg2, arg3, arg4, arg5);
             }, arguments); },
-            v: function(arg0) {
+            ai: function(arg0) {
                 arg0.beginPath();
             },
-            N: function() { return handleError(function (arg0, arg1) {
+            s: function() { return handleError(function (arg0, arg1) {
                 const ret = arg0.call(arg1);
                 return ret;
             }, arguments); },
-            h: function(arg0) {
+            v: function(arg0) {
                 const ret = arg0.done;
                 return ret;
             },
-            ab: function(arg0) {
+            A: function(arg0) {
                 const ret = Object.entries(arg0);
                 return ret;
             },
-            H: function(arg0, arg1, arg2, arg3, arg4) {
+            ak: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillRect(arg1, arg2, arg3, arg4);
             },
-            I: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            al: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
             }, arguments); },
-            C: function(arg0) {
+            aj: function(arg0) {
                 arg0.fill();
             },
-            o: function() { return handleError(function (arg0, arg1, arg2) {
+            ax: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            j: function() { return handleError(function (arg0, arg1) {
+            E: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.getOwnPropertyDescriptor(arg0, arg1);
                 return ret;
             }, arguments); },
-            Z: function(arg0) {
+            B: function(arg0) {
                 const ret = Object.getPrototypeOf(arg0);
                 return ret;
             },
-            af: function() { return handleError(function (arg0, arg1) {
+            D: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
             }, arguments); },
-            ae: function() { return handleError(function (arg0, arg1) {
+            F: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
             }, arguments); },
@@ -450,15 +447,15 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0[arg1 >>> 0];
                 return ret;
             },
-            c: function(arg0, arg1) {
+            l: function(arg0, arg1) {
                 const ret = arg0[arg1 >>> 0];
                 return ret;
             },
-            q: function(arg0) {
+            ay: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
-            Q: function(arg0) {
+            M: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof ArrayBuffer;
@@ -468,7 +465,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            u: function(arg0) {
+            av: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof CanvasRenderingContext2D;
@@ -478,7 +475,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            O: function(arg0) {
+            N: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Error;
@@ -488,7 +485,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            s: function(arg0) {
+            aC: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -498,7 +495,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            g: function(arg0) {
+            O: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Map;
@@ -518,15 +515,15 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            U: function(arg0) {
+            i: function(arg0) {
                 const ret = Array.isArray(arg0);
                 return ret;
             },
-            Y: function(arg0) {
+            z: function(arg0) {
                 const ret = Number.isSafeInteger(arg0);
                 return ret;
             },
-            ad: function() {
+            H: function() {
                 const ret = Symbol.iterator;
                 return ret;
             },
@@ -534,147 +531,147 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.length;
                 return ret;
             },
-            e: function(arg0) {
+            m: function(arg0) {
                 const ret = arg0.length;
                 return ret;
             },
-            E: function(arg0, arg1, arg2) {
+            am: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
-            W: function(arg0) {
+            o: function(arg0) {
                 const ret = arg0.message;
                 return ret;
             },
-            F: function(arg0, arg1, arg2) {
+            an: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            J: function(arg0) {
+            L: function(arg0) {
                 const ret = new Uint8Array(arg0);
                 return ret;
             },
-            T: function() {
+            j: function() {
                 const ret = new Array();
                 return ret;
             },
-            V: function(arg0, arg1) {
+            p: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            a: function() { return handleError(function (arg0, arg1, arg2) {
+            f: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = new Float64Array(arg0, arg1 >>> 0, arg2 >>> 0);
                 return ret;
             }, arguments); },
-            aa: function() {
+            C: function() {
                 const ret = new Object();
                 return ret;
             },
-            M: function(arg0) {
+            r: function(arg0) {
                 const ret = new Float64Array(arg0 >>> 0);
                 return ret;
             },
-            ah: function(arg0) {
+            t: function(arg0) {
                 const ret = arg0.next;
                 return ret;
             },
-            f: function() { return handleError(function (arg0) {
+            u: function() { return handleError(function (arg0) {
                 const ret = arg0.next();
                 return ret;
             }, arguments); },
-            R: function() { return handleError(function (arg0, arg1) {
+            x: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
-            L: function(arg0, arg1, arg2) {
+            J: function(arg0, arg1, arg2) {
                 Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
             },
-            b: function() { return handleError(function (arg0, arg1, arg2) {
+            g: function() { return handleError(function (arg0, arg1, arg2) {
                 Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
             }, arguments); },
-            d: function(arg0, arg1) {
+            n: function(arg0, arg1) {
                 const ret = arg0.push(arg1);
                 return ret;
             },
-            t: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            aw: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            ag: function() { return handleError(function (arg0, arg1, arg2) {
+            G: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            w: function(arg0, arg1) {
+            ao: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
-            G: function(arg0, arg1, arg2) {
+            ap: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            n: function(arg0, arg1) {
+            az: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
-            x: function(arg0, arg1) {
+            aq: function(arg0, arg1) {
                 arg0.lineWidth = arg1;
             },
-            X: function(arg0, arg1, arg2) {
+            q: function(arg0, arg1, arg2) {
                 arg0.name = getStringFromWasm0(arg1, arg2);
             },
-            z: function(arg0, arg1) {
+            ar: function(arg0, arg1) {
                 arg0.strokeStyle = arg1;
             },
-            y: function(arg0, arg1, arg2) {
+            as: function(arg0, arg1, arg2) {
                 arg0.textAlign = getStringFromWasm0(arg1, arg2);
             },
-            A: function(arg0, arg1, arg2) {
+            at: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            r: function(arg0, arg1) {
+            aA: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
-            S: function() { return handleError(function (arg0) {
+            y: function() { return handleError(function (arg0) {
                 const ret = JSON.stringify(arg0);
                 return ret;
             }, arguments); },
             __wbg_strokeRect_92ff808375332184: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.strokeRect(arg1, arg2, arg3, arg4);
             },
-            D: function(arg0) {
+            au: function(arg0) {
                 arg0.stroke();
             },
-            m: function(arg0) {
+            aD: function(arg0) {
                 const ret = arg0.style;
                 return ret;
             },
-            ac: function() {
+            I: function() {
                 const ret = Symbol.toStringTag;
                 return ret;
             },
-            i: function(arg0) {
+            w: function(arg0) {
                 const ret = arg0.value;
                 return ret;
             },
-            p: function(arg0) {
+            aB: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
-            aA: function(arg0) {
+            b: function(arg0) {
                 // Cast intrinsic for `F64 -> Externref`.
                 const ret = arg0;
                 return ret;
             },
-            aB: function(arg0) {
+            c: function(arg0) {
                 // Cast intrinsic for `I64 -> Externref`.
                 const ret = arg0;
                 return ret;
             },
-            aC: function(arg0, arg1) {
+            d: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            aD: function(arg0) {
+            e: function(arg0) {
                 // Cast intrinsic for `U64 -> Externref`.
                 const ret = BigInt.asUintN(64, arg0);
                 return ret;
             },
-            az: function() {
+            h: function() {
                 const table = wasm.__wbindgen_externrefs;
                 table.set(0, undefined);
                 table.set(1024, undefined);

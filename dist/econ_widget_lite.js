@@ -125,21 +125,6 @@ let wasm_bindgen = (function(exports) {
             return takeFromExternrefTable0(ret[0]);
         }
         /**
-         * Shows a host series as a line chart: `x` and `y` are Float64Arrays, copied once into
-         * wasm memory (see `host_series::read`). Errors name the offending index. The one-chart
-         * build answers `host_data_unavailable` (see `show_series`).
-         * @param {any} label
-         * @param {any} unit
-         * @param {Float64Array} x
-         * @param {Float64Array} y
-         */
-        set_series(label, unit, x, y) {
-            const ret = wasm.widgethandle_set_series(this.__wbg_ptr, label, unit, x, y);
-            if (ret[1]) {
-                throw takeFromExternrefTable0(ret[0]);
-            }
-        }
-        /**
          * @returns {any}
          */
         state() {
@@ -159,31 +144,6 @@ let wasm_bindgen = (function(exports) {
                 return getStringFromWasm0(ret[0], ret[1]);
             } finally {
                 wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
-            }
-        }
-        /**
-         * The chart as SVG text. The one-chart build answers `host_data_unavailable` (see
-         * `export_svg`).
-         * @param {number} width
-         * @param {boolean} dark
-         * @returns {string}
-         */
-        svg(width, dark) {
-            let deferred2_0;
-            let deferred2_1;
-            try {
-                const ret = wasm.widgethandle_svg(this.__wbg_ptr, width, dark);
-                var ptr1 = ret[0];
-                var len1 = ret[1];
-                if (ret[3]) {
-                    ptr1 = 0; len1 = 0;
-                    throw takeFromExternrefTable0(ret[2]);
-                }
-                deferred2_0 = ptr1;
-                deferred2_1 = len1;
-                return getStringFromWasm0(ptr1, len1);
-            } finally {
-                wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
             }
         }
         /**
@@ -232,55 +192,6 @@ let wasm_bindgen = (function(exports) {
     exports.WidgetHandle = WidgetHandle;
 
     /**
-     * The text checker: `[{text, start, end, status, fact?, expected?}]`, offsets in UTF-16
-     * code units; `region` and `period` may be null. The arguments are read in the full build
-     * only: the one-chart build's stub is the error alone (its argument checks cost 0.45 KB gzip).
-     * @param {any} text
-     * @param {any} lang
-     * @param {any} region
-     * @param {any} period
-     * @returns {any}
-     */
-    function checkText(text, lang, region, period) {
-        const ret = wasm.checkText(text, lang, region, period);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return takeFromExternrefTable0(ret[0]);
-    }
-    exports.checkText = checkText;
-
-    /**
-     * A value for a fact reference's card, as fields joined by U+001F (www/src/api.js `fact`
-     * splits them): its figure as printed in zh and en, period, region, indicator, subject,
-     * quote, and the document's title, publisher and date, in `lang`; "" for an id the dataset
-     * lacks. It costs the one-chart wasm 0.8 KB gzip (measured; an object built with Reflect
-     * measured the same), and as one string it needs no JSON writer.
-     * @param {any} id
-     * @param {any} lang
-     * @returns {string}
-     */
-    function factInfo(id, lang) {
-        let deferred2_0;
-        let deferred2_1;
-        try {
-            const ret = wasm.factInfo(id, lang);
-            var ptr1 = ret[0];
-            var len1 = ret[1];
-            if (ret[3]) {
-                ptr1 = 0; len1 = 0;
-                throw takeFromExternrefTable0(ret[2]);
-            }
-            deferred2_0 = ptr1;
-            deferred2_1 = len1;
-            return getStringFromWasm0(ptr1, len1);
-        } finally {
-            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
-        }
-    }
-    exports.factInfo = factInfo;
-
-    /**
      * The schema id this build reads (for host pages that check before passing data).
      * @returns {string}
      */
@@ -297,46 +208,34 @@ let wasm_bindgen = (function(exports) {
         }
     }
     exports.schemaVersion = schemaVersion;
-
-    /**
-     * Validates a host dataset without creating a widget; throws the first problem found.
-     * @param {any} data
-     */
-    function validateDataset(data) {
-        const ret = wasm.validateDataset(data);
-        if (ret[1]) {
-            throw takeFromExternrefTable0(ret[0]);
-        }
-    }
-    exports.validateDataset = validateDataset;
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
-            O: function(arg0) {
+            o: function(arg0) {
                 const v = arg0;
                 const ret = typeof(v) === 'boolean' ? v : undefined;
                 return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
             },
-            K: function(arg0) {
+            p: function(arg0) {
                 const ret = arg0 === null;
                 return ret;
             },
-            L: function(arg0) {
+            q: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
                 return ret;
             },
-            P: function(arg0) {
+            r: function(arg0) {
                 const ret = arg0 === undefined;
                 return ret;
             },
-            M: function(arg0, arg1) {
+            s: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'number' ? obj : undefined;
                 getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
             },
-            N: function(arg0, arg1) {
+            t: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
                 var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -344,13 +243,13 @@ let wasm_bindgen = (function(exports) {
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
             },
-            J: function(arg0, arg1) {
+            u: function(arg0, arg1) {
                 throw new Error(getStringFromWasm0(arg0, arg1));
             },
-            s: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+            v: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
                 arg0.arc(arg1, arg2, arg3, arg4, arg5);
             }, arguments); },
-            m: function(arg0) {
+            w: function(arg0) {
                 arg0.beginPath();
             },
             y: function(arg0, arg1, arg2, arg3, arg4) {
@@ -359,26 +258,26 @@ let wasm_bindgen = (function(exports) {
             z: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
             }, arguments); },
-            t: function(arg0) {
+            x: function(arg0) {
                 arg0.fill();
             },
-            f: function() { return handleError(function (arg0, arg1, arg2) {
+            L: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
-            H: function() { return handleError(function (arg0, arg1) {
+            l: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
             }, arguments); },
-            a: function(arg0, arg1) {
+            d: function(arg0, arg1) {
                 const ret = arg0[arg1 >>> 0];
                 return ret;
             },
-            h: function(arg0) {
+            M: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
-            l: function(arg0) {
+            J: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof CanvasRenderingContext2D;
@@ -388,7 +287,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            A: function(arg0) {
+            n: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof Error;
@@ -398,7 +297,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            j: function(arg0) {
+            Q: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -408,94 +307,94 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            D: function(arg0) {
+            c: function(arg0) {
                 const ret = Array.isArray(arg0);
                 return ret;
             },
-            c: function(arg0) {
+            k: function(arg0) {
                 const ret = Object.keys(arg0);
                 return ret;
             },
-            b: function(arg0) {
+            e: function(arg0) {
                 const ret = arg0.length;
                 return ret;
             },
-            v: function(arg0, arg1, arg2) {
+            A: function(arg0, arg1, arg2) {
                 arg0.lineTo(arg1, arg2);
             },
-            F: function(arg0) {
+            f: function(arg0) {
                 const ret = arg0.message;
                 return ret;
             },
-            w: function(arg0, arg1, arg2) {
+            B: function(arg0, arg1, arg2) {
                 arg0.moveTo(arg1, arg2);
             },
-            E: function(arg0, arg1) {
+            g: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
             },
-            B: function() { return handleError(function (arg0, arg1) {
+            i: function() { return handleError(function (arg0, arg1) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
-            k: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            K: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
                 arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
             }, arguments); },
-            I: function() { return handleError(function (arg0, arg1, arg2) {
+            m: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
-            n: function(arg0, arg1) {
+            C: function(arg0, arg1) {
                 arg0.fillStyle = arg1;
             },
-            x: function(arg0, arg1, arg2) {
+            D: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            e: function(arg0, arg1) {
+            N: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
-            o: function(arg0, arg1) {
+            E: function(arg0, arg1) {
                 arg0.lineWidth = arg1;
             },
-            G: function(arg0, arg1, arg2) {
+            h: function(arg0, arg1, arg2) {
                 arg0.name = getStringFromWasm0(arg1, arg2);
             },
-            q: function(arg0, arg1) {
+            F: function(arg0, arg1) {
                 arg0.strokeStyle = arg1;
             },
-            p: function(arg0, arg1, arg2) {
+            G: function(arg0, arg1, arg2) {
                 arg0.textAlign = getStringFromWasm0(arg1, arg2);
             },
-            r: function(arg0, arg1, arg2) {
+            H: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            i: function(arg0, arg1) {
+            O: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
-            C: function() { return handleError(function (arg0) {
+            j: function() { return handleError(function (arg0) {
                 const ret = JSON.stringify(arg0);
                 return ret;
             }, arguments); },
             __wbg_strokeRect_92ff808375332184: function(arg0, arg1, arg2, arg3, arg4) {
                 arg0.strokeRect(arg1, arg2, arg3, arg4);
             },
-            u: function(arg0) {
+            I: function(arg0) {
                 arg0.stroke();
             },
-            d: function(arg0) {
+            R: function(arg0) {
                 const ret = arg0.style;
                 return ret;
             },
-            g: function(arg0) {
+            P: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
-            R: function(arg0, arg1) {
+            a: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            Q: function() {
+            b: function() {
                 const table = wasm.__wbindgen_externrefs;
                 table.set(0, undefined);
                 table.set(1024, undefined);
