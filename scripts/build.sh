@@ -15,8 +15,8 @@ cargo run --quiet --release --example pack_dataset
 # Two builds of one crate: dist/econ_widget_bg.wasm (the embedded dataset only: what a one-chart
 # page loads) and dist/econ_widget_full_bg.wasm (feature host-data: also reads and validates host
 # datasets, copies host series in and exports SVG). Both are bound under the one name
-# econ_widget and export the same functions (checked below: the one-chart build answers
-# host_data_unavailable from the host-data ones). Each keeps its own wasm-bindgen glue: the
+# econ_widget; the one-chart build exports the full build's functions less the host-data ones,
+# which its JS API refuses with host_data_unavailable (scripts/bundle.mjs checks). Each keeps its own wasm-bindgen glue: the
 # one-chart build imports fewer JS functions (none of those host series use to check and copy
 # typed arrays), so its glue (dist/econ_widget_lite.js, in econ-widget.js only) is smaller. dist/econ_widget.js
 # is the full build's glue (econ-widget.full.js, econ-widget.inline.js, the raw-handle tests);
@@ -47,15 +47,7 @@ build() { # out-dir, extra cargo args...
 }
 build "$PWD/target/pkg-full"
 build "$PWD/target/pkg-lite" --no-default-features
-# The one-chart build exports what the full build does, less the full build's own functions
-# (src/web.rs: the JS API answers host_data_unavailable before it would call them).
-exports() { sed -n 's/^export const \([A-Za-z0-9_]*\):.*/\1/p' "target/$1/econ_widget_bg.wasm.d.ts" | sort; }
-FULL_ONLY="checkText factInfo validateDataset widgethandle_set_series widgethandle_svg"
-if [ "$(exports pkg-lite)" != "$(comm -23 <(exports pkg-full) <(printf '%s\n' $FULL_ONLY | sort))" ]; then
-  echo "the one-chart build should export the full build's functions less: $FULL_ONLY" >&2
-  diff <(exports pkg-lite) <(exports pkg-full) >&2 || true
-  exit 1
-fi
+# Which functions each build exports: scripts/bundle.mjs checks (FULL_ONLY).
 # dist/ holds only what this script writes (stale files of an older layout would be shipped).
 rm -rf dist && mkdir -p dist
 cp target/pkg-lite/econ_widget.js dist/econ_widget_lite.js

@@ -28,7 +28,7 @@
 //   dist/econ-facts.js         www/src/facts.js minified: fact references, which the loader
 //                              fetches from beside the bundle on pages that have some
 // Both wasm builds export their functions under one name, the one-chart build the full build's
-// less five of its own (scripts/build.sh checks their .d.ts; checked again below); each bundle's glue must provide every import of the wasm it
+// less five of its own (checked below); each bundle's glue must provide every import of the wasm it
 // loads (checked below).
 // `node scripts/bundle.mjs --plain FILE [--full]` writes only FILE: econ-widget.js (with --full
 // econ-widget.full.js) unminified, with its function names (bench/run.mjs profiles with them so
@@ -63,7 +63,7 @@ for (const b of Object.values(builds)) {
   if (missing.length) throw new Error(`bundle: ${b.glueFile} does not provide ${b.wasmFile}'s imports ${names(missing)}`);
 }
 // One API body serves both: the one-chart wasm exports the full build's functions less the
-// full build's own (scripts/build.sh FULL_ONLY), which its API never calls.
+// full build's own (src/web.rs: the host-data-only exports), which its API never calls.
 const FULL_ONLY = ['checkText', 'factInfo', 'validateDataset', 'widgethandle_set_series', 'widgethandle_svg'];
 const liteWant = builds.full.exports.split(' ').filter((e) => !FULL_ONLY.includes(e)).join(' ');
 if (builds.lite.exports !== liteWant) throw new Error(`bundle: ${builds.lite.wasmFile} should export ${liteWant}, exports ${builds.lite.exports}`);

@@ -454,7 +454,7 @@ pub fn validate_dataset(data: JsValue) -> Result<(), JsValue> {
 // their own data or series, or export SVG, load econ-widget.full.js (the `host-data` feature).
 // The one-chart build leaves out the exports only the full build serves (set_series, svg,
 // validateDataset, factInfo, checkText: its JS API answers host_data_unavailable before it
-// would call them; scripts/build.sh checks its exports are the full build's less those), and
+// would call them; scripts/bundle.mjs checks its exports are the full build's less those), and
 // refuses a host dataset in the constructor (`host_dataset` below).
 #[cfg(feature = "host-data")]
 mod host_series;
