@@ -1867,16 +1867,20 @@ Widget.prototype.hideTip = function () {
   this.tipKey = null;
 };
 
-/** After a selection change: new labels, a new chart, and one `econ-widget:change`. */
-Widget.prototype.changed = function (before, state) {
+/**
+ * After a selection change: new labels, a new chart, and one `econ-widget:change`. `newData`
+ * (setSeries, setData): redraw even when the state reads the same; the event only if it changed.
+ */
+Widget.prototype.changed = function (before, state, newData) {
   this.sel = state;
-  if (JSON.stringify(state) === before) return;
+  var same = JSON.stringify(state) === before;
+  if (same && !newData) return;
   this.dirty = true;
   this.labels();
   this.hideTip();
   this.live.textContent = '';
   this.schedule();
-  this.host.dispatchEvent(new CustomEvent('econ-widget:change', { bubbles: true, composed: true, detail: state }));
+  if (!same) this.host.dispatchEvent(new CustomEvent('econ-widget:change', { bubbles: true, composed: true, detail: state }));
 };
 
 /** The selection, with chart 'line' while a host series (setSeries) is shown. */
@@ -1992,14 +1996,9 @@ Widget.prototype.publicApi = function () {
       w.h.set_series.apply(null, args);
       // Truthy while a series is shown; kept to rebuild the widget on a fresh instance after a trap.
       w.series = args;
-      // A new series is new data even when the state reads the same: draw it, and tell listeners.
-      w.dirty = true;
-      w.labels();
-      w.hideTip();
-      w.live.textContent = '';
-      w.schedule();
+      // A new series is new data even when the state reads the same: draw it.
       var state = w.fullState();
-      w.changed(before, state);
+      w.changed(before, state, true);
       return state;
     },
     /**
@@ -2037,13 +2036,8 @@ Widget.prototype.publicApi = function () {
       w.data = text;
       old.free();
       w.series = null;
-      w.dirty = true;
-      w.labels();
-      w.hideTip();
-      w.live.textContent = '';
-      w.schedule();
       var state = w.fullState();
-      w.changed(before, state);
+      w.changed(before, state, true);
       return state;
     },
     /** Lays the chart out for the element's size now; returns what is on screen. */
