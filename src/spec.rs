@@ -194,7 +194,6 @@ pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
                 None => format_value(v.value, &du, lang),
             }
         }
-        // The printed text (e.g. "10.0") wins when no conversion applies.
         // The printed form ("1/4", "10.0") when no conversion applies; in English only if it is
         // not itself Chinese ("近百座" is printed "百").
         (Some(p), 0) if lang == Lang::Zh || p.is_ascii() => crate::i18n::join_unit(p, &du),
