@@ -54,6 +54,10 @@ cp target/pkg-lite/econ_widget.js dist/econ_widget_lite.js
 cp target/pkg-lite/econ_widget_bg.wasm dist/econ_widget_bg.wasm
 cp target/pkg-full/econ_widget.js dist/econ_widget.js
 cp target/pkg-full/econ_widget_bg.wasm dist/econ_widget_full_bg.wasm
+# Static fallbacks: every view drawn as SVG by the same Rust layout and drawing code, for pages
+# and readers without JavaScript (<noscript>, print of a widget that did not load, AMP, RSS,
+# e-mail): dist/static/<view>.<lang>.svg and dist/static/index.json (docs/embedding.md).
+cargo run --quiet --release --example static_fallbacks -- dist/static
 # The fact references' cards (src/facts.rs fact_card), which bundle.mjs embeds in dist/econ-facts.js.
 cargo run --quiet --release --example fact_cards > target/fact-cards.json
 node scripts/bundle.mjs

@@ -78,7 +78,9 @@ const GLUE_CUTS = [
   ['initSync', 'Object.assign(__wbg_init, { initSync }, exports)', 'Object.assign(__wbg_init, exports)'],
   ['script_src', /\n {4}if \(typeof document !== 'undefined' && document\.currentScript !== null\) \{\n {8}script_src = .*\n {4}\}\n/, '\n'],
   // wasm-bindgen's MIME-type warning, in fewer words (docs/serving.md says what to serve).
-  ['the MIME-type warning', 'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);', 'console.warn("econ-widget: the wasm is not served as application/wasm (see docs/serving.md); loading it the slower way:", e);'],
+  ['the MIME-type warning', 'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);', 'console.warn("econ-widget: " + module.url + ": Content-Type " + module.headers.get("Content-Type") + ", not application/wasm (docs/serving.md): compiled the slower way");'],
+  // A bad status as the API's coded error (www/src/api.js ewError, in the same IIFE), naming the file.
+  ['the status error', "throw new Error(`failed to fetch Wasm: ${module.status} ${module.statusText} fetching '${module.url}'`);", "throw ewError('load_failed', 'wasm', module.url + ': HTTP ' + module.status);"],
   ['the deprecated-parameters warning', /( +)if \(module_or_path !== undefined\) \{\n +if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{\n +\(\{module_or_path\} = module_or_path\)\n +\} else \{\n +console\.warn\('using deprecated parameters for the initialization function; pass a single object instead'\)\n +\}\n +\}\n/, '$1({module_or_path} = module_or_path);\n'],
 ];
 // The one-chart wasm has no host-data exports (src/web.rs; its API answers

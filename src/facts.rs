@@ -616,9 +616,7 @@ fn period_mentions(s: &[char], default: Option<Period>) -> Vec<(usize, Period)> 
         let w: Vec<char> = w.chars().collect();
         i >= w.len() && lower[i - w.len()..i] == w[..]
     };
-    let mut last_year = default.map(|p| match p {
-        Period::Year(y) | Period::Half(y, _) | Period::Quarter(y, _) | Period::Month(y, _) | Period::Span(y, _) => y,
-    });
+    let mut last_year = default.map(|p| p.year());
     let mut i = 0;
     while i < s.len() {
         let year = year_at(s, i);
@@ -1133,7 +1131,8 @@ pub fn fact_card(ds: &Dataset, i: usize, lang: Lang) -> [String; 10] {
         ds.period_label(i, lang),
         text(ds.region(&v.region).map(|r| &r.name), lang),
         text(ds.indicator(&v.indicator).map(|x| &x.name), lang),
-        text(v.subject.as_ref(), lang),
+        // A derived figure is not in its quote: the card says how it was computed.
+        crate::spec::derivation(ds, v, lang).unwrap_or_else(|| text(v.subject.as_ref(), lang)),
         v.source.quote.clone(),
         text(doc.map(|d| &d.title), lang),
         text(doc.map(|d| &d.publisher), lang),

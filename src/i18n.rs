@@ -106,7 +106,22 @@ pub fn display_unit(
     let top = top_of(exp);
     let (s, prefix) = EN_WORD_SCALES.iter().copied().find(|(e, _)| top >= *e as f64).unwrap_or((0, ""));
     let label = if prefix.is_empty() { base.to_string() } else { format!("{prefix} {base}") };
-    DisplayUnit { exp10: exp - s, label, tight: false }
+    // A sign after a number is written close up, as % is: 5.3‰, 25°C.
+    let tight = matches!(label.chars().next(), Some('‰' | '°'));
+    DisplayUnit { exp10: exp - s, label, tight }
+}
+
+/// `name` with "growth" after it when the figure is a growth rate (or a target for one) and the
+/// name does not already say so: 地区生产总值 → 地区生产总值增速, "GDP" → "GDP growth".
+pub fn growth_name(name: &str, growth: bool, lang: Lang) -> String {
+    // Byte windows, not `str::contains`: that brings a substring searcher into the wasm.
+    let has = |w: &str| name.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
+    let says_it = ["增速", "增长", "增幅", "rowth"].into_iter().any(has);
+    if growth && !says_it {
+        format!("{name}{}", lang.pick("增速", " growth"))
+    } else {
+        name.to_string()
+    }
 }
 
 /// A rank: "第6名" in Chinese, "6th" in English.
@@ -549,6 +564,8 @@ mod tests {
         assert_eq!(en("万平方米", "area", 1e4, "10,000 m²", 15.6), "156,000 m²");
         assert_eq!(en("公斤", "tonnes", 0.001, "kg", 4000.0), "4,000 kg");
         assert_eq!(en("/10万", "per_100k", 1.0, "per 100,000", 3.2), "3.2 per 100,000");
+        assert_eq!(en("‰", "per_mille", 1.0, "‰", 5.3), "5.3‰");
+        assert_eq!(en("℃", "temperature", 1.0, "°C", 25.0), "25°C");
         assert_eq!(rank(6.0, Lang::En), "6th");
         assert_eq!(rank(1.0, Lang::En), "1st");
         assert_eq!(rank(22.0, Lang::En), "22nd");

@@ -546,7 +546,7 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         let row_top = b.y;
         b.rect(PAD, row_top + 3.0, 12.0, 12.0, Paint::Series(d.category));
         let share = d.share.map(format_share).unwrap_or_default();
-        let head = format!("{}  {}  {}", d.label, d.display, share);
+        let head = format!("{} · {} · {}", d.label, d.display, share);
         let lines = text::wrap(&head, SMALL, false, b.w - 2.0 * PAD - 20.0, 2);
         let mut ly = row_top;
         for l in lines {
@@ -745,11 +745,11 @@ fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         line.push_str(&d.period);
         line.push_str(lang.pick("）", ")"));
         if let Some(t) = &d.detail {
-            line.push_str(lang.pick("  ", " · "));
+            line.push_str(lang.pick("，", " · "));
             line.push_str(t);
         }
         if let Some(p) = d.share {
-            line.push_str(&format!("{}{}", lang.pick("  完成度 ", " · "), format_share(p)));
+            line.push_str(&format!("{}{}", lang.pick("，完成度", " · "), format_share(p)));
             if lang == Lang::En {
                 line.push_str(" of target");
             }

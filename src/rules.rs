@@ -10,7 +10,8 @@
 //!    with the count of what it sums ("797个项目，总投资3846亿元"); two sets of the same region
 //!    (or a region and one inside it) and overlapping periods may contain one another, and so may
 //!    a set and a member of the same indicator. One indicator of one region over several periods
-//!    is a time series, not a nesting, when the view says its series are periods;
+//!    is a time series, not a nesting, when the view says its series are periods — but not when
+//!    its figures tally different things (a running total, a period's new ones, what remains);
 //! 3. a target is paired with an actual only of a comparable period (a year with a year, H1 with
 //!    H1) that does not come after it, of the same kind of figure;
 //! 4. a composition's parts sum to its whole (within the group's tolerance);
@@ -143,6 +144,9 @@ pub fn comparable(a: Period, b: Period) -> bool {
         (Period::Year(_), Period::Year(_)) => true,
         (Period::Half(_, x), Period::Half(_, y)) | (Period::Quarter(_, x), Period::Quarter(_, y)) => x == y,
         (Period::Month(_, x), Period::Month(_, y)) => x == y,
+        // Jan–Oct with Jan–Oct of another year; not with Jan–Sep.
+        (Period::Months(_, a0, a1), Period::Months(_, b0, b1))
+        | (Period::Quarters(_, a0, a1), Period::Quarters(_, b0, b1)) => (a0, a1) == (b0, b1),
         (Period::Span(a0, a1), Period::Span(b0, b1)) => a1 - a0 == b1 - b0,
         _ => false,
     }
@@ -189,6 +193,63 @@ fn nested(ds: &Dataset, sets: &[bool], i: usize, j: usize, series: Option<Series
     ))
 }
 
+/// What a figure tallies, read from the words before its number in its quote (same clause):
+/// a running total (累计), what is new in the period (新增, 新建, 再), or what remains (剩余, 尚余).
+#[derive(Clone, Copy, PartialEq)]
+enum Tally {
+    Unmarked,
+    Total,
+    New,
+    Remaining,
+}
+
+fn tally(v: &Value) -> Tally {
+    let printed = v.printed.clone().unwrap_or_else(|| crate::i18n::shortest(v.value.abs()));
+    let q = v.source.quote.as_str();
+    let Some(at) = q.find(printed.as_str()) else { return Tally::Unmarked };
+    let clause = q[..at].rsplit(['，', '；', '。', ',', ';']).next().unwrap_or("");
+    let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+    if has(&["剩余", "尚余"]) {
+        Tally::Remaining
+    } else if has(&["累计"]) {
+        Tally::Total
+    } else if has(&["新增", "新建", "再"]) {
+        Tally::New
+    } else {
+        Tally::Unmarked
+    }
+}
+
+/// Rule 2 for one indicator's figures: a running total, a period's new figures and what is left
+/// are different things, even over time ("再打造40个" in 2025 is not a step to "累计100个" by
+/// 2027; 14 projects left are not a fall from 44 in all). Unmarked figures pass beside new
+/// ones or totals (most texts say neither), never beside what remains.
+fn same_tally(ds: &Dataset, a: &Value, b: &Value) -> Result<(), String> {
+    let (ta, tb) = (tally(a), tally(b));
+    let marked = |t: Tally| t != Tally::Unmarked;
+    let amount = |v: &Value| matches!(figure_kind(v), Kind::Count | Kind::Level);
+    if a.indicator != b.indicator || ta == tb || !amount(a) || !amount(b) {
+        return Ok(());
+    }
+    if (marked(ta) && marked(tb)) || ta == Tally::Remaining || tb == Tally::Remaining {
+        let word = |t: Tally| match t {
+            Tally::Total => "a running total",
+            Tally::New => "new in its period",
+            Tally::Remaining => "what remains",
+            Tally::Unmarked => "a plain figure",
+        };
+        return Err(format!(
+            "sets '{}' ({}, {}) beside ({}, {}): they count different things",
+            name(ds, a),
+            a.id,
+            word(ta),
+            b.id,
+            word(tb)
+        ));
+    }
+    Ok(())
+}
+
 /// Rule 3 for a target pair.
 fn pair(ds: &Dataset, actual: usize, target: usize) -> Result<(), String> {
     let (a, t) = (&ds.raw.values[actual], &ds.raw.values[target]);
@@ -229,6 +290,7 @@ pub fn check(ds: &Dataset, sets: &[bool], shown: &Shown) -> Result<(), String> {
             for (k, &i) in values.iter().enumerate() {
                 for &j in &values[k + 1..] {
                     nested(ds, sets, i, j, series)?;
+                    same_tally(ds, &ds.raw.values[i], &ds.raw.values[j])?;
                 }
             }
             // A target beside actuals needs one of a comparable period (its pair); side by side

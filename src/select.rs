@@ -305,9 +305,7 @@ fn pick_view<'a>(cur: &Selection, patch: &Patch, ds: &Dataset, views: &'a [View]
         }
     }
     if let Some(id) = patch.view.as_deref() {
-        let v = views
-            .iter()
-            .find(|v| v.id == id)
+        let v = crate::views::find(ds, views, id)
             .ok_or_else(|| Error::new("unknown_view", "selection.view", format!("unknown view '{}'", clip(id))))?;
         for (field, want, have) in [("region", region, &v.region), ("topic", topic, &v.topic)] {
             if let Some(w) = want {

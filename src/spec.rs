@@ -4,7 +4,7 @@
 mod summary;
 
 use crate::analytics;
-use crate::data::{Bound, ChartKind, Dataset, Kind, SeriesBy, Value};
+use crate::data::{Bound, ChartKind, Dataset, Document, Kind, Op, SeriesBy, Value};
 use crate::i18n::{display_unit, format_value, DisplayUnit, Lang};
 use crate::json::{JsonOut, ToJson};
 use crate::select::{Selection, Sort};
@@ -106,6 +106,9 @@ pub fn build(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
         sort_categories(&mut b.spec, sel.sort);
     }
     b.spec.source = source_line(ds, &b.docs, lang);
+    if b.derived {
+        b.spec.source.push_str(lang.pick("（含推算值）", " (with a computed figure)"));
+    }
     b.spec.summary = summary::summary(&b.spec);
     b.spec
 }
@@ -114,6 +117,8 @@ struct Built {
     spec: ChartSpec,
     /// Documents used, in first-use order.
     docs: Vec<String>,
+    /// A derived figure is drawn: the source line says so (an exported chart has no tooltip).
+    derived: bool,
 }
 
 impl Built {
@@ -132,6 +137,7 @@ impl Built {
                 summary: String::new(),
             },
             docs: Vec::new(),
+            derived: false,
         }
     }
     fn use_doc(&mut self, doc: &str) {
@@ -236,6 +242,22 @@ fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, 
     let lang = b.spec.lang;
     let v = &ds.raw.values[idx];
     b.use_doc(&v.source.doc);
+    let mut detail = v.note.as_ref().map(|n| n.get(lang).to_string());
+    let mut sources = vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)];
+    // A computed figure says so and how, with each input's quote, wherever it is shown.
+    if let Some(how) = derivation(ds, v, lang) {
+        b.derived = true;
+        for x in v.derived.iter().flat_map(|d| &d.inputs).filter_map(|id| ds.value(id)) {
+            if x.source != v.source {
+                b.use_doc(&x.source.doc);
+                sources.push(source_ref(ds, &x.source.doc, &x.source.quote, lang));
+            }
+        }
+        detail = Some(match detail {
+            Some(n) => how + lang.pick("；", "; ") + &n,
+            None => how,
+        });
+    }
     Datum {
         category,
         series,
@@ -246,21 +268,48 @@ fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, 
         period: ds.period_label(idx, lang),
         kind: kind_text(v, lang),
         share: None,
-        detail: v.note.as_ref().map(|n| n.get(lang).to_string()),
+        detail,
         target: None,
         year: None,
         time: Some(ds.period_of(idx).sort_key()),
         value_id: v.id.clone(),
-        sources: vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)],
+        sources,
     }
+}
+
+/// How a derived value is computed, in the reader's words: "由31% − 26.7个百分点推算",
+/// "computed: 31% − 26.7 percentage points"; `None` for a printed value.
+pub fn derivation(ds: &Dataset, v: &Value, lang: Lang) -> Option<String> {
+    let d = v.derived.as_ref()?;
+    let mut how = String::from(lang.pick("由", "computed: "));
+    for (j, x) in d.inputs.iter().filter_map(|id| ds.value(id)).enumerate() {
+        if j > 0 {
+            how.push_str(if d.op == Op::Sum { " + " } else { " − " });
+        }
+        how.push_str(&display(ds, x, lang));
+    }
+    how.push_str(lang.pick("推算", ""));
+    Some(how)
 }
 
 /// The row label of a value: its subject (a project, an enterprise) or its indicator.
 fn base_label(ds: &Dataset, v: &Value, lang: Lang) -> String {
     match &v.subject {
-        Some(s) => s.get(lang).to_string(),
-        None => ds.indicator(&v.indicator).map(|i| i.name.get(lang).to_string()).unwrap_or_else(|| v.indicator.clone()),
+        Some(s) => as_growth(s.get(lang), v, lang),
+        None => indicator_name(ds, v, lang),
     }
+}
+
+/// The indicator's name as the label of this value: a growth rate is filed under the
+/// indicator of the level it grows (地区生产总值), so its label says it is the growth
+/// (地区生产总值增速, "GDP growth") — a bare level name would read as the amount.
+fn indicator_name(ds: &Dataset, v: &Value, lang: Lang) -> String {
+    let name = ds.indicator(&v.indicator).map(|i| i.name.get(lang)).unwrap_or(&v.indicator);
+    as_growth(name, v, lang)
+}
+
+pub fn as_growth(name: &str, v: &Value, lang: Lang) -> String {
+    crate::i18n::growth_name(name, v.kind == Kind::Growth || v.target_kind == Some(Kind::Growth), lang)
 }
 
 /// `mixed`: the chart has targets and actuals, so a period series also says which it is.
@@ -278,12 +327,7 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (
             v.region.clone(),
             ds.region(&v.region).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| v.region.clone()),
         ),
-        SeriesBy::Kind => {
-            let word =
-                if v.kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
-            let sep = if lang == Lang::Zh { "" } else { " " };
-            (format!("{}:{}", v.kind.id(), v.period), format!("{}{sep}{word}", ds.period_label(i, lang)))
-        }
+        SeriesBy::Kind => (format!("{}:{}", v.kind.id(), v.period), period_and_kind(ds, i, lang)),
     }
 }
 
@@ -352,9 +396,9 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
                 ds.raw.values[j].indicator != v.indicator && base_label(ds, &ds.raw.values[j], lang) == subject_only[k]
             });
             match (&v.subject, ds.indicator(&v.indicator)) {
-                (Some(s), Some(ind)) if other_indicator && dup(&subject_only, k) => match lang {
-                    Lang::Zh => format!("{}（{}）", ind.name.zh, s.zh),
-                    Lang::En => format!("{} ({})", ind.name.en, s.en),
+                (Some(s), Some(_)) if other_indicator && dup(&subject_only, k) => match lang {
+                    Lang::Zh => format!("{}（{}）", indicator_name(ds, v, lang), s.zh),
+                    Lang::En => format!("{} ({})", indicator_name(ds, v, lang), s.en),
                 },
                 _ => subject_only[k].clone(),
             }
@@ -402,14 +446,19 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// "2025年目标", "2024 actual": a value's period and whether it is a target.
+/// "2025年目标", "2024 actual": a value's period and whether it is a target. Where the text
+/// gave its own wording of time, the kind comes first ("实际（2025年成文时）", "actual (start
+/// year not stated)"): "start year not stated actual" is not English, nor 年份未注明实际 Chinese.
 fn period_and_kind(ds: &Dataset, i: usize, lang: Lang) -> String {
     let word = if ds.raw.values[i].kind == Kind::Target {
         lang.pick("目标", "target")
     } else {
         lang.pick("实际", "actual")
     };
-    format!("{}{}{word}", ds.period_label(i, lang), lang.pick("", " "))
+    match ds.raw.values[i].period_text {
+        Some(_) => format!("{word}{}{}{}", lang.pick("（", " ("), ds.period_label(i, lang), lang.pick("）", ")")),
+        None => format!("{}{}{word}", ds.period_label(i, lang), lang.pick("", " ")),
+    }
 }
 
 fn reorder_categories(spec: &mut ChartSpec, order: &[usize]) {
@@ -452,10 +501,14 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
         }
     }
     crate::order::sort_by(&mut periods, |a, b| a < b);
+    // A range only between periods the text dated: "2023–within 2025" is no range.
+    let dated = |l: &str| idx.iter().any(|&i| ds.raw.values[i].period_text.is_none() && ds.period_label(i, lang) == l);
     let period_text = match periods.len() {
         0 => String::new(),
-        1..=3 => crate::text::join(&periods.iter().map(|p| p.2.as_str()).collect::<Vec<_>>(), lang.pick("、", ", ")),
-        n => format!("{}–{}", periods[0].2, periods[n - 1].2),
+        n if n > 3 && dated(&periods[0].2) && dated(&periods[n - 1].2) => {
+            format!("{}{}{}", periods[0].2, lang.pick("—", "–"), periods[n - 1].2)
+        }
+        _ => crate::text::join(&periods.iter().map(|p| p.2.as_str()).collect::<Vec<_>>(), lang.pick("、", ", ")),
     };
     let unit = if spec.axis_unit.is_empty() {
         String::new()
@@ -488,7 +541,7 @@ fn group_spec(ds: &Dataset, gid: &str, sel: &Selection, lang: Lang) -> Built {
         if let Some(gi) = analytics::growth_of(ds, i) {
             let gv = &ds.raw.values[gi];
             b.use_doc(&gv.source.doc);
-            d.detail = Some(format!("{}{}", lang.pick("同比增长 ", "growth "), display(ds, gv, lang)));
+            d.detail = Some(format!("{}{}", lang.pick("同比增速：", "year-on-year growth: "), display(ds, gv, lang)));
             if gv.source.quote != v.source.quote {
                 d.sources.push(source_ref(ds, &gv.source.doc, &gv.source.quote, lang));
             }
@@ -521,15 +574,15 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
         let (Some(ai), Some(ti)) = (ds.value_index(&t.actual), ds.value_index(&t.target)) else { continue };
         let (a, tv) = (&ds.raw.values[ai], &ds.raw.values[ti]);
         let axis = Axis::for_values(ds, &[a, tv], lang);
-        // The row names both periods and kinds: an actual is read against its target.
-        let periods = format!(
-            "{}{}{}{}",
-            lang.pick("（", " ("),
+        // The row names both periods and kinds: an actual is read against its target. After a
+        // colon, not in brackets: a period in the text's own words has brackets of its own.
+        let c = b.category(format!(
+            "{}{}{} → {}",
+            t.name.get(lang),
+            lang.pick("：", ": "),
             period_and_kind(ds, ai, lang),
-            lang.pick(" → ", " → "),
             period_and_kind(ds, ti, lang)
-        );
-        let c = b.category(format!("{}{periods}{}", t.name.get(lang), lang.pick("）", ")")));
+        ));
         let mut d = datum(ds, &mut b, ai, &axis, c, s);
         b.use_doc(&tv.source.doc);
         d.target = Some(axis.place(ds, tv));
@@ -596,14 +649,16 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
     b
 }
 
+/// A document as a reader is told it: title, publisher and date (the source line, the
+/// readers' table and the screen-reader summary say it alike).
+pub fn doc_text(d: &Document, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("《{}》，{}，{}", d.title.zh, d.publisher.zh, d.date),
+        Lang::En => format!("{} ({}, {})", d.title.en, d.publisher.en, d.date),
+    }
+}
+
 fn source_line(ds: &Dataset, docs: &[String], lang: Lang) -> String {
-    let parts: Vec<String> = docs
-        .iter()
-        .filter_map(|d| ds.document(d))
-        .map(|d| match lang {
-            Lang::Zh => format!("《{}》，{}，{}", d.title.zh, d.publisher.zh, d.date),
-            Lang::En => format!("{} ({}, {})", d.title.en, d.publisher.en, d.date),
-        })
-        .collect();
+    let parts: Vec<String> = docs.iter().filter_map(|d| ds.document(d)).map(|d| doc_text(d, lang)).collect();
     format!("{}{}", lang.pick("来源：", "Source: "), crate::text::join(&parts, lang.pick("；", "; ")))
 }

@@ -8,6 +8,8 @@ use crate::data::{ChartKind, Dataset, SeriesBy, Text, ViewDef};
 #[cfg(feature = "host-data")]
 use crate::error::Error;
 use crate::error::Result;
+#[cfg(feature = "host-data")]
+use crate::i18n::growth_name;
 use crate::i18n::Lang;
 use crate::json::{JsonOut, ToJson};
 #[cfg(feature = "host-data")]
@@ -157,9 +159,13 @@ pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
             .map_err(|m| Error::new("dishonest_view", format!("views[{i}]"), format!("view '{}': {m}", v.id)))?;
         views.push(view);
     }
-    // The embedded dataset already holds its derived views (packed): the same ids again are
-    // left out, so it gives the same views as its JSON.
-    let derived: Vec<View> = derived(ds, &sets).into_iter().filter(|d| !views.iter().any(|v| v.id == d.id)).collect();
+    // A derived view that shows what a curated one shows is left out (the curated one has the
+    // better title); the embedded dataset already holds its derived views (packed), and the
+    // same ids again are left out too, so it gives the same views as its JSON.
+    let derived: Vec<View> = derived(ds, &sets)
+        .into_iter()
+        .filter(|d| !views.iter().any(|v| v.id == d.id || same_figures(ds, v, d)))
+        .collect();
     views.extend(derived);
     Ok(views)
 }
@@ -337,14 +343,21 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
             _ => ind.name.clone(),
         };
         let (p0, p1) = (ds.periods[list[0]], ds.periods[list[list.len() - 1]]);
+        // A growth rate's series says so; its periods only where the text dated them all (an
+        // "as of writing" figure placed at 2024 does not make the title's range start there).
+        let growth = first.kind == Kind::Growth || first.target_kind == Some(Kind::Growth);
+        let dated = list.iter().all(|&i| values[i].period_text.is_none());
+        let range = |lang: Lang| dated.then(|| crate::period::range_label(p0, p1, lang));
+        let (wz, we) = (growth_name(&what.zh, growth, Lang::Zh), growth_name(&what.en, growth, Lang::En));
         let title = Text {
-            zh: format!("{}{}：{}—{}", region.name.zh, what.zh, p0.label(Lang::Zh), p1.label(Lang::Zh)),
-            en: format!("{}: {}, {}–{}", region.name.en, what.en, p0.label(Lang::En), p1.label(Lang::En)),
+            zh: range(Lang::Zh).map_or(format!("{}{wz}", region.name.zh), |r| format!("{}{wz}：{r}", region.name.zh)),
+            en: range(Lang::En)
+                .map_or(format!("{}: {we}", region.name.en), |r| format!("{}: {we}, {r}", region.name.en)),
         };
         let charts = compatible_charts(ds, &content);
         let Some(&default_chart) = charts.iter().find(|&&c| c == ChartKind::Line).or(charts.first()) else { continue };
         out.push(View {
-            id: format!("auto/{}/{}/{}", first.region, ind.id, first.unit),
+            id: format!("auto/{}/{}", first.region, slug(&ind.id)),
             region: first.region.clone(),
             topic: ind.topic.clone(),
             title,
@@ -368,7 +381,7 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
             counted,
         )
     };
-    let mut compared: Vec<(String, View)> = Vec::new();
+    let mut compared: Vec<(String, String, View)> = Vec::new();
     for bucket in buckets(&rows, compare_key) {
         let mut kept: Vec<usize> = Vec::new();
         for i in bucket {
@@ -394,8 +407,6 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
         let Content::Values { values: list, .. } = &content else { continue };
         let first = &values[list[0]];
         let (Some(region), Some(topic)) = (ds.region(&first.region), ds.topic(topic_of(list[0]))) else { continue };
-        let unit_en = ds.unit(&first.unit).map(|u| u.name.en.clone()).unwrap_or_else(|| first.unit.clone());
-        let p = ds.periods[list[0]];
         let (kind_zh, kind_en) = match first.kind {
             Kind::Level => ("主要数据", "figures"),
             Kind::Growth => ("增速", "growth rates"),
@@ -403,15 +414,33 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
             Kind::Count => ("数量", "counts"),
             Kind::Target => ("目标", "targets"),
         };
-        let title = Text {
-            zh: format!("{}{}{}{kind_zh}（{}）", region.name.zh, p.label(Lang::Zh), topic.name.zh, first.unit),
-            en: format!("{}, {}: {} {kind_en} ({})", region.name.en, p.label(Lang::En), topic.name.en, unit_en),
+        // The period as the text words it ("year not stated" is not 2023); the unit as the axis
+        // prints it ("billion yuan", not "100 million yuan"); a fraction has no unit word.
+        let (pz, pe) = (ds.period_label(list[0], Lang::Zh), ds.period_label(list[0], Lang::En));
+        let u = ds.unit(&first.unit);
+        let top = list.iter().map(|&i| values[i].value.abs()).fold(0.0, f64::max);
+        let unit = |lang: Lang| match u {
+            Some(u) if u.dimension != "fraction" => {
+                let l = crate::i18n::display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, top).label;
+                if lang == Lang::Zh {
+                    format!("（{l}）")
+                } else {
+                    format!(" ({l})")
+                }
+            }
+            _ => String::new(),
         };
-        let prefix = format!("auto/{}/{}/{}/{}", first.region, topic.id, first.kind.id(), first.unit);
+        let title = Text {
+            zh: format!("{}{pz}{}{kind_zh}{}", region.name.zh, topic.name.zh, unit(Lang::Zh)),
+            en: format!("{}, {pe}: {} {kind_en}{}", region.name.en, topic.name.en, unit(Lang::En)),
+        };
+        let prefix = format!("auto/{}/{}/{}", first.region, topic.id, kind_slug(first.kind));
+        let dimension = ds.unit(&first.unit).map(|u| slug(&u.dimension)).unwrap_or_default();
         let charts = compatible_charts(ds, &content);
         let Some(&default_chart) = charts.first() else { continue };
         compared.push((
             first.period.clone(),
+            dimension,
             View {
                 id: prefix,
                 region: first.region.clone(),
@@ -423,13 +452,23 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
             },
         ));
     }
-    // The id of a surviving comparison is stable (region, topic, kind, unit); the period is
-    // added only where one such id has views of several periods.
-    let ids: Vec<String> = compared.iter().map(|(_, v)| v.id.clone()).collect();
-    for (period, mut v) in compared {
-        if ids.iter().filter(|id| **id == v.id).count() > 1 {
-            v.id = format!("{}/{period}", v.id);
-        }
+    // The id of a surviving comparison is stable and readable (region, topic, kind of figure):
+    // the period is added only where one such id has views of several periods, then the unit's
+    // dimension where it still has several (never the unit id: `个(村)`, `%` in a URL).
+    let with = |f: &dyn Fn(&(String, String, View)) -> String| compared.iter().map(f).collect::<Vec<String>>();
+    let base = with(&|(_, _, v)| v.id.clone());
+    let by_period = with(&|(p, _, v)| format!("{}/{p}", v.id));
+    let by_dimension = with(&|(_, d, v)| format!("{}/{d}", v.id));
+    let both = with(&|(p, d, v)| format!("{}/{p}/{d}", v.id));
+    let unique = |ids: &[String], k: usize| ids.iter().filter(|id| **id == ids[k]).count() == 1;
+    let ids: Vec<String> = (0..compared.len())
+        .map(|k| {
+            let pick = [&base, &by_period, &by_dimension].into_iter().find(|ids| unique(ids, k)).unwrap_or(&both);
+            pick[k].clone()
+        })
+        .collect();
+    for ((_, _, mut v), id) in compared.into_iter().zip(ids) {
+        v.id = id;
         out.push(v);
     }
     // Unique ids whatever a host dataset holds (two units of one id cannot collide, but a
@@ -469,6 +508,74 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
         }
     }
     out
+}
+
+/// An id part from a dataset id: `upgraded_villages` → `upgraded-villages`.
+#[cfg(feature = "host-data")]
+fn slug(id: &str) -> String {
+    id.replace('_', "-")
+}
+
+/// What a comparison compares, as its id says it.
+#[cfg(feature = "host-data")]
+fn kind_slug(k: Kind) -> &'static str {
+    match k {
+        Kind::Level => "figures",
+        Kind::Growth => "growth-rates",
+        Kind::Share => "rates",
+        Kind::Count => "counts",
+        Kind::Target => "targets",
+    }
+}
+
+/// Whether a view shows the very figures a view of values shows (in any order); a composition
+/// shows its whole and its parts.
+#[cfg(feature = "host-data")]
+fn same_figures(ds: &Dataset, a: &View, b: &View) -> bool {
+    let Content::Values { values: y, .. } = &b.content else { return false };
+    let x: Vec<usize> = match &a.content {
+        Content::Values { values, .. } => values.clone(),
+        Content::Group(g) => match ds.group(g) {
+            Some(g) => std::iter::once(&g.whole).chain(&g.parts).filter_map(|id| ds.value_index(id)).collect(),
+            None => return false,
+        },
+        _ => return false,
+    };
+    x.len() == y.len() && x.iter().all(|i| y.contains(i))
+}
+
+/// The view an id names: its own id or, in the full build (the explorer, whose links carry
+/// view ids), one a derived view had before its ids were made readable, so an old deep link
+/// (`#view=auto/晋中/clean_energy_capacity/万千瓦`) still opens its chart.
+pub fn find<'a>(ds: &Dataset, views: &'a [View], id: &str) -> Option<&'a View> {
+    let found = views.iter().find(|v| v.id == id);
+    // A derived view may since have been left out for a curated one that shows the same.
+    #[cfg(feature = "host-data")]
+    let found = found.or_else(|| {
+        let all = derived(ds, &rules::set_flags(ds));
+        let old = all.iter().find(|d| d.id == id || legacy_ids(ds, d).iter().any(|old| old == id))?;
+        views.iter().find(|v| v.id == old.id).or_else(|| views.iter().find(|v| same_figures(ds, v, old)))
+    });
+    #[cfg(not(feature = "host-data"))]
+    let _ = ds;
+    found
+}
+
+/// The ids a derived view of values had until ids left unit ids out: `auto/{region}/{indicator}/
+/// {unit}` for a time series, `auto/{region}/{topic}/{kind}/{unit}` (+ `/{period}`) for a
+/// comparison.
+#[cfg(feature = "host-data")]
+pub fn legacy_ids(ds: &Dataset, v: &View) -> Vec<String> {
+    let Content::Values { values, series } = &v.content else { return Vec::new() };
+    let Some(first) = values.first().map(|&i| &ds.raw.values[i]) else { return Vec::new() };
+    if !v.id.starts_with("auto/") {
+        return Vec::new();
+    }
+    if *series == Some(SeriesBy::Period) {
+        return vec![format!("auto/{}/{}/{}", first.region, first.indicator, first.unit)];
+    }
+    let base = format!("auto/{}/{}/{}/{}", first.region, v.topic, first.kind.id(), first.unit);
+    vec![format!("{base}/{}", first.period), base]
 }
 
 #[cfg(feature = "host-data")]

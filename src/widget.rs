@@ -65,6 +65,9 @@ pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The readers' table: each row's documents as its source cell names them, with the
+    /// dataset's url (validated http(s)) or None; empty in the CSV's table.
+    pub sources: Vec<Vec<(String, Option<String>)>>,
 }
 
 impl ToJson for HitInfo {
@@ -92,6 +95,15 @@ impl ToJson for Table {
         o.begin_obj().key("caption").str(&self.caption).key("columns").strs(&self.columns).key("rows").begin_arr();
         for row in &self.rows {
             o.strs(row);
+        }
+        // [[text, url or null], …] per row.
+        o.end_arr().key("sources").begin_arr();
+        for row in &self.sources {
+            o.begin_arr();
+            for (text, url) in row {
+                o.begin_arr().str(text).opt_str(url.as_deref()).end_arr();
+            }
+            o.end_arr();
         }
         o.end_arr().end_obj();
     }
@@ -452,8 +464,64 @@ impl Widget {
         }
     }
 
-    /// The chart's data as a table (visible series), with provenance columns.
+    /// The readers' table of the chart (visible series), as the widget's data table and the
+    /// explorer show it: item, period, value as the chart prints it, the source spelled out
+    /// (title, publisher, date; with `sources` for links where the dataset has a url) and the
+    /// quote. Series, kind, share and note only where they tell the rows apart or add
+    /// something; no file names or ids (the CSV has those: `full_table`).
     pub fn table(&self) -> Table {
+        if let Some(s) = self.series() {
+            return series_table(s, self.sel.lang, 1000);
+        }
+        let lang = self.sel.lang;
+        let mut full = self.full_table();
+        let mut sources = Vec::new();
+        for (row, d) in full.rows.iter_mut().zip(self.spec.visible()) {
+            let mut docs: Vec<(String, Option<String>)> = Vec::new();
+            for doc in d.sources.iter().filter_map(|s| self.ds.document(&s.doc)) {
+                // A bullet's actual and target often come from one document: named once.
+                let named = (spec::doc_text(doc, lang), doc.url.clone());
+                if !docs.contains(&named) {
+                    docs.push(named);
+                }
+            }
+            row[8] = crate::text::join(&docs.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), lang.pick("；", "; "));
+            // A line's category is its period: the item a reader looks for is the series.
+            if row[0] == row[2] && !row[1].is_empty() {
+                row[0] = std::mem::take(&mut row[1]);
+            }
+            sources.push(docs);
+        }
+        let rows = &full.rows;
+        let same = |a: usize, b: usize| rows.iter().all(|r| r[a] == r[b]);
+        // Item, value, source and quote always; the period unless it repeats the item (a
+        // timeline's year); series, share and note where some row has one (a series that is
+        // not just the period); the kind where rows differ in it (actuals beside targets).
+        let mut keep: Vec<usize> = vec![0];
+        for c in 1..7 {
+            let show = match c {
+                2 => rows.is_empty() || !same(2, 0),
+                3 => true,
+                4 => rows.iter().any(|r| r[4] != rows[0][4]),
+                _ => rows.iter().any(|r| !r[c].is_empty()) && !(c == 1 && same(1, 2)),
+            };
+            if show {
+                keep.push(c);
+            }
+        }
+        keep.extend([8, 13]);
+        let pick = |r: &Vec<String>| keep.iter().map(|&c| r[c].clone()).collect::<Vec<_>>();
+        let mut columns = pick(&full.columns);
+        if self.spec.chart == ChartKind::Timeline {
+            columns[0] = lang.pick("年份", "Year").into();
+            columns[keep.iter().position(|&c| c == 3).unwrap_or(0)] = lang.pick("内容", "Milestone").into();
+        }
+        Table { caption: full.caption, columns, rows: full.rows.iter().map(pick).collect(), sources }
+    }
+
+    /// The chart's data with every detail (the CSV): item, series, period, value, kind, share,
+    /// note, source file, title, publisher, date, url, the value's id and the quote.
+    pub fn full_table(&self) -> Table {
         if let Some(s) = self.series() {
             return series_table(s, self.sel.lang, 1000);
         }
@@ -461,9 +529,22 @@ impl Widget {
         let spec = &self.spec;
         let timeline = spec.chart == ChartKind::Timeline;
         let columns: Vec<String> = match lang {
-            Lang::Zh => {
-                ["项目", "系列", "时期", "数值", "类型", "占比/完成度", "说明", "来源文件", "来源", "日期", "原文"]
-            }
+            Lang::Zh => [
+                "项目",
+                "系列",
+                "时期",
+                "数值",
+                "类型",
+                "占比/完成度",
+                "说明",
+                "来源文件",
+                "来源",
+                "发布者",
+                "日期",
+                "链接",
+                "编号",
+                "原文",
+            ],
             Lang::En => [
                 "Item",
                 "Series",
@@ -474,7 +555,10 @@ impl Widget {
                 "Note",
                 "Source file",
                 "Source",
+                "Publisher",
                 "Date",
+                "URL",
+                "ID",
                 "Quote",
             ],
         }
@@ -484,7 +568,10 @@ impl Widget {
         let rows = spec
             .visible()
             .map(|d| {
-                let src = d.sources.first();
+                let docs: Vec<_> = d.sources.iter().map(|s| self.ds.document(&s.doc)).collect();
+                let doc = |f: fn(&crate::data::Document) -> &str| {
+                    crate::text::join(&docs.iter().map(|d| d.map(f).unwrap_or("")).collect::<Vec<_>>(), " | ")
+                };
                 let joined =
                     |f: fn(&SourceRef) -> &str| crate::text::join(&d.sources.iter().map(f).collect::<Vec<_>>(), " | ");
                 vec![
@@ -496,8 +583,14 @@ impl Widget {
                     d.share.map(format_share).unwrap_or_default(),
                     d.detail.clone().unwrap_or_default(),
                     joined(|s| &s.doc),
-                    src.map(|s| s.doc_title.clone()).unwrap_or_default(),
-                    src.map(|s| s.doc_date.clone()).unwrap_or_default(),
+                    joined(|s| &s.doc_title),
+                    match lang {
+                        Lang::Zh => doc(|d| &d.publisher.zh),
+                        Lang::En => doc(|d| &d.publisher.en),
+                    },
+                    joined(|s| &s.doc_date),
+                    doc(|d| d.url.as_deref().unwrap_or("")),
+                    d.value_id.clone(),
                     joined(|s| &s.quote),
                 ]
             })
@@ -515,6 +608,7 @@ impl Widget {
             ),
             columns,
             rows,
+            sources: Vec::new(),
         }
     }
 
@@ -535,7 +629,7 @@ impl Widget {
                 ))
             }
             Some(s) => return Ok(series_csv(s, self.sel.lang)),
-            None => self.table(),
+            None => self.full_table(),
         };
         let mut out = String::from("\u{feff}");
         for row in std::iter::once(&t.columns).chain(t.rows.iter()) {
@@ -595,7 +689,7 @@ fn series_table(s: &HostSeries, lang: Lang, max_rows: usize) -> Table {
         s.label.clone()
     };
     let y = if s.unit.is_empty() { "y".to_string() } else { format!("y ({})", s.unit) };
-    Table { caption, columns: vec!["x".into(), y], rows }
+    Table { caption, columns: vec!["x".into(), y], rows, sources: Vec::new() }
 }
 
 fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {

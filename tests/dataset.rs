@@ -137,6 +137,34 @@ fn printed_text(v: &econ_widget::data::Value) -> String {
     v.printed.clone().unwrap_or_else(|| shortest(v.value.abs()))
 }
 
+/// Whether `number` occurs in `text` as a number of its own: not the "4" of "40" or "14", nor
+/// the "1.2" of "21.2" ("3" of "3万" stands alone: a unit word may follow).
+fn contains_number(text: &str, number: &str) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    text.match_indices(number).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + number.len()..].chars().next();
+        // A number ending in a digit must not run on into more digits, and must not start
+        // inside one; printed forms like "1/4" or "千" are matched as they are.
+        let starts_mid = number.starts_with(|c: char| c.is_ascii_digit()) && digit(before);
+        let runs_on = number.ends_with(|c: char| c.is_ascii_digit()) && digit(after) && after != Some('.')
+            || (after == Some('.') && text[at + number.len() + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        !starts_mid && !runs_on
+    })
+}
+
+#[test]
+fn a_number_must_stand_alone_in_its_quote() {
+    assert!(contains_number("再打造40个精品示范村", "40"));
+    assert!(!contains_number("再打造40个精品示范村", "4"));
+    assert!(!contains_number("年内剩余省级14项工程", "4"));
+    assert!(!contains_number("增长21.2%", "1.2"));
+    assert!(!contains_number("增长21.2%", "21"));
+    assert!(contains_number("3万余元。", "3"));
+    assert!(contains_number("由3户增加至8户", "8"));
+    assert!(contains_number("1,154户", "1,154"));
+}
+
 #[test]
 fn every_quote_is_verbatim_in_its_seed_document() {
     let dir = seeds_dir();
@@ -157,10 +185,18 @@ fn every_quote_is_verbatim_in_its_seed_document() {
         if !text.contains(&v.source.quote) {
             problems.push(format!("value {}: quote {:?} is not in {}", v.id, v.source.quote, v.source.doc));
         }
-        let printed = printed_text(v);
-        if !v.source.quote.contains(&printed) {
-            problems
-                .push(format!("value {}: quote {:?} does not contain the number {:?}", v.id, v.source.quote, printed));
+        // A derived figure is not printed: its quote holds its inputs' numbers instead.
+        let numbers: Vec<String> = match &v.derived {
+            Some(d) => d.inputs.iter().filter_map(|i| ds.value(i)).map(printed_text).collect(),
+            None => vec![printed_text(v)],
+        };
+        for printed in numbers {
+            if !contains_number(&v.source.quote, &printed) {
+                problems.push(format!(
+                    "value {}: quote {:?} does not contain the number {:?} (standing alone)",
+                    v.id, v.source.quote, printed
+                ));
+            }
         }
     }
     for m in &ds.raw.milestones {
@@ -344,8 +380,8 @@ fn ten_billion_yuan_enterprises_go_from_3_to_8_to_10() {
     assert!(vals.iter().all(|v| v.indicator == "billion_enterprises" && v.unit == "户"));
     assert_eq!(vals.iter().map(|v| v.kind).collect::<Vec<_>>(), [Kind::Count, Kind::Count, Kind::Target]);
     let start = ds.value_index(ids[0]).unwrap();
-    assert_eq!(ds.period_label(start, Lang::En), "start year not stated");
-    assert_eq!(ds.period_label(start, Lang::Zh), "起始年份未说明");
+    assert_eq!(ds.period_label(start, Lang::En), "year not stated");
+    assert_eq!(ds.period_label(start, Lang::Zh), "年份未注明");
 }
 
 /// Every label in English, as a reader sees it: the text's own calques and Chinese never show.
@@ -1085,4 +1121,74 @@ fn derived_views_show_a_fact_reported_twice_once() {
 fn bidi_overrides_in_labels_are_rejected() {
     let e = bad(|v| v["regions"][0]["name"]["en"] = serde_json::json!("abc\u{202E}fed"));
     expect(&e, "invalid_dataset", "regions[0].name.en", &["U+202E"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived values: a figure computed from printed ones
+
+/// The fixture's 晋中 H1 2023 GDP, derived as the sum of its three sectors (47.8 + 497.3 +
+/// 404.5 = 949.6), with `edit` applied to the new value.
+fn with_derived(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut d = mini();
+    let mut v = json!({"id": "jz.gdp_sum.2023H1", "indicator": "gdp", "region": "晋中", "period": "2023H1",
+        "kind": "level", "value": 949.6, "unit": "亿元",
+        "derived": {"op": "sum", "inputs": ["jz.gdp1.2023H1", "jz.gdp2.2023H1", "jz.gdp3.2023H1"]},
+        "source": {"doc": "000_ade18ad3f0db81b9.txt", "quote": "第一产业增加值47.8亿元"}});
+    edit(&mut v);
+    d["values"].as_array_mut().unwrap().push(v);
+    d
+}
+
+#[track_caller]
+fn derived_error(edit: impl FnOnce(&mut Value)) -> Error {
+    let d = with_derived(edit);
+    Dataset::parse(&d.to_string()).expect_err("a bad derived value must be rejected")
+}
+
+#[test]
+fn derived_values_are_checked_against_their_inputs() {
+    let n = mini()["values"].as_array().unwrap().len();
+    let ok = Dataset::parse(&with_derived(|_| {}).to_string()).unwrap();
+    assert_eq!(ok.raw.values[n].derived.as_ref().map(|d| d.inputs.len()), Some(3));
+    // Checked to the value's own decimals (31 − 26.7 is 4.300000000000001 in floats): 949.6
+    // given as a whole number is 950.
+    Dataset::parse(&with_derived(|v| v["value"] = json!(950)).to_string()).unwrap();
+    // The arithmetic is wrong: the error names the value and shows the computation.
+    let e = derived_error(|v| v["value"] = json!(950.6));
+    expect(
+        &e,
+        "derived_mismatch",
+        &format!("values[{n}].value"),
+        &["jz.gdp_sum.2023H1", "950.6", "47.8 + 497.3 + 404.5", "949.6"],
+    );
+    let e = derived_error(|v| v["derived"]["op"] = json!("difference"));
+    expect(&e, "derived_mismatch", &format!("values[{n}].value"), &["47.8 − 497.3 − 404.5"]);
+    // Inputs must exist, be printed values, share the unit, and be at least two.
+    let e = derived_error(|v| v["derived"]["inputs"][1] = json!("jz.nope"));
+    expect(&e, "dangling_reference", &format!("values[{n}].derived.inputs[1]"), &["jz.nope"]);
+    let e = derived_error(|v| v["derived"]["inputs"][0] = json!("jz.gdp_sum.2023H1"));
+    expect(&e, "invalid_dataset", &format!("values[{n}].derived.inputs[0]"), &["derived itself"]);
+    let e = derived_error(|v| v["derived"]["inputs"][2] = json!("jz.gdp3_growth.2023H1"));
+    expect(&e, "invalid_dataset", &format!("values[{n}].derived.inputs[2]"), &["%", "亿元"]);
+    let e = derived_error(|v| v["derived"]["inputs"] = json!(["jz.gdp1.2023H1"]));
+    expect(&e, "invalid_dataset", &format!("values[{n}].derived.inputs"), &["at least two"]);
+    let e = derived_error(|v| v["derived"]["op"] = json!("ratio"));
+    assert_eq!(e.code, "invalid_dataset", "{e:?}");
+    assert!(e.path.starts_with(&format!("values[{n}].derived.op")), "{e:?}");
+    let e = derived_error(|v| v["derived"]["why"] = json!("x"));
+    assert_eq!(e.code, "invalid_dataset", "{e:?}");
+}
+
+#[test]
+fn jinchengs_industry_growth_is_derived_from_the_printed_figures_in_both_forms() {
+    // "战略性新兴产业增长31%，超出规上工业增速26.7个百分点": industry overall grew 31 − 26.7 = 4.3%.
+    for ds in [Dataset::embedded().unwrap(), Dataset::parse(econ_widget::data::EMBEDDED_JSON).unwrap()] {
+        let v = ds.value("d004.jc.industrial_va_growth.2023H1").expect("the derived value");
+        let d = v.derived.as_ref().expect("marked as derived");
+        assert_eq!(d.op, econ_widget::data::Op::Difference);
+        assert_eq!(d.inputs, ["d004.jc.sei_va_growth.2023H1", "d004.jc.sei_growth_premium.2023H1"]);
+        assert_eq!((v.value, v.unit.as_str(), v.period.as_str(), v.kind), (4.3, "%", "2023H1", Kind::Growth));
+        let inputs: Vec<f64> = d.inputs.iter().map(|i| ds.value(i).unwrap().value).collect();
+        assert_eq!(inputs, [31.0, 26.7]);
+    }
 }

@@ -54,11 +54,16 @@ fn figure_in_quote(v: &Value) -> usize {
         .unwrap_or_else(|| panic!("{}: '{}' not in its quote '{}'", v.id, printed_number(v), v.source.quote))
 }
 
+/// Values whose figure is printed in their quote: a derived one (31% − 26.7 points) is not.
+fn printed_values(ds: &Dataset) -> impl Iterator<Item = &Value> {
+    ds.raw.values.iter().filter(|v| v.derived.is_none())
+}
+
 #[test]
 fn every_quote_matches_its_value() {
     let ds = ds();
     let mut failures = Vec::new();
-    for v in &ds.raw.values {
+    for v in printed_values(&ds) {
         let q = &v.source.quote;
         let found = check_text(&ds, q, &opts(Lang::Zh, v)).unwrap();
         // Some quote prints the number twice; one of them must be this value's.
@@ -117,7 +122,7 @@ fn assert_contradicts(ds: &Dataset, v: &Value, text: &str, at: usize, o: &Option
 fn a_changed_digit_contradicts_with_the_dataset_figure() {
     let ds = ds();
     let (mut failures, mut checked) = (Vec::new(), 0);
-    for v in &ds.raw.values {
+    for v in printed_values(&ds) {
         let Some(alt) = altered_number(&ds, v) else { continue };
         let at = figure_in_quote(v);
         // An edited copy of the source sentence: its own words tell which value it is about.
@@ -133,7 +138,7 @@ fn a_changed_digit_contradicts_with_the_dataset_figure() {
 fn a_changed_unit_contradicts_with_the_dataset_figure() {
     let ds = ds();
     let (mut failures, mut checked) = (Vec::new(), 0);
-    for v in &ds.raw.values {
+    for v in printed_values(&ds) {
         let u = ds.unit(&v.unit).unwrap();
         // Another unit of the dimension, written in the quote right after the number.
         let Some(other) = ds.raw.units.iter().find(|o| o.dimension == u.dimension && o.factor != u.factor) else {

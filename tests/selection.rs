@@ -120,7 +120,7 @@ fn select_view_sets_region_topic_and_default_chart() {
     assert_eq!((s.view.as_str(), s.region.as_str(), s.topic.as_str()), ("d003-clean-energy", "晋中", "energy"));
     assert_eq!(s.chart.id(), "grouped_bar");
     assert_eq!(w.spec().chart.id(), "grouped_bar");
-    assert_eq!(w.spec().title, "新能源和清洁能源装机:2023实际与2024目标");
+    assert_eq!(w.spec().title, "新能源和清洁能源装机：2023年实际与2024年目标");
     assert_eq!(w.spec().series.len(), 2);
     // The view's own default chart, whatever chart the previous view had.
     w.select(&j(&json!({"view": "d000-gdp-sectors"}))).unwrap();
@@ -217,7 +217,7 @@ fn select_chart_lang_theme_sort() {
     assert_eq!(values(&w), [4.8, 1.7, 3.7, 6.3], "text order");
     w.select(&j(&json!({"sort": "asc"}))).unwrap();
     assert_eq!(values(&w), [1.7, 3.7, 4.8, 6.3]);
-    assert_eq!(w.spec().categories[0], "第一产业增加值");
+    assert_eq!(w.spec().categories[0], "第一产业增加值增速");
     w.select(&j(&json!({"sort": "desc"}))).unwrap();
     assert_eq!(values(&w), [6.3, 4.8, 3.7, 1.7]);
     // Data follow the categories (so keyboard order is the visual order).

@@ -148,6 +148,70 @@ fn no_nested_or_overlapping_sets() {
 }
 
 #[test]
+fn running_totals_new_figures_and_what_remains_are_not_one_series() {
+    // The shapes the embedded dataset had: one indicator for "再打造40个" (new in 2025) and
+    // "累计建成100个" (in all by 2027); for 44 projects in all and the 14 that remain.
+    let ind = [("villages", "agriculture"), ("works", "environment")];
+    let v = vec![
+        value("x.new.2025", "villages", "2025", "count", 40.0, "个", "再打造40个精品示范村、300个提档升级村"),
+        value("x.total.2027", "villages", "2027", "count", 100.0, "个", "到2027年累计建成100个精品示范村"),
+        value("x.plain.2024", "villages", "2024", "count", 30.0, "个", "建成30个精品示范村"),
+        value("x.all.2024", "works", "2024", "count", 44.0, "个", "省级44项重点工程总开工率"),
+        value("x.left.2025", "works", "2025", "count", 14.0, "个", "年内剩余省级14项工程全部完成"),
+    ];
+    let series = |ids: &[&str]| {
+        let mut view = bar_view("tally", "bar", ids);
+        view["series"] = json!("period");
+        vec![view]
+    };
+    dishonest(
+        load(&ind, v.clone(), series(&["x.new.2025", "x.total.2027"])),
+        "tally",
+        &["x.new.2025", "new in its period", "x.total.2027", "a running total"],
+    );
+    dishonest(load(&ind, v.clone(), series(&["x.all.2024", "x.left.2025"])), "tally", &["what remains"]);
+    // A figure the text does not qualify may sit beside a new one or a total.
+    assert!(load(&ind, v.clone(), series(&["x.plain.2024", "x.new.2025"])).is_ok());
+    assert!(load(&ind, v.clone(), series(&["x.plain.2024", "x.total.2027"])).is_ok());
+    // No derived view sets them together.
+    let w = load(&ind, v, vec![]).unwrap();
+    let ds = w.dataset().clone();
+    for view in econ_widget::views::build_views(&ds).unwrap() {
+        if let econ_widget::views::Content::Values { values, .. } = &view.content {
+            let ids: Vec<&str> = values.iter().map(|&i| ds.raw.values[i].id.as_str()).collect();
+            assert!(!(ids.contains(&"x.new.2025") && ids.contains(&"x.total.2027")), "{}: {ids:?}", view.id);
+            assert!(!(ids.contains(&"x.all.2024") && ids.contains(&"x.left.2025")), "{}: {ids:?}", view.id);
+        }
+    }
+}
+
+#[test]
+fn the_embedded_village_and_yellow_river_figures_are_one_concept_per_indicator() {
+    let ds = Dataset::parse(EMBEDDED_JSON).unwrap();
+    let ind = |id: &str| ds.value(id).unwrap().indicator.clone();
+    assert_ne!(ind("d001.jz.model_villages.2025t"), ind("d002.jz.model_villages.2027t"));
+    assert_ne!(ind("d001.jz.upgraded_villages.2025t"), ind("d002.jz.upgraded_villages.2027t"));
+    let yr =
+        ["d001.jz.yellow_river_projects.2024", "d003.jz.yellow_river.2024", "d001.jz.yellow_river_remaining.2025t"];
+    let mut inds: Vec<String> = yr.iter().map(|id| ind(id)).collect();
+    inds.dedup();
+    assert_eq!(inds.len(), 3, "{inds:?}");
+    // And no view sets any two of these figures as comparable bars.
+    let all = [
+        "d001.jz.model_villages.2025t",
+        "d002.jz.model_villages.2027t",
+        "d001.jz.upgraded_villages.2025t",
+        "d002.jz.upgraded_villages.2027t",
+    ];
+    for view in econ_widget::views::build_views(&ds).unwrap() {
+        if let econ_widget::views::Content::Values { values, .. } = &view.content {
+            let n = |ids: &[&str]| values.iter().filter(|&&i| ids.contains(&ds.raw.values[i].id.as_str())).count();
+            assert!(n(&all) < 2 && n(&yr) < 2, "{}", view.id);
+        }
+    }
+}
+
+#[test]
 fn a_target_is_paired_only_with_a_comparable_actual() {
     let target = json!({"id": "x.growth.2025t", "indicator": "gdp", "region": "晋中", "period": "2025",
         "kind": "target", "target_kind": "growth", "value": 5.0, "unit": "%", "source": src("增长5%")});
@@ -254,10 +318,10 @@ fn the_new_views_readers_asked_for_exist_and_show_what_they_say() {
     };
     let e = shown(&mut w, "jz-billion-enterprises");
     assert_eq!(e.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["3户", "8户", "10户"]);
-    assert!(e[2].0.contains("2025年内目标"), "{e:?}");
+    assert!(e[2].0.contains("目标（2025年内）"), "{e:?}");
     let a = shown(&mut w, "jz-investment-attraction");
     assert_eq!(a.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["818.4亿元", "1325亿元", "千亿元以上"]);
-    assert!(a[0].0.contains("2023年上半年") && a[2].0.contains("2025年内目标"), "{a:?}");
+    assert!(a[0].0.contains("2023年上半年") && a[2].0.contains("目标（2025年内）"), "{a:?}");
     let t = shown(&mut w, "jz-jc-transformation");
     let years: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(years, ["2023", "2023", "2025", "2025", "2027", "2027", "2030", "2030", "2035"]);
@@ -269,9 +333,113 @@ fn the_new_views_readers_asked_for_exist_and_show_what_they_say() {
     w.select(&j(&json!({"view": "jz-yellow-river"}))).unwrap();
     let kinds: Vec<&str> = w.spec().data.iter().map(|d| d.kind.as_str()).collect();
     assert_eq!(kinds, ["目标", "进展", "目标", "目标"]);
+    // Strategic emerging industries against industry overall: the 4.3% is computed from the
+    // printed 31% and 26.7 points, and says so in the tooltip, the table and the source line.
+    let s = shown(&mut w, "d004-sei-vs-industry");
+    assert_eq!(s.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["31%", "4.3%"]);
+    for (lang, how, mark) in [
+        ("zh", "由31% − 26.7个百分点推算", "（含推算值）"),
+        ("en", "computed: 31% − 26.7 percentage points", "computed"),
+    ] {
+        w.select(&j(&json!({"view": "d004-sei-vs-industry", "lang": lang}))).unwrap();
+        let spec = w.spec().clone();
+        assert_eq!(spec.data[1].detail.as_deref(), Some(how), "{lang}");
+        assert_eq!(spec.data[0].detail, None, "{lang}: the printed figure is not marked");
+        assert!(spec.source.contains(mark), "{lang}: {}", spec.source);
+        let table = w.table();
+        assert!(table.rows.iter().any(|r| r.iter().any(|c| c == how)), "{lang}: {:?}", table.rows);
+    }
     let c = shown(&mut w, "jz-county-projects");
     assert_eq!(c.len(), 5);
     assert!(c.iter().any(|x| x.0 == "2023年 · 祁县重点项目" && x.1 == "233.9亿元"), "{c:?}");
+}
+
+#[test]
+fn derived_view_ids_are_readable_and_old_ids_still_open_their_view() {
+    let ds = Dataset::parse(EMBEDDED_JSON).unwrap();
+    let views = econ_widget::views::build_views(&ds).unwrap();
+    for v in views.iter().filter(|v| v.id.starts_with("auto/")) {
+        for part in v.id.split('/') {
+            assert!(ds.unit(part).is_none(), "{}: the unit id '{part}' in a view id", v.id);
+            assert!(!part.contains(['(', ')', '%', '‰', '_', ' ']), "{}: '{part}'", v.id);
+        }
+    }
+    let mut w = Widget::new(None, &j(&json!(null))).unwrap();
+    // A derived view that shows what a curated view shows is left out; its old id opens the
+    // curated view.
+    for (old, new) in [
+        ("auto/晋中/health_insurance_coverage/%", "auto/晋中/health-insurance-coverage"),
+        ("auto/晋中/social/target/‰", "auto/晋中/social/targets/per-mille"),
+        ("auto/晋中/social/target/%", "auto/晋中/social/targets/percent"),
+        ("auto/晋中/clean_energy_capacity/万千瓦", "d003-clean-energy"),
+        ("auto/晋中/billion_enterprises/户", "jz-billion-enterprises"),
+        ("auto/晋城/tourism/growth/%", "d004-tourism"),
+        ("auto/晋城/tourism/growth-rates", "d004-tourism"),
+        ("auto/晋中/economy/level/亿元", "d000-gdp-sectors"),
+    ] {
+        assert!(views.iter().any(|v| v.id == new), "{new}");
+        let state = w.select(&j(&json!({"view": old}))).unwrap_or_else(|e| panic!("{old}: {e}"));
+        assert_eq!(state.view, new, "{old}");
+    }
+    // A view that is gone (its figures were one indicator by mistake) is an unknown view: the
+    // explorer's stale-link path drops it and says so.
+    let e = w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个(村)"}))).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), ("unknown_view", "selection.view"));
+}
+
+#[test]
+fn no_derived_view_repeats_a_curated_one() {
+    let ds = Dataset::parse(EMBEDDED_JSON).unwrap();
+    let views = econ_widget::views::build_views(&ds).unwrap();
+    let figures = |v: &econ_widget::views::View| -> Vec<usize> {
+        let mut x = match &v.content {
+            econ_widget::views::Content::Values { values, .. } => values.clone(),
+            econ_widget::views::Content::Group(g) => {
+                let g = ds.group(g).unwrap();
+                std::iter::once(&g.whole).chain(&g.parts).map(|id| ds.value_index(id).unwrap()).collect()
+            }
+            _ => return Vec::new(),
+        };
+        x.sort();
+        x
+    };
+    for d in views.iter().filter(|v| v.id.starts_with("auto/")) {
+        for c in views.iter().filter(|v| !v.id.starts_with("auto/")) {
+            assert!(figures(d).is_empty() || figures(d) != figures(c), "{} repeats {}", d.id, c.id);
+        }
+    }
+}
+
+#[test]
+fn each_county_has_a_chart_or_docs_say_why_not() {
+    let ds = Dataset::parse(EMBEDDED_JSON).unwrap();
+    let views = econ_widget::views::build_views(&ds).unwrap();
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/dataset.md")).unwrap();
+    let why_not = &docs[docs.find("### Counties, a township").unwrap()..docs.find("## Corrections").unwrap()];
+    let sets = econ_widget::rules::set_flags(&ds);
+    for region in ["祁县", "左权", "灵石", "昔阳", "峪口"] {
+        let own: Vec<_> = views.iter().filter(|v| v.region == region).collect();
+        for v in &own {
+            econ_widget::rules::check(&ds, &sets, &v.content.shown()).unwrap_or_else(|m| panic!("{}: {m}", v.id));
+        }
+        // Two of its figures that pass the rules side by side deserve a chart of their own.
+        let rows: Vec<usize> = (0..ds.raw.values.len()).filter(|&i| ds.raw.values[i].region == region).collect();
+        let comparable = rows.iter().enumerate().any(|(k, &a)| {
+            rows[k + 1..].iter().any(|&b| {
+                let shown = econ_widget::rules::Shown::Values { values: &[a, b], series: None };
+                econ_widget::rules::check(&ds, &sets, &shown).is_ok()
+            })
+        });
+        if own.is_empty() {
+            assert!(
+                why_not.contains(&format!("**{region}**")),
+                "{region}: no view, and docs/dataset.md does not say why"
+            );
+            // Except 峪口, whose figures the rules would pass as amounts of 万元 (one per mu).
+            assert!(!comparable || region == "峪口", "{region} has comparable figures but no view");
+        }
+    }
+    assert!(views.iter().any(|v| v.id == "zuoquan-projects"));
 }
 
 // ---------------------------------------------------------------------------------------------

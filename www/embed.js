@@ -63,7 +63,15 @@
         s.onerror = function () {
           loading = null; // the next widget may retry
           s.remove();
-          reject(new Error('could not load ' + bundleUrl));
+          // A script's error event says nothing: fetch() tells the status, an SRI mismatch
+          // (it loads without the hash), a refused MIME type, or CORS/the network (no load).
+          fetch(bundleUrl).then(function (r) {
+            return !r.ok ? 'HTTP ' + r.status : integrity ? 'SRI integrity mismatch' : 'Content-Type ' + r.headers.get('content-type');
+          }, function () {
+            return 'CORS or network error';
+          }).then(function (why) {
+            reject(new Error(bundleUrl + ': ' + why)); // code load_failed (start)
+          });
         };
         document.head.appendChild(s);
       });
@@ -146,7 +154,7 @@
         el.style.minHeight = ''; // the fallback's own height
         state(el, 'error');
         el.setAttribute('data-econ-widget-error', (e && e.code) || 'load_failed');
-        if (window.console) console.error('econ-widget: ' + ((e && e.message) || e));
+        if (window.console) console.error('econ-widget: ' + ((e && e.code) || 'load_failed') + ': ' + ((e && e.message) || e));
         el.dispatchEvent(new CustomEvent('econ-widget:error', { bubbles: true, detail: { code: (e && e.code) || 'load_failed', path: (e && e.path) || '', message: (e && e.message) || String(e) } }));
         throw e;
       });

@@ -391,6 +391,18 @@
     }).filter(Boolean).join(' ');
   }
 
+  // The build's static SVG of a view (dist/static/, examples/static_fallbacks.rs: the same
+  // name rule), beside the loader so it follows the snippet's base; null when the selection
+  // is not the view as drawn there (another chart, a subset, series switched off).
+  function staticImage(st) {
+    var v = handle.views().filter(function (x) { return x.id === st.view; })[0];
+    if (!v || st.chart !== v.chart || st.sort !== 'none' || st.indicators.length || st.hidden.length) return null;
+    var name = /^[A-Za-z0-9-]+$/.test(v.id) ? v.id : 'v-' + fnv(v.id);
+    var m = /<svg[^>]*\sheight="([\d.]+)/.exec(handle.svg(640, false));
+    return '<img src="' + esc(new URL('../dist/static/' + name + '.' + st.lang + '.svg', location.href).href) + '" alt="' + esc(handle.summary()) +
+      '" width="640" height="' + (m ? Math.ceil(Number(m[1])) : 360) + '" loading="lazy" style="max-width:100%;height:auto">';
+  }
+
   function scriptSnippet(st) {
     var data = handle.table();
     var cols = [0, 1, 2, 3].filter(function (i) {
@@ -415,6 +427,10 @@
       }).join('') + '</tr>');
     });
     lines.push('    </tbody>', '  </table>');
+    // First, the chart itself for readers without JavaScript, print when the widget did not
+    // load, and containers too narrow to draw in; the table after it keeps every figure.
+    var image = staticImage(st);
+    if (image) lines.splice(1, 0, '  ' + image);
     if (sources.length) lines.push('  <p>' + esc(t('source') + sources.join(t('listSep'))) + '</p>');
     lines.push('</div>');
     // Right after the div, not deferred: it reserves the div's height before the article below it

@@ -149,7 +149,29 @@ pub struct Value {
     pub unit: String,
     pub subject: Option<Text>,
     pub note: Option<Text>,
+    /// A figure computed from printed ones (31% − 26.7 points): the inputs carry the quotes;
+    /// `source` is the passage that prints them.
+    pub derived: Option<Derived>,
     pub source: Source,
+}
+
+/// How a derived value is computed from other values of the dataset (each printed, none
+/// derived itself), checked by validation to the value's own decimals.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Derived {
+    pub op: Op,
+    #[serde(deserialize_with = "de::list")]
+    pub inputs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// inputs[0] + inputs[1] + …
+    Sum,
+    /// inputs[0] − inputs[1] − …
+    Difference,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -247,6 +269,7 @@ pub(super) const KINDS: [(&str, Kind); 5] = [
 ];
 pub(super) const BOUNDS: [(&str, Bound); 4] =
     [("exact", Bound::Exact), ("at_least", Bound::AtLeast), ("at_most", Bound::AtMost), ("about", Bound::About)];
+pub(super) const OPS: [(&str, Op); 2] = [("sum", Op::Sum), ("difference", Op::Difference)];
 pub(super) const SERIES: [(&str, SeriesBy); 3] =
     [("period", SeriesBy::Period), ("region", SeriesBy::Region), ("kind", SeriesBy::Kind)];
 
@@ -295,7 +318,8 @@ pub struct RawDataset {
 }
 
 de::from_object!(
-    Text, Document, Region, Topic, Unit, Indicator, Source, Value, Group, TargetPair, Milestone, ViewDef, RawDataset
+    Text, Document, Region, Topic, Unit, Indicator, Source, Value, Derived, Group, TargetPair, Milestone, ViewDef,
+    RawDataset
 );
 
 /// A validated dataset with id lookups. Immutable once built.

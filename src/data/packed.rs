@@ -5,7 +5,7 @@
 //! re-validation of data that was validated at build time — which was most of the time
 //! before the first chart. Host datasets still arrive as JSON and are fully validated.
 //!
-//! Layout: the magic `EWD4`; four string tables (`Kind`: English text, ids, Chinese text,
+//! Layout: the magic `EWD5`; four string tables (`Kind`: English text, ids, Chinese text,
 //! quotes), each its length in bytes, then every string in UTF-8 followed by a NUL (1 byte
 //! that gzip codes in a few bits, where a length was a byte of noise); then every field
 //! of `RawDataset` in declaration order. Counts and lengths are LEB128 varints. A string is a
@@ -20,7 +20,7 @@
 
 use super::*;
 
-const MAGIC: &[u8; 4] = b"EWD4";
+const MAGIC: &[u8; 4] = b"EWD5";
 
 /// Encodes a (validated) dataset: a first pass over the records collects the strings, the
 /// second writes the table and the records.
@@ -86,6 +86,10 @@ fn records<'a>(w: &mut Writer<'a>, raw: &'a RawDataset) {
         w.opt_text(v.subject.as_ref());
         w.opt_text(v.note.as_ref());
         w.opt_text(v.period_text.as_ref());
+        w.byte(v.derived.as_ref().map_or(0, |d| code(&OPS, d.op) + 1));
+        if let Some(d) = &v.derived {
+            w.strs(&d.inputs);
+        }
         w.source(&v.source);
     });
     w.list(&raw.groups, |w, g| {
@@ -161,6 +165,7 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
             note: r.opt_text(),
             // Written after `note` (fields are read in the order written here).
             period_text: r.opt_text(),
+            derived: r.pick_opt(&OPS).map(|op| Derived { op, inputs: r.strs() }),
             source: r.source(),
         }),
         groups: r.list(|r| {

@@ -275,6 +275,11 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         check_source(&p.key("source"), &v.source, idx)?;
     }
     let unit_of = |vi: usize| &raw.units[idx.units.get(&raw.values[vi].unit).unwrap_or(0)];
+    for (i, v) in raw.values.iter().enumerate() {
+        if let Some(d) = &v.derived {
+            check_derived(raw, idx, i, d)?;
+        }
+    }
     for (i, g) in raw.groups.iter().enumerate() {
         let table = Path::table("groups");
         let p = table.index(i);
@@ -429,4 +434,55 @@ pub(super) fn validate(raw: &RawDataset, idx: &Index) -> Result<Vec<Period>> {
         }
     }
     Ok(periods)
+}
+
+/// A derived value: at least two inputs, each a printed value (not derived itself) in the value's
+/// unit (a difference of rates may subtract percentage points from a %), and the value is what
+/// they compute, to its own decimals (31 − 26.7 = 4.3).
+fn check_derived(raw: &RawDataset, idx: &Index, i: usize, d: &Derived) -> Result<()> {
+    let table = Path::table("values");
+    let row = table.index(i);
+    let p = row.key("derived");
+    let inputs = p.key("inputs");
+    let v = &raw.values[i];
+    if d.inputs.len() < 2 {
+        return Err(err(&inputs, "a derived value needs at least two inputs".into()));
+    }
+    let dim = |u: &str| idx.units.get(u).map(|k| raw.units[k].dimension.as_str()).unwrap_or("");
+    let mut computed = 0.0;
+    let mut formula = String::new();
+    for (j, id) in d.inputs.iter().enumerate() {
+        let at = inputs.index(j);
+        let x = &raw.values[check_ref(&at, id, &idx.values, "value")?];
+        if x.derived.is_some() || x.id == v.id {
+            return Err(err(&at, format!("'{id}' is derived itself; inputs are printed values")));
+        }
+        let unit_ok =
+            x.unit == v.unit || (j > 0 && d.op == Op::Difference && dim(&v.unit) == "percent" && dim(&x.unit) == "pp");
+        if !unit_ok {
+            return Err(err(&at, format!("'{id}' is in {}, the derived value in {}", x.unit, v.unit)));
+        }
+        let sign = if j > 0 && d.op == Op::Difference { -1.0 } else { 1.0 };
+        computed += sign * x.value;
+        if j > 0 {
+            formula.push_str(if sign < 0.0 { " − " } else { " + " });
+        }
+        formula.push_str(&shortest(x.value));
+    }
+    // Half a unit of the value's last printed decimal, plus float noise.
+    let text = shortest(v.value);
+    let decimals = text.split_once('.').map_or(0, |(_, f)| f.len()) as i32;
+    let tolerance = 0.5 * 10f64.powi(-decimals) + 16.0 * f64::EPSILON * computed.abs().max(1.0);
+    if (computed - v.value).abs() > tolerance {
+        return Err(Error::new(
+            "derived_mismatch",
+            row.key("value").render(),
+            format!(
+                "'{}' is {text}, but its inputs give {formula} = {}",
+                v.id,
+                shortest((computed * 1e9).round() / 1e9)
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -14,19 +14,37 @@ fn extreme<'a>(data: &'a [&'a Datum], max: bool) -> Option<&'a Datum> {
     }
 }
 
-/// A short description of what the chart shows, in the chart's language.
+/// What a screen reader hears for the chart (the chart's accessible description), in the
+/// chart's language: the title; the unit and period (the subtitle, which also has a
+/// composition's total); how many marks the arrow keys reach, counted as the keyboard's "3 of
+/// 4" counts them (every visible datum); the key figures; and the source line (document,
+/// publisher, date), which the fallback table carried before the chart replaced it.
 pub fn summary(spec: &ChartSpec) -> String {
     let lang = spec.lang;
     let data: Vec<&Datum> = spec.visible().collect();
     let zh = lang == Lang::Zh;
-    let title = &spec.title;
-    if data.is_empty() {
-        return format!("{title}{}", lang.pick("：没有可显示的数据。", ": no data to show."));
+    let (stop, semi) = (lang.pick("。", ". "), lang.pick("；", "; "));
+    let mut s = spec.title.clone();
+    s.push_str(stop);
+    if !spec.subtitle.is_empty() {
+        let mut sub = crate::text::replace_dot(&spec.subtitle, semi);
+        // A sentence of its own: "As of writing in 2025", not "as of …".
+        if let Some(first) = sub.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        s.push_str(&sub);
+        s.push_str(stop);
     }
+    let n = data.len();
+    s.push_str(&match (zh, n) {
+        (true, _) => format!("共{n}项"),
+        (false, 1) => "1 figure".to_string(),
+        _ => format!("{n} figures"),
+    });
+    let list = |rows: Vec<String>, sep: &str| format!("{}{}", lang.pick("：", ": "), crate::text::join(&rows, sep));
     match spec.chart {
+        _ if n == 0 => {}
         ChartKind::Composition => {
-            // A composition's subtitle ends " · " and the total (spec::group_spec).
-            let total = spec.subtitle.rsplit_once('·').map_or(spec.subtitle.as_str(), |(_, t)| t).trim_start();
             let top = data
                 .iter()
                 .copied()
@@ -43,19 +61,14 @@ pub fn summary(spec: &ChartSpec) -> String {
                     }
                 })
                 .collect();
-            let mut s = if zh {
-                format!("{title}。{total}；{}", crate::text::join(&parts, "，"))
-            } else {
-                format!("{title}. {total}; {}", crate::text::join(&parts, ", "))
-            };
+            s.push_str(&list(parts, lang.pick("，", ", ")));
             if let Some(t) = top {
                 s.push_str(&if zh {
-                    format!("；{}占比最大。", t.label)
+                    format!("；{}占比最大", t.label)
                 } else {
-                    format!("; {} is the largest part.", t.label)
+                    format!("; {} is the largest part", t.label)
                 });
             }
-            s
         }
         ChartKind::Bullet => {
             let rows: Vec<String> = data
@@ -69,36 +82,38 @@ pub fn summary(spec: &ChartSpec) -> String {
                     }
                 })
                 .collect();
-            format!("{title}{}{}", lang.pick("。", ". "), crate::text::join(&rows, lang.pick("；", "; ")))
+            s.push_str(&list(rows, semi));
         }
         ChartKind::Timeline => {
             let rows: Vec<String> =
                 data.iter().map(|d| format!("{}{}{}", d.period, lang.pick("：", ": "), d.display)).collect();
-            format!("{title}{}{}", lang.pick("。", ". "), crate::text::join(&rows, lang.pick("；", "; ")))
+            s.push_str(&list(rows, semi));
         }
         _ => {
             let (hi, lo) = (extreme(&data, true), extreme(&data, false));
-            let n = spec.categories.len();
-            let mut s = if zh { format!("{title}，共{n}项") } else { format!("{title}: {n} items") };
             if let (Some(hi), Some(lo)) = (hi, lo) {
                 let name = |d: &Datum| {
-                    if d.series_label.is_empty() {
-                        d.label.clone()
-                    } else {
-                        format!("{}（{}）", d.label, d.series_label)
+                    let s = &d.series_label;
+                    // A series label with brackets of its own ("2027（目标）") follows a dot, not
+                    // more brackets; English text takes English brackets.
+                    match (s.is_empty(), s.chars().any(|c| matches!(c, '（' | '(')), zh) {
+                        (true, _, _) => d.label.clone(),
+                        (false, true, _) => format!("{} · {s}", d.label),
+                        (false, false, true) => format!("{}（{s}）", d.label),
+                        (false, false, false) => format!("{} ({s})", d.label),
                     }
                 };
                 if std::ptr::eq(hi, lo) {
                     s.push_str(&if zh {
-                        format!("：{}{}。", name(hi), hi.display)
+                        format!("：{}{}", name(hi), hi.display)
                     } else {
-                        format!(": {} {}.", name(hi), hi.display)
+                        format!(": {} {}", name(hi), hi.display)
                     });
                 } else if zh {
-                    s.push_str(&format!("；最高为{}，{}；最低为{}，{}。", name(hi), hi.display, name(lo), lo.display));
+                    s.push_str(&format!("；最高为{}，{}；最低为{}，{}", name(hi), hi.display, name(lo), lo.display));
                 } else {
                     s.push_str(&format!(
-                        "; highest: {}, {}; lowest: {}, {}.",
+                        "; highest: {}, {}; lowest: {}, {}",
                         name(hi),
                         hi.display,
                         name(lo),
@@ -106,7 +121,10 @@ pub fn summary(spec: &ChartSpec) -> String {
                     ));
                 }
             }
-            s
         }
     }
+    s.push_str(stop);
+    s.push_str(&spec.source);
+    s.push_str(lang.pick("。", "."));
+    s
 }

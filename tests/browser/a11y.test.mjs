@@ -168,7 +168,7 @@ test('keyboard in an embed: Tab reaches the chart, arrows announce value, unit, 
   await embedReady(page, en);
   const enChart = await shadow(page, en, '.ew-chart');
   assert.deepEqual([enChart.attrs.lang, enChart.attrs['aria-label'], enChart.attrs['aria-roledescription']], ['en', 'Jincheng key growth rates, H1 2023', 'chart']);
-  assert.match((await shadow(page, en, '#ew-desc')).text, /^Jincheng key growth rates, H1 2023: 2 items; highest: Strategic emerging industries value added, 31%/);
+  assert.match((await shadow(page, en, '#ew-desc')).text, /^Jincheng key growth rates, H1 2023: 2 figures; highest: Strategic emerging industries value added growth, 31%/);
   await page.focus(en + ' .ew-chart');
   await page.keyboard.press('End');
   said = (await shadow(page, en, '[aria-live]')).text;

@@ -117,7 +117,7 @@ test('script embeds: one bundle and one wasm for all, lazy near the viewport, is
   // A bad attribute leaves the fallback in place, names the error and logs it once.
   assert.equal(await page.getAttribute('#bad', 'data-econ-widget-error'), 'unknown_view');
   assert.equal(await page.isVisible('#bad-fallback'), true);
-  assert.deepEqual(page.problems.splice(0), ["console.error: econ-widget: selection.view: unknown view 'no-such-view'"]);
+  assert.deepEqual(page.problems.splice(0), ["console.error: econ-widget: unknown_view: selection.view: unknown view 'no-such-view'"]);
 
   // The far widget waits until it comes within 200 px of the viewport.
   assert.equal(await widgetState(page, '#far'), 'pending');
@@ -312,7 +312,7 @@ test('embed.html alone: query parameters, language, title, forced theme, strict 
   await page.goto(server.url + '/www/embed.html?view=nope&lang=en');
   await page.waitForFunction(() => document.querySelector('#chart').getAttribute('data-econ-widget-state') === 'error');
   assert.match(await page.textContent('#chart .frame-note'), /^The chart could not be loaded: selection\.view: unknown view 'nope'/);
-  assert.deepEqual(page.problems.splice(0), ["console.error: econ-widget: selection.view: unknown view 'nope'"]);
+  assert.deepEqual(page.problems.splice(0), ["console.error: econ-widget: unknown_view: selection.view: unknown view 'nope'"]);
   await assertNoCsp(page);
   assertClean(page);
   await page.context().close();

@@ -116,15 +116,15 @@ test('every selector changes the state, the chart and the page text', async () =
   assert.ok(want.length >= 2);
 
   // Topic.
-  await page.selectOption('#sel-topic', 'tourism');
+  await page.selectOption('#sel-topic', 'energy');
   st = await state();
-  assert.deepEqual([st.region, st.topic, st.view], ['晋城', 'tourism', 'd004-tourism']);
+  assert.deepEqual([st.region, st.topic, st.view], ['晋城', 'energy', 'd004-endowment']);
   await expectRedrawn('topic');
-  assert.equal(await page.inputValue('#sel-view'), 'd004-tourism');
+  assert.equal(await page.inputValue('#sel-view'), 'd004-endowment');
 
   // View.
-  await page.selectOption('#sel-view', 'auto/晋城/tourism/growth/%');
-  assert.equal((await state()).view, 'auto/晋城/tourism/growth/%');
+  await page.selectOption('#sel-view', 'auto/晋城/energy/rates');
+  assert.equal((await state()).view, 'auto/晋城/energy/rates');
   await expectRedrawn('view');
 
   // Back to 晋中 · economy, the composition view.
@@ -186,7 +186,7 @@ test('every selector changes the state, the chart and the page text', async () =
   assert.equal((await options('sel-topic')).find((o) => o.value === 'economy').text, 'Economy');
   assert.equal((await options('sel-sort')).find((o) => o.value === 'desc').text, 'Descending');
   assert.equal((await shadow(page, '#chart', '.ew-chart')).attrs['aria-label'], 'Jinzhong GDP by sector, H1 2023');
-  assert.match((await shadow(page, '#chart', '#ew-desc')).text, /^Jinzhong GDP by sector, H1 2023: 3 items; highest: Secondary industry value added, 49\.73 billion yuan/);
+  assert.match((await shadow(page, '#chart', '#ew-desc')).text, /^Jinzhong GDP by sector, H1 2023: 3 figures; highest: Secondary industry value added, 49\.73 billion yuan/);
   assert.ok((await page.textContent('#intro')).startsWith('Economic figures'));
   // The state is in the URL.
   assert.match(decodeURIComponent(new URL(page.url()).hash), /view=d000-gdp-sectors&chart=bar&lang=en&theme=dark&sort=desc/);

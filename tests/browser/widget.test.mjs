@@ -145,7 +145,7 @@ test('one wasm fetch serves every widget on the page, and both draw', async () =
   assert.equal(chartA.attrs['aria-label'], '晋中2023年上半年GDP三次产业构成');
   assert.match((await shadow(page, '#a', '#ew-desc')).text, /合计：949\.6亿元/);
   assert.equal((await shadow(page, '#b', '.ew-chart')).attrs['aria-label'], 'Jinzhong GDP and sector growth, H1 2023');
-  assert.match((await shadow(page, '#b', '#ew-desc')).text, /^Jinzhong GDP and sector growth, H1 2023: 4 items; highest: Tertiary industry value added, 6\.3%/);
+  assert.match((await shadow(page, '#b', '#ew-desc')).text, /^Jinzhong GDP and sector growth, H1 2023: 4 figures; highest: Tertiary industry value added growth, 6\.3%/);
   // No inline style attributes or <style> in the shadow root except the sizes set from script.
   const styleNodes = await page.evaluate(() => document.querySelector('#a').shadowRoot.querySelectorAll('style').length);
   assert.equal(styleNodes, 0);
@@ -168,7 +168,7 @@ test('hovering a composition segment shows its value and source; only the overla
   await page.mouse.move(p.x, p.y);
   const text = await tooltip(page, '#a');
   assert.ok(text, 'the tooltip is shown');
-  for (const want of ['第一产业增加值', '47.8亿元', '2023年上半年', '5.0%', '同比增长 1.7%', `《${SOURCE_TITLE}》`, SOURCE_DATE, `“${QUOTE_PRIMARY}”`]) {
+  for (const want of ['第一产业增加值', '47.8亿元', '2023年上半年', '5.0%', '同比增速：1.7%', `《${SOURCE_TITLE}》`, SOURCE_DATE, `“${QUOTE_PRIMARY}”`]) {
     assert.ok(text.includes(want), `tooltip has ${want}: ${text}`);
   }
   const main1 = await pixels(page, '#a');
@@ -427,7 +427,7 @@ test('1,000 resizes in a second render at most once per frame, and the last size
   await page.context().close();
 });
 
-test('too narrow or display:none keeps the last chart and reports element_too_small once', async () => {
+test('too narrow (the fallback shows) or display:none keeps the last chart and reports element_too_small once', async () => {
   const page = await fixture();
   await mount(page, '#a', { view: 'd000-gdp-sectors' });
   await events(page);
@@ -453,6 +453,8 @@ test('too narrow or display:none keeps the last chart and reports element_too_sm
   await frames(page, 3);
   evs = await events(page);
   assert.deepEqual(evs.map((e) => e.type), ['econ-widget:render', 'econ-widget:error']);
+  // The 100 and 80 px widths show the fallback (not display:none, 0 px): one note for the episode.
+  assert.deepEqual(page.problems.splice(0).map((p) => p.replace(/width \d+ px/, 'width N px')), ['console.warning: econ-widget: element_too_small: width: width N px is too small; the chart needs at least 120 px: fallback shown']);
   assertClean(page);
   await page.context().close();
 });

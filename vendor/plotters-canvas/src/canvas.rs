@@ -4,8 +4,7 @@ use web_sys::{window, CanvasRenderingContext2d, HtmlCanvasElement};
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
 
 /// The backend that is drawing on the HTML canvas
@@ -31,9 +30,7 @@ impl std::fmt::Debug for CanvasError {
 
 fn error_cast(e: JsValue) -> DrawingErrorKind<CanvasError> {
     DrawingErrorKind::DrawingError(CanvasError(
-        JSON::stringify(&e)
-            .map(|s| Into::<String>::into(&s))
-            .unwrap_or_else(|_| "Unknown".to_string()),
+        JSON::stringify(&e).map(|s| Into::<String>::into(&s)).unwrap_or_else(|_| "Unknown".to_string()),
     ))
 }
 
@@ -64,8 +61,7 @@ impl CanvasBackend {
 
     /// Sets the stroke style and line width in the underlying context.
     fn set_line_style(&mut self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style(&make_canvas_color(style.color()));
+        self.context.set_stroke_style(&make_canvas_color(style.color()));
         self.context.set_line_width(style.stroke_width() as f64);
     }
 }
@@ -115,19 +111,13 @@ impl DrawingBackend for CanvasBackend {
         Ok(())
     }
 
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        style: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+    fn draw_pixel(&mut self, point: BackendCoord, style: BackendColor) -> Result<(), DrawingErrorKind<CanvasError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
 
-        self.context
-            .set_fill_style(&make_canvas_color(style.color()));
-        self.context
-            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        self.context.set_fill_style(&make_canvas_color(style.color()));
+        self.context.fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
     }
 
@@ -161,8 +151,7 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.context.set_fill_style(&make_canvas_color(style.color()));
             self.context.fill_rect(
                 f64::from(upper_left.0),
                 f64::from(upper_left.1),
@@ -213,8 +202,7 @@ impl DrawingBackend for CanvasBackend {
         let mut path = path.into_iter();
         self.context.begin_path();
         if let Some(start) = path.next() {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.context.set_fill_style(&make_canvas_color(style.color()));
             self.context.move_to(f64::from(start.0), f64::from(start.1));
             for next in path {
                 self.context.line_to(f64::from(next.0), f64::from(next.1));
@@ -236,20 +224,13 @@ impl DrawingBackend for CanvasBackend {
             return Ok(());
         }
         if fill {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
+            self.context.set_fill_style(&make_canvas_color(style.color()));
         } else {
             self.set_line_style(style);
         }
         self.context.begin_path();
         self.context
-            .arc(
-                f64::from(center.0),
-                f64::from(center.1),
-                f64::from(radius),
-                0.0,
-                std::f64::consts::PI * 2.0,
-            )
+            .arc(f64::from(center.0), f64::from(center.1), f64::from(radius), 0.0, std::f64::consts::PI * 2.0)
             .map_err(error_cast)?;
         if fill {
             self.context.fill();
@@ -282,9 +263,7 @@ impl DrawingBackend for CanvasBackend {
 
         if degree != 0.0 {
             self.context.save();
-            self.context
-                .translate(f64::from(x), f64::from(y))
-                .map_err(error_cast)?;
+            self.context.translate(f64::from(x), f64::from(y)).map_err(error_cast)?;
             self.context.rotate(degree).map_err(error_cast)?;
             x = 0;
             y = 0;
@@ -304,17 +283,14 @@ impl DrawingBackend for CanvasBackend {
         };
         self.context.set_text_align(text_align);
 
-        self.context
-            .set_fill_style(&make_canvas_color(color.clone()));
+        self.context.set_fill_style(&make_canvas_color(color.clone()));
         let mut font = String::from(style.style().as_str());
         font.push(' ');
         push_decimal(&mut font, style.size().max(0.0));
         font.push_str("px ");
         font.push_str(style.family().as_str());
         self.context.set_font(&font);
-        self.context
-            .fill_text(text, f64::from(x), f64::from(y))
-            .map_err(error_cast)?;
+        self.context.fill_text(text, f64::from(x), f64::from(y)).map_err(error_cast)?;
 
         if degree != 0.0 {
             self.context.restore();
@@ -347,7 +323,18 @@ mod patch_test {
 
     #[test]
     fn decimals_are_written_like_css_expects() {
-        for (v, want) in [(0.0, "0"), (1.0, "1"), (0.15, "0.15"), (0.05, "0.05"), (0.001, "0.001"), (0.0004, "0"), (26.0, "26"), (18.75, "18.75"), (12.3456, "12.346"), (f64::NAN, "0")] {
+        for (v, want) in [
+            (0.0, "0"),
+            (1.0, "1"),
+            (0.15, "0.15"),
+            (0.05, "0.05"),
+            (0.001, "0.001"),
+            (0.0004, "0"),
+            (26.0, "26"),
+            (18.75, "18.75"),
+            (12.3456, "12.346"),
+            (f64::NAN, "0"),
+        ] {
             let mut s = String::new();
             push_decimal(&mut s, v);
             assert_eq!(s, want, "{v}");
