@@ -98,6 +98,15 @@ fn embedded_dataset_is_the_same_through_parse() {
     assert!(a.raw == b_raw, "unpacked and parsed datasets differ");
     assert_eq!(format!("{:?}", a.raw), format!("{:?}", b_raw));
     assert_eq!(a.periods, b.periods);
+    // The embedded index is built without the id checks (they ran when it was packed): every
+    // id still finds the row the checked index finds.
+    for (i, v) in a.raw.values.iter().enumerate() {
+        assert_eq!((a.value_index(&v.id), b.value_index(&v.id)), (Some(i), Some(i)), "value {}", v.id);
+    }
+    for d in &a.raw.documents {
+        assert!(std::ptr::eq(a.document(&d.doc).unwrap(), d), "document {}", d.doc);
+    }
+    assert_eq!(a.value_index("no such value"), None);
 }
 
 /// The wasm carries src/data/dataset.bin, packed from dataset.json at build time: an edit to

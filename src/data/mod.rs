@@ -446,7 +446,7 @@ impl Dataset {
     /// the packed form in step with the JSON), so only the index and periods are built here.
     pub fn embedded() -> Result<Dataset> {
         let raw = packed::unpack(EMBEDDED_PACKED)?;
-        let index = validate::build_index(&raw)?;
+        let index = validate::index_of(&raw);
         let periods = raw.values.iter().map(|v| Period::parse(&v.period)).collect::<Option<Vec<_>>>();
         let periods =
             periods.ok_or_else(|| Error::new("corrupt_dataset", "", "the embedded dataset has a malformed period"))?;
