@@ -23,6 +23,7 @@ pub mod json;
 pub mod layout;
 pub mod order;
 pub mod period;
+#[cfg(feature = "host-data")]
 pub mod rules;
 pub mod select;
 pub mod series;

@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::json::{JsonOut, ToJson};
 #[cfg(feature = "host-data")]
 use crate::order::sorted_rows;
+#[cfg(feature = "host-data")]
 use crate::rules::{self, Shown};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +120,7 @@ impl View {
     }
 }
 
+#[cfg(feature = "host-data")]
 impl Content {
     /// The content as the honest-view rules see it.
     pub fn shown(&self) -> Shown<'_> {
@@ -136,8 +138,8 @@ impl Content {
 /// derived views are only made where they pass.
 ///
 /// The embedded dataset's derived views are made at build time (`with_derived_views`, run by
-/// pack_dataset) and packed as view records, so the one-chart wasm (no `host-data`) carries
-/// neither the derivation nor the rule checks, only `compatible_charts`.
+/// pack_dataset) and packed as view records with the charts that fit them, so the one-chart
+/// wasm (no `host-data`) carries neither the derivation nor the rules.
 #[cfg(not(feature = "host-data"))]
 pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
     Ok(ds.raw.views.iter().map(|v| view_of_def(ds, v)).collect())
@@ -170,12 +172,15 @@ pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
     Ok(views)
 }
 
-/// The dataset with its derived views appended as view records: what pack_dataset writes
-/// into src/data/dataset.bin.
+/// The dataset with its derived views appended as view records, every record with the charts
+/// that fit it: what pack_dataset writes into src/data/dataset.bin.
 #[cfg(feature = "host-data")]
 pub fn with_derived_views(ds: &Dataset) -> Result<crate::data::RawDataset> {
     let views = build_views(ds)?;
     let mut raw = ds.raw.clone();
+    for (def, v) in raw.views.iter_mut().zip(&views) {
+        def.charts = v.charts.clone();
+    }
     for v in views.into_iter().skip(ds.raw.views.len()) {
         let ids = |list: &[usize]| list.iter().map(|&i| ds.raw.values[i].id.clone()).collect();
         let (values, series, milestones) = match v.content {
@@ -194,13 +199,14 @@ pub fn with_derived_views(ds: &Dataset) -> Result<crate::data::RawDataset> {
             group: None,
             targets: Vec::new(),
             milestones,
+            charts: v.charts,
         });
     }
     Ok(raw)
 }
 
 /// A view record as a view, with the charts that fit it (its own chart is checked by
-/// `build_views`, or was at build time).
+/// `build_views`, or was at build time, when its charts were packed with it).
 fn view_of_def(ds: &Dataset, v: &ViewDef) -> View {
     let content = match v.chart {
         ChartKind::Composition => Content::Group(v.group.clone().unwrap_or_default()),
@@ -210,7 +216,10 @@ fn view_of_def(ds: &Dataset, v: &ViewDef) -> View {
             Content::Values { values: v.values.iter().filter_map(|id| ds.value_index(id)).collect(), series: v.series }
         }
     };
+    #[cfg(feature = "host-data")]
     let charts = compatible_charts(ds, &content);
+    #[cfg(not(feature = "host-data"))]
+    let charts = v.charts.clone();
     let default_chart = if charts.contains(&v.chart) { v.chart } else { charts.first().copied().unwrap_or(v.chart) };
     View {
         id: v.id.clone(),
@@ -234,6 +243,7 @@ fn chart_ids(charts: &[ChartKind]) -> String {
 }
 
 /// Chart kinds that fit this content (src/rules.rs); the first is the fallback default.
+#[cfg(feature = "host-data")]
 pub fn compatible_charts(ds: &Dataset, content: &Content) -> Vec<ChartKind> {
     let order = [
         ChartKind::Composition,

@@ -289,6 +289,12 @@ pub struct ViewDef {
     pub targets: Vec<String>,
     #[serde(default, deserialize_with = "de::list_or_null")]
     pub milestones: Vec<String>,
+    /// The charts that fit the view, best first: worked out by the honest-view rules at build
+    /// time for the embedded dataset and packed with it, so the one-chart wasm carries no rule
+    /// code (1 KB gzip). Not a dataset field: a host dataset's views get theirs from
+    /// `views::build_views`.
+    #[serde(skip)]
+    pub charts: Vec<ChartKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -5,7 +5,7 @@
 //! re-validation of data that was validated at build time — which was most of the time
 //! before the first chart. Host datasets still arrive as JSON and are fully validated.
 //!
-//! Layout: the magic `EWD5`; four string tables (`Kind`: English text, ids, Chinese text,
+//! Layout: the magic `EWD6`; four string tables (`Kind`: English text, ids, Chinese text,
 //! quotes), each its length in bytes, then every string in UTF-8 followed by a NUL (1 byte
 //! that gzip codes in a few bits, where a length was a byte of noise); then every field
 //! of `RawDataset` in declaration order. Counts and lengths are LEB128 varints. A string is a
@@ -20,7 +20,7 @@
 
 use super::*;
 
-const MAGIC: &[u8; 4] = b"EWD5";
+const MAGIC: &[u8; 4] = b"EWD6";
 
 /// Encodes a (validated) dataset: a first pass over the records collects the strings, the
 /// second writes the table and the records.
@@ -124,6 +124,7 @@ fn records<'a>(w: &mut Writer<'a>, raw: &'a RawDataset) {
         w.opt_str(v.group.as_deref());
         w.strs(&v.targets);
         w.strs(&v.milestones);
+        w.list(&v.charts, |w, &c| w.byte(code(&charts, c)));
     });
 }
 
@@ -194,6 +195,7 @@ pub fn unpack(bytes: &[u8]) -> Result<RawDataset> {
             group: r.opt_str(),
             targets: r.strs(),
             milestones: r.strs(),
+            charts: r.list(|r| r.pick(&charts)),
         }),
     };
     if r.bad || r.i != bytes.len() {
