@@ -47,7 +47,8 @@ if (npmVersion !== version) throw new Error(`bundle: package.json has version ${
 const sri = (buf, alg = 'sha384') => `${alg}-` + createHash(alg).update(buf).digest('base64');
 // The two pairings: which glue and wasm each bundle has, and whether its API serves host data.
 const builds = {
-  lite: { glueFile: 'dist/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm', hostData: false },
+  // The one-chart wasm's exports have short names (scripts/minify-exports.mjs): `long` maps them back.
+  lite: { glueFile: 'dist/econ_widget_lite.js', wasmFile: 'econ_widget_bg.wasm', hostData: false, long: JSON.parse(readFileSync(root + 'target/pkg-lite/export-names.json', 'utf8')) },
   full: { glueFile: 'dist/econ_widget.js', wasmFile: 'econ_widget_full_bg.wasm', hostData: true },
 };
 const names = (list) => list.map((d) => d.name).sort().join(' ');
@@ -56,7 +57,7 @@ for (const b of Object.values(builds)) {
   b.wasm = readFileSync(root + 'dist/' + b.wasmFile);
   b.integrity = sri(b.wasm, 'sha256');
   const m = new WebAssembly.Module(b.wasm);
-  b.exports = names(WebAssembly.Module.exports(m));
+  b.exports = names(WebAssembly.Module.exports(m).map((e) => ({ name: (b.long && b.long[e.name]) || e.name })));
   // Every import from the glue's module, as a key of its import object (a line of its own in
   // wasm-bindgen's output: `    name: function(…`). Names are short after minify-imports.mjs.
   const missing = WebAssembly.Module.imports(m).filter((i) => i.module !== 'a' || !new RegExp(`^ +${i.name.replace(/\W/g, '\\$&')}: function\\b`, 'm').test(b.glue));

@@ -2,6 +2,7 @@
 //! reading order, and the height the chart needs. Pure geometry; drawing is elsewhere.
 
 use crate::data::ChartKind;
+#[cfg(feature = "host-data")]
 use crate::decimate;
 use crate::i18n::{format_share, format_tick, Lang};
 use crate::series::{screen_path, HostSeries, PlotMap};
@@ -670,7 +671,9 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         let path: Vec<(f64, f64)> =
             pts.iter().filter(|(i, _)| months_of(&spec.data[*i]) == full).map(|p| p.1).collect();
         if path.len() > 1 {
-            // Thousands of points: draw what each pixel column can show (first/min/max/last).
+            // Thousands of points (a host dataset's: the embedded one has a handful per line):
+            // draw what each pixel column can show (first/min/max/last).
+            #[cfg(feature = "host-data")]
             let path = decimate::min_max(&path, x0, 1.0);
             b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
         }
