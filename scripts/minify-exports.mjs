@@ -7,36 +7,13 @@
 // name, as the API reads it from the instance (www/src/api.js ewMemory). NAMES_JSON maps each
 // short name back to its original, for scripts/bundle.mjs's check of what each build exports.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { uleb, sections } from './wasm-binary.mjs';
+import { uleb, sections, encUleb, encName, shortName } from './wasm-binary.mjs';
 
 const [wasmPath, gluePath, namesPath] = process.argv.slice(2);
 if (!wasmPath || !gluePath || !namesPath) throw new Error('usage: minify-exports.mjs WASM GLUE NAMES_JSON');
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 const KEEP = ['memory'];
-
-function encUleb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-}
-const encName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encUleb(b.length), b]); };
-
-/** Short names: a … z, A … Z, then aa, ab, … (valid JS identifiers, never a keyword or `memory`). */
-function shortName(i) {
-  const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  let s = '';
-  do {
-    s = abc[i % abc.length] + s;
-    i = Math.floor(i / abc.length) - 1;
-  } while (i >= 0);
-  return s;
-}
 
 // Rebuild the export section (id 7); copy the others as they are.
 const parts = [wasm.subarray(0, 8)];

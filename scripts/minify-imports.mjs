@@ -7,36 +7,13 @@
 // must appear exactly once, as a key of that object), so renaming them there and in the
 // wasm's import section changes nothing else.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { uleb, sections } from './wasm-binary.mjs';
+import { uleb, sections, encUleb, encName, shortName } from './wasm-binary.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) throw new Error('usage: minify-imports.mjs WASM GLUE');
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 const MODULE = './econ_widget_bg.js';
-
-function encUleb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-}
-const encName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encUleb(b.length), b]); };
-
-/** Short names: a … z, A … Z, then aa, ab, … (valid JS identifiers, never a keyword). */
-function shortName(i) {
-  const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  let s = '';
-  do {
-    s = abc[i % abc.length] + s;
-    i = Math.floor(i / abc.length) - 1;
-  } while (i >= 0);
-  return s;
-}
 
 // Rebuild the import section (id 2); copy the others as they are.
 const parts = [wasm.subarray(0, 8)];

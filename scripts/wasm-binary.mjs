@@ -1,4 +1,4 @@
-// Reading the wasm binary format, for the build scripts and the benchmark.
+// Reading and writing the wasm binary format, for the build scripts and the benchmark.
 
 /** The unsigned LEB128 number at `buf[at]`: [value, offset after it]. */
 export function uleb(buf, at) {
@@ -30,4 +30,30 @@ export function sections(buf) {
     at = s.end;
   }
   return out;
+}
+
+/** `n` as unsigned LEB128. */
+export function encUleb(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return Buffer.from(out);
+}
+
+/** A name as the binary format writes it: its UTF-8 length, then the bytes. */
+export const encName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encUleb(b.length), b]); };
+
+/** Short names for imports and exports: a … z, A … Z, then aa, ab, … (valid JS identifiers, never a keyword). */
+export function shortName(i) {
+  const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do {
+    s = abc[i % abc.length] + s;
+    i = Math.floor(i / abc.length) - 1;
+  } while (i >= 0);
+  return s;
 }
