@@ -16,7 +16,7 @@ pub fn progress(actual: f64, target: f64) -> Option<f64> {
 
 /// The growth value that goes with a level value: same indicator, region, period and subject.
 pub fn growth_of(ds: &Dataset, level: usize) -> Option<usize> {
-    let v = &ds.raw.values[level];
+    let v = ds.value_at(level);
     ds.raw.values.iter().position(|g| {
         g.kind == Kind::Growth
             && g.indicator == v.indicator

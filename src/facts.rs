@@ -168,7 +168,7 @@ pub fn check_text(ds: &Dataset, text: &str, opts: &Options) -> Result<Vec<Findin
         let period = last_before(&periods, f.start, para).copied().or(default_period);
         let (status, fact) = judge.judge(&lower, &f, &ctx, region, period);
         let expected = match (status, fact) {
-            (Status::Contradicts, Some(i)) => Some(printed(ds, &ds.raw.values[i], opts.lang)),
+            (Status::Contradicts, Some(i)) => Some(printed(ds, ds.value_at(i), opts.lang)),
             _ => None,
         };
         out.push(Finding {
@@ -176,7 +176,7 @@ pub fn check_text(ds: &Dataset, text: &str, opts: &Options) -> Result<Vec<Findin
             start: utf16.at(f.start),
             end: utf16.at(f.end),
             status,
-            fact: fact.map(|i| ds.raw.values[i].id.clone()),
+            fact: fact.map(|i| ds.value_at(i).id.clone()),
             expected,
         });
     }
@@ -1089,7 +1089,7 @@ impl<'a> Judge<'a> {
             // A half year's figure said of its whole year matches only while the year itself has
             // no other figure for the indicator (78个 in H1, but 183个 in all 2023).
             let year_has_its_own = best_other.is_some_and(|(o, _)| {
-                let (m, o) = (&ds.raw.values[i], &ds.raw.values[o]);
+                let (m, o) = (ds.value_at(i), ds.value_at(o));
                 m.indicator == o.indicator && period.is_some_and(|p| !period_fits(ds.period_of(i), p, true))
             });
             if !year_has_its_own {
@@ -1123,7 +1123,7 @@ pub fn fact_card(ds: &Dataset, i: usize, lang: Lang) -> [String; 10] {
     fn text(t: Option<&crate::data::Text>, lang: Lang) -> String {
         t.map_or("", |t| t.get(lang)).to_string()
     }
-    let v = &ds.raw.values[i];
+    let v = ds.value_at(i);
     let doc = ds.document(&v.source.doc);
     [
         crate::spec::display(ds, v, Lang::Zh),

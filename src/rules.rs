@@ -168,7 +168,7 @@ fn subject(v: &Value) -> &str {
 
 /// Rule 2 for two values of one view.
 fn nested(ds: &Dataset, sets: &[bool], i: usize, j: usize, series: Option<SeriesBy>) -> Result<(), String> {
-    let (a, b) = (&ds.raw.values[i], &ds.raw.values[j]);
+    let (a, b) = (ds.value_at(i), ds.value_at(j));
     let (pa, pb) = (ds.periods[i], ds.periods[j]);
     if !regions_overlap(ds, &a.region, &b.region) || !periods_overlap(pa, pb) {
         return Ok(());
@@ -253,7 +253,7 @@ fn same_tally(ds: &Dataset, a: &Value, b: &Value) -> Result<(), String> {
 
 /// Rule 3 for a target pair.
 fn pair(ds: &Dataset, actual: usize, target: usize) -> Result<(), String> {
-    let (a, t) = (&ds.raw.values[actual], &ds.raw.values[target]);
+    let (a, t) = (ds.value_at(actual), ds.value_at(target));
     let (pa, pt) = (ds.periods[actual], ds.periods[target]);
     if a.kind == Kind::Target || t.kind != Kind::Target {
         return Err(format!("'{}' against '{}' is not an actual against a target", a.id, t.id));
@@ -286,17 +286,17 @@ pub fn check(ds: &Dataset, sets: &[bool], shown: &Shown) -> Result<(), String> {
             }
             let Some(&first) = values.first() else { return Err("shows no values".into()) };
             for &i in values {
-                same_axis(ds, &ds.raw.values[first], &ds.raw.values[i])?;
+                same_axis(ds, ds.value_at(first), ds.value_at(i))?;
             }
             for (k, &i) in values.iter().enumerate() {
                 for &j in &values[k + 1..] {
                     nested(ds, sets, i, j, series)?;
-                    same_tally(ds, &ds.raw.values[i], &ds.raw.values[j])?;
+                    same_tally(ds, ds.value_at(i), ds.value_at(j))?;
                 }
             }
             // A target beside actuals needs one of a comparable period (its pair); side by side
             // by kind, every actual and target are pairs.
-            let is_target = |i: &&usize| ds.raw.values[**i].kind == Kind::Target;
+            let is_target = |i: &&usize| ds.value_at(**i).kind == Kind::Target;
             for &t in values.iter().filter(is_target) {
                 let mut actuals = values.iter().filter(|i| !is_target(i)).peekable();
                 if actuals.peek().is_some() && !actuals.any(|&a| pair(ds, a, t).is_ok()) {
@@ -305,8 +305,8 @@ pub fn check(ds: &Dataset, sets: &[bool], shown: &Shown) -> Result<(), String> {
                 }
             }
             if series == Some(SeriesBy::Kind) {
-                for &a in values.iter().filter(|&&i| ds.raw.values[i].kind != Kind::Target) {
-                    for &t in values.iter().filter(|&&i| ds.raw.values[i].kind == Kind::Target) {
+                for &a in values.iter().filter(|&&i| ds.value_at(i).kind != Kind::Target) {
+                    for &t in values.iter().filter(|&&i| ds.value_at(i).kind == Kind::Target) {
                         pair(ds, a, t)?;
                     }
                 }

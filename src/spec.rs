@@ -88,7 +88,7 @@ pub fn build(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
             let keep: Vec<usize> = values
                 .iter()
                 .copied()
-                .filter(|&i| sel.indicators.is_empty() || sel.indicators.contains(&ds.raw.values[i].indicator))
+                .filter(|&i| sel.indicators.is_empty() || sel.indicators.contains(&ds.value_at(i).indicator))
                 .collect();
             let series = if sel.chart == ChartKind::Bar { None } else { *series };
             values_spec(ds, &keep, series, sel.chart, lang)
@@ -172,7 +172,7 @@ impl Axis {
         let Some(top) = vals.iter().copied().max_by(|a, b| base(a).total_cmp(&base(b))) else {
             return Axis { unit: DisplayUnit { exp10: 0, label: String::new(), tight: true }, base_per_unit: 1.0 };
         };
-        let u = ds.unit(&top.unit).expect("validated unit");
+        let u = ds.unit_of(top);
         // zh shows the unit as printed: its zh name (ids may tell apart units printed alike, 户 of
         // enterprises and 户 of households).
         let unit = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, top.value.abs());
@@ -187,7 +187,7 @@ impl Axis {
 /// A value as the reader sees it: the printed digits, the unit (converted for English), and
 /// the bound the text gave ("以上", "about").
 pub fn display(ds: &Dataset, v: &Value, lang: Lang) -> String {
-    let u = ds.unit(&v.unit).expect("validated unit");
+    let u = ds.unit_of(v);
     let du = display_unit(lang, &u.name.zh, &u.dimension, u.factor, &u.name.en, v.value.abs());
     let num = match (&v.printed, du.exp10) {
         _ if u.dimension == "rank" => crate::i18n::rank(v.value, lang),
@@ -240,7 +240,7 @@ fn source_ref(ds: &Dataset, doc: &str, quote: &str, lang: Lang) -> SourceRef {
 
 fn datum(ds: &Dataset, b: &mut Built, idx: usize, axis: &Axis, category: usize, series: usize) -> Datum {
     let lang = b.spec.lang;
-    let v = &ds.raw.values[idx];
+    let v = ds.value_at(idx);
     b.use_doc(&v.source.doc);
     let mut detail = v.note.as_ref().map(|n| n.get(lang).to_string());
     let mut sources = vec![source_ref(ds, &v.source.doc, &v.source.quote, lang)];
@@ -314,7 +314,7 @@ pub fn as_growth(name: &str, v: &Value, lang: Lang) -> String {
 
 /// `mixed`: the chart has targets and actuals, so a period series also says which it is.
 fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (String, String) {
-    let v = &ds.raw.values[i];
+    let v = ds.value_at(i);
     match by {
         SeriesBy::Period => {
             // Keyed by the wording too: a start of unstated year is not the same series as 2024.
@@ -333,14 +333,14 @@ fn series_of(ds: &Dataset, i: usize, by: SeriesBy, mixed: bool, lang: Lang) -> (
 
 fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: ChartKind, lang: Lang) -> Built {
     let mut b = Built::new(chart, lang);
-    let vals: Vec<&Value> = idx.iter().map(|&i| &ds.raw.values[i]).collect();
+    let vals: Vec<&Value> = idx.iter().map(|&i| ds.value_at(i)).collect();
     let axis = Axis::for_values(ds, &vals, lang);
     b.spec.axis_unit = axis.unit.label.clone();
     let mixed = vals.iter().any(|v| v.kind == Kind::Target) && vals.iter().any(|v| v.kind != Kind::Target);
     // Line charts put periods on the x axis (categories) and draw one line per indicator.
     let line = chart == ChartKind::Line;
     let labels: Vec<String> = if line || series.is_some() {
-        idx.iter().map(|&i| base_label(ds, &ds.raw.values[i], lang)).collect()
+        idx.iter().map(|&i| base_label(ds, ds.value_at(i), lang)).collect()
     } else {
         unique_labels(ds, idx, lang)
     };
@@ -353,7 +353,7 @@ fn values_spec(ds: &Dataset, idx: &[usize], series: Option<SeriesBy>, chart: Cha
         let i = idx[k];
         let (s, c) = if line {
             // A line of targets says so (rules.rs never lets one line mix actuals and targets).
-            let l = match ds.raw.values[i].kind {
+            let l = match ds.value_at(i).kind {
                 Kind::Target => format!("{}{}", labels[k], lang.pick("（目标）", " (target)")),
                 _ => labels[k].clone(),
             };
@@ -388,12 +388,12 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
     let dup = |labels: &[String], k: usize| labels.iter().filter(|l| **l == labels[k]).count() > 1;
     // Several indicators about one subject (visits, tickets, revenue of the same scenic
     // spots): name the indicator first, the subject after it.
-    let subject_only: Vec<String> = idx.iter().map(|&i| base_label(ds, &ds.raw.values[i], lang)).collect();
+    let subject_only: Vec<String> = idx.iter().map(|&i| base_label(ds, ds.value_at(i), lang)).collect();
     let base: Vec<String> = (0..idx.len())
         .map(|k| {
-            let v = &ds.raw.values[idx[k]];
+            let v = ds.value_at(idx[k]);
             let other_indicator = idx.iter().any(|&j| {
-                ds.raw.values[j].indicator != v.indicator && base_label(ds, &ds.raw.values[j], lang) == subject_only[k]
+                ds.value_at(j).indicator != v.indicator && base_label(ds, ds.value_at(j), lang) == subject_only[k]
             });
             match (&v.subject, ds.indicator(&v.indicator)) {
                 (Some(s), Some(_)) if other_indicator && dup(&subject_only, k) => match lang {
@@ -406,7 +406,7 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
         .collect();
     // Figures of several periods, or a target beside actuals: every label says its period
     // (and whether it is an actual or a target), not only the ones that would repeat.
-    let vals = || idx.iter().map(|&i| &ds.raw.values[i]);
+    let vals = || idx.iter().map(|&i| ds.value_at(i));
     let mixed_kind = vals().any(|v| v.kind == Kind::Target) && vals().any(|v| v.kind != Kind::Target);
     let several_periods = idx.iter().any(|&i| ds.period_of(i) != ds.period_of(idx[0]));
     let base: Vec<String> = (0..idx.len())
@@ -429,7 +429,7 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
     (0..idx.len())
         .map(|k| {
             if dup(&with_period, k) {
-                format!("{} · {}", with_period[k], kind_text(&ds.raw.values[idx[k]], lang))
+                format!("{} · {}", with_period[k], kind_text(ds.value_at(idx[k]), lang))
             } else {
                 with_period[k].clone()
             }
@@ -450,12 +450,12 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
 /// gave its own wording of time, the kind comes first ("实际（2025年成文时）", "actual (start
 /// year not stated)"): "start year not stated actual" is not English, nor 年份未注明实际 Chinese.
 fn period_and_kind(ds: &Dataset, i: usize, lang: Lang) -> String {
-    let word = if ds.raw.values[i].kind == Kind::Target {
+    let word = if ds.value_at(i).kind == Kind::Target {
         lang.pick("目标", "target")
     } else {
         lang.pick("实际", "actual")
     };
-    match ds.raw.values[i].period_text {
+    match ds.value_at(i).period_text {
         Some(_) => format!("{word}{}{}{}", lang.pick("（", " ("), ds.period_label(i, lang), lang.pick("）", ")")),
         None => format!("{}{}{word}", ds.period_label(i, lang), lang.pick("", " ")),
     }
@@ -502,7 +502,7 @@ fn subtitle(spec: &ChartSpec, ds: &Dataset, idx: &[usize], lang: Lang) -> String
     }
     crate::order::sort_by(&mut periods, |a, b| a < b);
     // A range only between periods the text dated: "2023–within 2025" is no range.
-    let dated = |l: &str| idx.iter().any(|&i| ds.raw.values[i].period_text.is_none() && ds.period_label(i, lang) == l);
+    let dated = |l: &str| idx.iter().any(|&i| ds.value_at(i).period_text.is_none() && ds.period_label(i, lang) == l);
     let period_text = match periods.len() {
         0 => String::new(),
         n if n > 3 && dated(&periods[0].2) && dated(&periods[n - 1].2) => {
@@ -522,24 +522,24 @@ fn group_spec(ds: &Dataset, gid: &str, sel: &Selection, lang: Lang) -> Built {
     let mut b = Built::new(sel.chart, lang);
     let Some(g) = ds.group(gid) else { return b };
     let whole_i = ds.value_index(&g.whole).expect("validated group");
-    let whole = &ds.raw.values[whole_i];
+    let whole = ds.value_at(whole_i);
     let parts: Vec<usize> = g
         .parts
         .iter()
         .filter_map(|p| ds.value_index(p))
-        .filter(|&i| sel.indicators.is_empty() || sel.indicators.contains(&ds.raw.values[i].indicator))
+        .filter(|&i| sel.indicators.is_empty() || sel.indicators.contains(&ds.value_at(i).indicator))
         .collect();
-    let vals: Vec<&Value> = std::iter::once(whole).chain(parts.iter().map(|&i| &ds.raw.values[i])).collect();
+    let vals: Vec<&Value> = std::iter::once(whole).chain(parts.iter().map(|&i| ds.value_at(i))).collect();
     let axis = Axis::for_values(ds, &vals, lang);
     b.spec.axis_unit = axis.unit.label.clone();
     let s = b.series(String::new(), String::new());
     for &i in &parts {
-        let v = &ds.raw.values[i];
+        let v = ds.value_at(i);
         let c = b.category(base_label(ds, v, lang));
         let mut d = datum(ds, &mut b, i, &axis, c, s);
         d.share = analytics::share(v.value, whole.value);
         if let Some(gi) = analytics::growth_of(ds, i) {
-            let gv = &ds.raw.values[gi];
+            let gv = ds.value_at(gi);
             b.use_doc(&gv.source.doc);
             d.detail = Some(format!("{}{}", lang.pick("同比增速：", "year-on-year growth: "), display(ds, gv, lang)));
             if gv.source.quote != v.source.quote {
@@ -572,7 +572,7 @@ fn bullet_spec(ds: &Dataset, ids: &[String], sel: &Selection, lang: Lang) -> Bui
     let mut idx = Vec::new();
     for t in pairs {
         let (Some(ai), Some(ti)) = (ds.value_index(&t.actual), ds.value_index(&t.target)) else { continue };
-        let (a, tv) = (&ds.raw.values[ai], &ds.raw.values[ti]);
+        let (a, tv) = (ds.value_at(ai), ds.value_at(ti));
         let axis = Axis::for_values(ds, &[a, tv], lang);
         // The row names both periods and kinds: an actual is read against its target. After a
         // colon, not in brackets: a period in the text's own words has brackets of its own.

@@ -82,7 +82,7 @@ impl View {
             }
         };
         match &self.content {
-            Content::Values { values, .. } => values.iter().for_each(|&i| push(&ds.raw.values[i].indicator)),
+            Content::Values { values, .. } => values.iter().for_each(|&i| push(&ds.value_at(i).indicator)),
             Content::Group(g) => {
                 if let Some(g) = ds.group(g) {
                     g.parts.iter().filter_map(|p| ds.value(p)).for_each(|v| push(&v.indicator));
@@ -182,7 +182,7 @@ pub fn with_derived_views(ds: &Dataset) -> Result<crate::data::RawDataset> {
         def.charts = v.charts.clone();
     }
     for v in views.into_iter().skip(ds.raw.views.len()) {
-        let ids = |list: &[usize]| list.iter().map(|&i| ds.raw.values[i].id.clone()).collect();
+        let ids = |list: &[usize]| list.iter().map(|&i| ds.value_at(i).id.clone()).collect();
         let (values, series, milestones) = match v.content {
             Content::Values { values, series } => (ids(&values), series, Vec::new()),
             Content::Milestones(ms) => (Vec::new(), None, ms),
@@ -577,7 +577,7 @@ pub fn find<'a>(ds: &Dataset, views: &'a [View], id: &str) -> Option<&'a View> {
 #[cfg(feature = "host-data")]
 pub fn legacy_ids(ds: &Dataset, v: &View) -> Vec<String> {
     let Content::Values { values, series } = &v.content else { return Vec::new() };
-    let Some(first) = values.first().map(|&i| &ds.raw.values[i]) else { return Vec::new() };
+    let Some(first) = values.first().map(|&i| ds.value_at(i)) else { return Vec::new() };
     if !v.id.starts_with("auto/") {
         return Vec::new();
     }
@@ -607,5 +607,5 @@ fn buckets<K: PartialOrd + Copy>(rows: &[usize], key: impl Fn(usize) -> K) -> Ve
 
 #[cfg(feature = "host-data")]
 fn subject_key(ds: &Dataset, i: usize) -> &str {
-    ds.raw.values[i].subject.as_ref().map(|s| s.zh.as_str()).unwrap_or("")
+    ds.value_at(i).subject.as_ref().map(|s| s.zh.as_str()).unwrap_or("")
 }

@@ -466,34 +466,43 @@ impl Dataset {
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.index.documents.get(id).map(|i| &self.raw.documents[i])
+        self.index.documents.get(id).and_then(|i| self.raw.documents.get(i))
     }
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.index.regions.get(id).map(|i| &self.raw.regions[i])
+        self.index.regions.get(id).and_then(|i| self.raw.regions.get(i))
     }
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.index.topics.get(id).map(|i| &self.raw.topics[i])
+        self.index.topics.get(id).and_then(|i| self.raw.topics.get(i))
     }
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.index.units.get(id).map(|i| &self.raw.units[i])
+        self.index.units.get(id).and_then(|i| self.raw.units.get(i))
     }
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.index.indicators.get(id).map(|i| &self.raw.indicators[i])
+        self.index.indicators.get(id).and_then(|i| self.raw.indicators.get(i))
     }
     pub fn value_index(&self, id: &str) -> Option<usize> {
         self.index.values.get(id)
     }
     pub fn value(&self, id: &str) -> Option<&Value> {
-        self.value_index(id).map(|i| &self.raw.values[i])
+        self.value_index(id).and_then(|i| self.raw.values.get(i))
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.index.groups.get(id).map(|i| &self.raw.groups[i])
+        self.index.groups.get(id).and_then(|i| self.raw.groups.get(i))
     }
     pub fn target(&self, id: &str) -> Option<&TargetPair> {
-        self.index.targets.get(id).map(|i| &self.raw.targets[i])
+        self.index.targets.get(id).and_then(|i| self.raw.targets.get(i))
     }
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
-        self.index.milestones.get(id).map(|i| &self.raw.milestones[i])
+        self.index.milestones.get(id).and_then(|i| self.raw.milestones.get(i))
+    }
+    /// The value in row `i` (an index from `value_index` or a view). One place indexes the
+    /// rows: each `ds.raw.values[i]` carried its own panic location into the wasm.
+    pub fn value_at(&self, i: usize) -> &Value {
+        &self.raw.values[i]
+    }
+    /// A value's unit, which validation guarantees (one place says so, for the same reason).
+    pub fn unit_of(&self, v: &Value) -> &Unit {
+        self.unit(&v.unit).expect("validated unit")
     }
     pub fn period_of(&self, value_index: usize) -> Period {
         self.periods[value_index]
@@ -501,7 +510,7 @@ impl Dataset {
     /// How a value's period reads: the text's own wording when it has one ("5年内"), else
     /// the period ("2023年上半年").
     pub fn period_label(&self, value_index: usize, lang: Lang) -> String {
-        match &self.raw.values[value_index].period_text {
+        match &self.value_at(value_index).period_text {
             Some(t) => t.get(lang).to_string(),
             None => self.period_of(value_index).label(lang),
         }
