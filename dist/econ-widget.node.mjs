@@ -887,7 +887,7 @@ let wasm_bindgen = (function(exports) {
     async function __wbg_load(module, imports) {
         if (typeof Response === 'function' && module instanceof Response) {
             if (!module.ok) {
-                throw new Error(`failed to fetch Wasm: ${module.status} ${module.statusText} fetching '${module.url}'`);
+                throw ewError('load_failed', 'wasm', module.url + ': HTTP ' + module.status);
             }
 
             if (typeof WebAssembly.instantiateStreaming === 'function') {
@@ -897,7 +897,7 @@ let wasm_bindgen = (function(exports) {
                     const validResponse = expectedResponseType(module.type);
 
                     if (validResponse && module.headers.get('Content-Type') !== 'application/wasm') {
-                        console.warn("econ-widget: the wasm is not served as application/wasm (see docs/serving.md); loading it the slower way:", e);
+                        console.warn("econ-widget: " + module.url + ": Content-Type " + module.headers.get("Content-Type") + ", not application/wasm (docs/serving.md): compiled the slower way");
 
                     } else { throw e; }
                 }
@@ -982,7 +982,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-m6/GKzVcQTO8R9YByF2zxHAULC42YKIxdQNjcSOAvAs=";
+var EW_WASM_INTEGRITY = "sha256-wUdoIIoNn8Nq2TADYALTLPsUJClyvoZlWmaUIXXZFbM=";
 var EW_DEFAULT_WASM = function () { return readFile(new URL('./econ_widget_full_bg.wasm', import.meta.url)); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -1021,6 +1021,7 @@ var EW_CSS = [
   ':host{display:block;position:relative;min-width:0;max-width:100%;',
   "font:13px/1.45 'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif;color:#1f2328}",
   ':host([hidden]){display:none}',
+  'slot,.ew-small .ew-chart{display:none}.ew-small slot{display:block}::slotted(img){max-width:100%;height:auto}',
   '.ew-chart{position:relative;display:block;outline:none;border-radius:4px}',
   '.ew-chart:focus-visible{outline:2px solid #1a66d2;outline-offset:2px}',
   '.ew-chart.ew-dark:focus-visible{outline-color:#7eb3ff}',
@@ -1294,7 +1295,31 @@ function ewWasmSource(o) {
     integrity = EW_WASM_INTEGRITY;
   }
   // A URL string is fetched as fetch() reads it: relative to the page.
-  return typeof wasm === 'string' || wasm instanceof URL ? fetch(wasm, integrity ? { integrity: integrity } : {}) : wasm;
+  return typeof wasm === 'string' || wasm instanceof URL ? ewFetch(String(wasm), integrity) : wasm;
+}
+
+/**
+ * Fetches the wasm; a failed fetch says which file and why (load_failed, path 'wasm'), where
+ * fetch() itself says only "Failed to fetch": asked again without the hash it loads (an SRI
+ * mismatch, or a status), as no-cors it loads (CORS: no Access-Control-Allow-Origin), or neither
+ * (the network). A response's bad status or Content-Type the glue reports (GLUE_CUTS in
+ * scripts/bundle.mjs), naming the file too.
+ */
+function ewFetch(url, integrity) {
+  return fetch(url, { integrity: integrity || '' }).catch(function () {
+    // (A 404 under a hash fails as a mismatch: its status comes from the second fetch.)
+    return fetch(url).then(function (r) {
+      return r.ok ? 'SRI integrity mismatch' : 'HTTP ' + r.status;
+    }, function () {
+      return fetch(url, { mode: 'no-cors' }).then(function () {
+        return 'CORS: no Access-Control-Allow-Origin';
+      }, function () {
+        return 'network error';
+      });
+    }).then(function (why) {
+      throw ewError('load_failed', 'wasm', url + ': ' + why);
+    });
+  });
 }
 
 /**
@@ -1316,6 +1341,7 @@ function ready(options) {
         return EconWidget;
       });
     // A failed load (e.g. offline) may be retried by the next call.
+    // (The embed loader logs the error; a page's own ready() rejects with it.)
     ewReady.catch(function () { ewReady = null; });
   }
   return ewReady;
@@ -1428,9 +1454,10 @@ function Widget(host, h, options, glue) {
   var hint = el('p', 'ew-sr', { id: 'ew-hint' });
   var live = el('div', 'ew-sr ew-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
   var root = el('div', 'ew-root');
-  root.append(chart, desc, hint, live);
+  // The host's own content (a snippet's static image and caption), shown when too narrow.
+  root.append(chart, el('slot'), desc, hint, live);
   shadow.append(root);
-  Object.assign(this, { chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
+  Object.assign(this, { root: root, chart: chart, canvas: canvas, overlay: overlay, tip: tip, desc: desc, hint: hint, live: live });
   if (options && options.tableToggle) this.tableUi();
 
   this.on(canvas, 'pointermove', function (e) { self.pointer(e); });
@@ -1623,7 +1650,8 @@ Widget.prototype.renderNow = function () {
   }
   this.rect = null;
   try {
-    var width = this.chart.getBoundingClientRect().width;
+    // The root's width: the chart itself is hidden while too small.
+    var width = this.root.getBoundingClientRect().width;
     var dpr = ewPrinting ? Math.max(3, window.devicePixelRatio || 1) : window.devicePixelRatio || 1;
     var dark = !ewPrinting && this.isDark();
     var l = this.last;
@@ -1638,9 +1666,15 @@ Widget.prototype.renderNow = function () {
       // touches the canvas, so the last chart stays.
       height = this.h.render(this.canvas, width, dpr, dark);
     } catch (e) {
+      // Narrower than a chart can be (MIN_WIDTH in src/widget.rs), yet shown (not 0 px): the
+      // fallback instead of a blank box, and a note saying so.
+      var small = width > 0 && width < 120;
+      if (small && this.errorCode !== e.code) console.warn('econ-widget: ' + e.code + ': ' + e.message + ': fallback shown');
+      this.small(small);
       this.fail(e);
       return;
     }
+    this.small(false);
     var cssW = Math.floor(width) + 'px';
     var cssH = height + 'px';
     this.canvas.style.width = cssW;
@@ -1659,6 +1693,12 @@ Widget.prototype.renderNow = function () {
     this.waiters = [];
     waiters.forEach(function (fn) { fn(); });
   }
+};
+
+/** Too small: the chart hidden, the host's content shown, else the description (no blank box). */
+Widget.prototype.small = function (on) {
+  this.root.classList.toggle('ew-small', on);
+  this.desc.classList.toggle('ew-sr', !on || this.host.children.length > 0);
 };
 
 /** A render error keeps the last chart and is reported once (until a render succeeds). */

@@ -13,7 +13,7 @@ let wasm_bindgen = (function(exports) {
         }
         free() {
             const ptr = this.__destroy_into_raw();
-            wasm.__wbg_widgethandle_free(ptr, 0);
+            wasm.a(ptr, 0);
         }
         /**
          * @returns {string}
@@ -22,7 +22,7 @@ let wasm_bindgen = (function(exports) {
             let deferred2_0;
             let deferred2_1;
             try {
-                const ret = wasm.widgethandle_csv(this.__wbg_ptr);
+                const ret = wasm.c(this.__wbg_ptr);
                 var ptr1 = ret[0];
                 var len1 = ret[1];
                 if (ret[3]) {
@@ -33,7 +33,7 @@ let wasm_bindgen = (function(exports) {
                 deferred2_1 = len1;
                 return getStringFromWasm0(ptr1, len1);
             } finally {
-                wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+                wasm.t(deferred2_0, deferred2_1, 1);
             }
         }
         /**
@@ -43,7 +43,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         focus(overlay, how) {
-            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, how);
+            const ret = wasm.d(this.__wbg_ptr, overlay, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -58,7 +58,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         hover(overlay, x, y) {
-            const ret = wasm.widgethandle_hover(this.__wbg_ptr, overlay, x, y);
+            const ret = wasm.e(this.__wbg_ptr, overlay, x, y);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -71,7 +71,7 @@ let wasm_bindgen = (function(exports) {
          * @param {any} init
          */
         constructor(data, init) {
-            const ret = wasm.widgethandle_new(data, init);
+            const ret = wasm.f(data, init);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -89,7 +89,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {number}
          */
         render(canvas, width, dpr, dark) {
-            const ret = wasm.widgethandle_render(this.__wbg_ptr, canvas, width, dpr, dark);
+            const ret = wasm.g(this.__wbg_ptr, canvas, width, dpr, dark);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -105,7 +105,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {number}
          */
         render_to(canvas, width, dpr, dark) {
-            const ret = wasm.widgethandle_render_to(this.__wbg_ptr, canvas, width, dpr, dark);
+            const ret = wasm.h(this.__wbg_ptr, canvas, width, dpr, dark);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -118,7 +118,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         select(patch) {
-            const ret = wasm.widgethandle_select(this.__wbg_ptr, patch);
+            const ret = wasm.i(this.__wbg_ptr, patch);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -128,7 +128,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         state() {
-            const ret = wasm.widgethandle_state(this.__wbg_ptr);
+            const ret = wasm.j(this.__wbg_ptr);
             return ret;
         }
         /**
@@ -138,19 +138,19 @@ let wasm_bindgen = (function(exports) {
             let deferred1_0;
             let deferred1_1;
             try {
-                const ret = wasm.widgethandle_summary(this.__wbg_ptr);
+                const ret = wasm.k(this.__wbg_ptr);
                 deferred1_0 = ret[0];
                 deferred1_1 = ret[1];
                 return getStringFromWasm0(ret[0], ret[1]);
             } finally {
-                wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+                wasm.t(deferred1_0, deferred1_1, 1);
             }
         }
         /**
          * @returns {any}
          */
         table() {
-            const ret = wasm.widgethandle_table(this.__wbg_ptr);
+            const ret = wasm.l(this.__wbg_ptr);
             return ret;
         }
         /**
@@ -160,12 +160,12 @@ let wasm_bindgen = (function(exports) {
             let deferred1_0;
             let deferred1_1;
             try {
-                const ret = wasm.widgethandle_title(this.__wbg_ptr);
+                const ret = wasm.m(this.__wbg_ptr);
                 deferred1_0 = ret[0];
                 deferred1_1 = ret[1];
                 return getStringFromWasm0(ret[0], ret[1]);
             } finally {
-                wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+                wasm.t(deferred1_0, deferred1_1, 1);
             }
         }
         /**
@@ -174,7 +174,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         toggle_series(index) {
-            const ret = wasm.widgethandle_toggle_series(this.__wbg_ptr, index);
+            const ret = wasm.n(this.__wbg_ptr, index);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -184,7 +184,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         views() {
-            const ret = wasm.widgethandle_views(this.__wbg_ptr);
+            const ret = wasm.o(this.__wbg_ptr);
             return ret;
         }
     }
@@ -199,12 +199,12 @@ let wasm_bindgen = (function(exports) {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.schemaVersion();
+            const ret = wasm.b();
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+            wasm.t(deferred1_0, deferred1_1, 1);
         }
     }
     exports.schemaVersion = schemaVersion;
@@ -238,7 +238,7 @@ let wasm_bindgen = (function(exports) {
             t: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.r, wasm.s);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -395,7 +395,7 @@ let wasm_bindgen = (function(exports) {
                 return ret;
             },
             b: function() {
-                const table = wasm.__wbindgen_externrefs;
+                const table = wasm.w;
                 table.set(0, undefined);
                 table.set(1024, undefined);
                 table.set(1025, null);
@@ -411,11 +411,11 @@ let wasm_bindgen = (function(exports) {
 
     const WidgetHandleFinalization = (typeof FinalizationRegistry === 'undefined')
         ? { register: () => {}, unregister: () => {} }
-        : new FinalizationRegistry(ptr => wasm.__wbg_widgethandle_free(ptr, 1));
+        : new FinalizationRegistry(ptr => wasm.a(ptr, 1));
 
     function addToExternrefTable0(obj) {
-        const idx = wasm.__externref_table_alloc();
-        wasm.__wbindgen_externrefs.set(idx, obj);
+        const idx = wasm.v();
+        wasm.w.set(idx, obj);
         return idx;
     }
 
@@ -445,7 +445,7 @@ let wasm_bindgen = (function(exports) {
             return f.apply(this, args);
         } catch (e) {
             const idx = addToExternrefTable0(e);
-            wasm.__wbindgen_exn_store(idx);
+            wasm.u(idx);
         }
     }
 
@@ -491,8 +491,8 @@ let wasm_bindgen = (function(exports) {
     }
 
     function takeFromExternrefTable0(idx) {
-        const value = wasm.__wbindgen_externrefs.get(idx);
-        wasm.__externref_table_dealloc(idx);
+        const value = wasm.w.get(idx);
+        wasm.x(idx);
         return value;
     }
 
@@ -524,7 +524,7 @@ let wasm_bindgen = (function(exports) {
         wasmModule = module;
         cachedDataViewMemory0 = null;
         cachedUint8ArrayMemory0 = null;
-        wasm.__wbindgen_start();
+        wasm.y();
         return wasm;
     }
 
