@@ -450,11 +450,8 @@ fn unique_labels(ds: &Dataset, idx: &[usize], lang: Lang) -> Vec<String> {
 /// gave its own wording of time, the kind comes first ("实际（2025年成文时）", "actual (start
 /// year not stated)"): "start year not stated actual" is not English, nor 年份未注明实际 Chinese.
 fn period_and_kind(ds: &Dataset, i: usize, lang: Lang) -> String {
-    let word = if ds.value_at(i).kind == Kind::Target {
-        lang.pick("目标", "target")
-    } else {
-        lang.pick("实际", "actual")
-    };
+    let word =
+        if ds.value_at(i).kind == Kind::Target { lang.pick("目标", "target") } else { lang.pick("实际", "actual") };
     match ds.value_at(i).period_text {
         Some(_) => format!("{word}{}{}{}", lang.pick("（", " ("), ds.period_label(i, lang), lang.pick("）", ")")),
         None => format!("{}{}{word}", ds.period_label(i, lang), lang.pick("", " ")),
