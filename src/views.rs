@@ -166,10 +166,27 @@ pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
     // same ids again are left out too, so it gives the same views as its JSON.
     let derived: Vec<View> = derived(ds, &sets)
         .into_iter()
-        .filter(|d| !views.iter().any(|v| v.id == d.id || same_figures(ds, v, d)))
+        .filter(|d| !grab_bag(ds, d) && !views.iter().any(|v| v.id == d.id || same_figures(ds, v, d)))
         .collect();
     views.extend(derived);
     Ok(views)
+}
+
+/// A derived comparison of amounts or counts of different indicators: a project's cost beside
+/// a year's completed investment beside the investment signed are different aggregations,
+/// often nested, that bars would set side by side as if comparable. Rates and shares of
+/// different indicators (coverage targets, mortality rates) share a scale and compare; one
+/// indicator over time is a time series. Left out of the offered views; `find` still maps
+/// its old ids to a curated view that shows the same.
+#[cfg(feature = "host-data")]
+fn grab_bag(ds: &Dataset, v: &View) -> bool {
+    let Content::Values { values, series: None } = &v.content else { return false };
+    let ratio = |v: &crate::data::Value| {
+        matches!(rules::figure_kind(v), Kind::Growth | Kind::Share)
+            || ds.unit(&v.unit).is_some_and(|u| RATIO_DIMENSIONS.contains(&u.dimension.as_str()))
+    };
+    let first = values.first().map(|&i| ds.value_at(i));
+    !values.iter().map(|&i| ds.value_at(i)).all(|x| ratio(x) || first.is_some_and(|f| f.indicator == x.indicator))
 }
 
 /// The dataset with its derived views appended as view records, every record with the charts
@@ -279,6 +296,10 @@ fn kind_order(k: Kind) -> u8 {
     }
 }
 
+/// Unit dimensions of rates whatever their kind (a mortality target is a level of ‰).
+#[cfg(feature = "host-data")]
+const RATIO_DIMENSIONS: [&str; 4] = ["percent", "per_mille", "per_100k", "fraction"];
+
 #[cfg(feature = "host-data")]
 /// At most this many bars in a derived view: a longer list is a grab-bag, not a comparison.
 const MAX_DERIVED_BARS: usize = 12;
@@ -378,7 +399,8 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
     }
 
     // Comparisons: one period's figures of one kind and unit (counts: of one indicator) per
-    // region and topic, kept greedily in dataset order while the view passes the rules.
+    // region and topic, kept greedily in dataset order while the view passes the rules (and
+    // offered only where they compare rates: `grab_bag`).
     let compare_key = |i: usize| {
         let v = &values[i];
         let counted = if rules::figure_kind(v) == Kind::Count { v.indicator.as_str() } else { "" };

@@ -385,6 +385,39 @@ fn derived_view_ids_are_readable_and_old_ids_still_open_their_view() {
     // explorer's stale-link path drops it and says so.
     let e = w.select(&j(&json!({"view": "auto/晋中/upgraded_villages/个(村)"}))).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), ("unknown_view", "selection.view"));
+    // Grab-bags of amounts are gone: a project's cost, a year's completed investment and the
+    // investment signed were one bar chart (issue 13).
+    for gone in ["auto/晋中/investment/figures", "auto/晋中/investment/targets"] {
+        let e = w.select(&j(&json!({"view": gone}))).unwrap_err();
+        assert_eq!(e.code, "unknown_view", "{gone}");
+    }
+}
+
+/// A derived comparison sets side by side only figures that share a scale: rates and shares
+/// (of different indicators), or one indicator's figures. Amounts of different indicators are
+/// different aggregations, often nested.
+#[test]
+fn derived_comparisons_compare_rates_or_one_indicator() {
+    let ds = Dataset::parse(EMBEDDED_JSON).unwrap();
+    let views = econ_widget::views::build_views(&ds).unwrap();
+    let mut compared = 0;
+    for v in views.iter().filter(|v| v.id.starts_with("auto/")) {
+        let econ_widget::views::Content::Values { values, series: None } = &v.content else { continue };
+        compared += 1;
+        let vals: Vec<_> = values.iter().map(|&i| ds.value_at(i)).collect();
+        let rate = |x: &econ_widget::data::Value| {
+            let dim = ds.unit(&x.unit).unwrap().dimension.as_str();
+            matches!(econ_widget::rules::figure_kind(x), Kind::Growth | Kind::Share)
+                || ["percent", "per_mille", "per_100k", "fraction"].contains(&dim)
+        };
+        assert!(
+            vals.iter().all(|x| rate(x)) || vals.iter().all(|x| x.indicator == vals[0].indicator),
+            "{}: amounts of different indicators side by side: {:?}",
+            v.id,
+            vals.iter().map(|x| &x.id).collect::<Vec<_>>()
+        );
+    }
+    assert!(compared >= 3, "the rates comparisons are still derived ({compared})");
 }
 
 #[test]
