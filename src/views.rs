@@ -161,12 +161,12 @@ pub fn build_views(ds: &Dataset) -> Result<Vec<View>> {
             .map_err(|m| Error::new("dishonest_view", format!("views[{i}]"), format!("view '{}': {m}", v.id)))?;
         views.push(view);
     }
-    // A derived view that shows what a curated one shows is left out (the curated one has the
+    // A derived view whose figures a curated one shows is left out (the curated one has the
     // better title); the embedded dataset already holds its derived views (packed), and the
     // same ids again are left out too, so it gives the same views as its JSON.
     let derived: Vec<View> = derived(ds, &sets)
         .into_iter()
-        .filter(|d| !grab_bag(ds, d) && !views.iter().any(|v| v.id == d.id || same_figures(ds, v, d)))
+        .filter(|d| !grab_bag(ds, d) && !views.iter().any(|v| v.id == d.id || covers(ds, v, d)))
         .collect();
     views.extend(derived);
     Ok(views)
@@ -560,20 +560,33 @@ fn kind_slug(k: Kind) -> &'static str {
     }
 }
 
-/// Whether a view shows the very figures a view of values shows (in any order); a composition
-/// shows its whole and its parts.
+/// The figures a view shows, as value rows: a composition its whole and its parts, a bullet
+/// chart its actuals and targets; none for a timeline.
 #[cfg(feature = "host-data")]
-fn same_figures(ds: &Dataset, a: &View, b: &View) -> bool {
-    let Content::Values { values: y, .. } = &b.content else { return false };
-    let x: Vec<usize> = match &a.content {
+fn figures(ds: &Dataset, v: &View) -> Vec<usize> {
+    match &v.content {
         Content::Values { values, .. } => values.clone(),
         Content::Group(g) => match ds.group(g) {
             Some(g) => std::iter::once(&g.whole).chain(&g.parts).filter_map(|id| ds.value_index(id)).collect(),
-            None => return false,
+            None => Vec::new(),
         },
-        _ => return false,
-    };
-    x.len() == y.len() && x.iter().all(|i| y.contains(i))
+        Content::Targets(ts) => ts
+            .iter()
+            .filter_map(|t| ds.target(t))
+            .flat_map(|t| [ds.value_index(&t.actual), ds.value_index(&t.target)])
+            .flatten()
+            .collect(),
+        Content::Milestones(_) => Vec::new(),
+    }
+}
+
+/// Whether view `a` shows every figure view of values `b` shows (in any order, and maybe
+/// more): `b` then adds nothing a reader does not already have.
+#[cfg(feature = "host-data")]
+fn covers(ds: &Dataset, a: &View, b: &View) -> bool {
+    let Content::Values { values: y, .. } = &b.content else { return false };
+    let x = figures(ds, a);
+    !y.is_empty() && y.iter().all(|i| x.contains(i))
 }
 
 /// The view an id names: its own id or, in the full build (the explorer, whose links carry
@@ -586,7 +599,11 @@ pub fn find<'a>(ds: &Dataset, views: &'a [View], id: &str) -> Option<&'a View> {
     let found = found.or_else(|| {
         let all = derived(ds, &rules::set_flags(ds));
         let old = all.iter().find(|d| d.id == id || legacy_ids(ds, d).iter().any(|old| old == id))?;
-        views.iter().find(|v| v.id == old.id).or_else(|| views.iter().find(|v| same_figures(ds, v, old)))
+        // The closest view that shows its figures: the one that shows the fewest others.
+        views
+            .iter()
+            .find(|v| v.id == old.id)
+            .or_else(|| views.iter().filter(|v| covers(ds, v, old)).min_by_key(|v| figures(ds, v).len()))
     });
     #[cfg(not(feature = "host-data"))]
     let _ = ds;

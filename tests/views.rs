@@ -370,7 +370,11 @@ fn derived_view_ids_are_readable_and_old_ids_still_open_their_view() {
     for (old, new) in [
         ("auto/晋中/health_insurance_coverage/%", "auto/晋中/health-insurance-coverage"),
         ("auto/晋中/social/target/‰", "auto/晋中/social/targets/per-mille"),
-        ("auto/晋中/social/target/%", "auto/晋中/social/targets/percent"),
+        // Derived views whose figures a curated view shows are left out for it.
+        ("auto/晋中/social/target/%", "d003-social-targets-2024"),
+        ("auto/晋中/social/targets/percent", "d003-social-targets-2024"),
+        ("auto/晋中/poor-medical-insurance-rate", "d003-targets-bullet"),
+        ("auto/晋城/energy/rates", "d004-endowment"),
         ("auto/晋中/clean_energy_capacity/万千瓦", "d003-clean-energy"),
         ("auto/晋中/billion_enterprises/户", "jz-billion-enterprises"),
         ("auto/晋城/tourism/growth/%", "d004-tourism"),
@@ -417,7 +421,7 @@ fn derived_comparisons_compare_rates_or_one_indicator() {
             vals.iter().map(|x| &x.id).collect::<Vec<_>>()
         );
     }
-    assert!(compared >= 3, "the rates comparisons are still derived ({compared})");
+    assert!(compared >= 1, "a rates comparison is still derived ({compared})");
 }
 
 #[test]
