@@ -11,6 +11,10 @@ use plotters_backend::{
 /// CJK-capable fonts first, so Chinese never falls back to boxes.
 pub const FONT_STACK: &str =
     "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif";
+/// For text without a CJK character (`text::has_cjk`): a Latin face first, so English quotes
+/// and apostrophes are not drawn full-width by a CJK font, which stays as the fallback.
+pub const LATIN_STACK: &str =
+    "'Helvetica Neue',Helvetica,Arial,'Liberation Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
 
 /// How a backend sizes text: canvas takes pixels; plotters-svg divides by 1.24.
 #[derive(Debug, Clone, Copy)]
@@ -135,7 +139,7 @@ pub fn draw<B: DrawingBackend>(
                     bold: *bold,
                     color: color(palette, *paint),
                     align: *align,
-                    family: FONT_STACK,
+                    family: if crate::text::has_cjk(text) { FONT_STACK } else { LATIN_STACK },
                 };
                 backend.draw_text(text, &font, (px(*x), px(*y)))?;
             }

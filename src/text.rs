@@ -7,7 +7,8 @@
 fn char_em(c: char) -> f64 {
     match c {
         '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF01}'..='\u{FF60}' | '\u{AC00}'..='\u{D7AF}' => 1.0,
-        // Curly quotes are full-width in CJK fonts, which draw them here.
+        // Curly quotes are full-width in CJK fonts, which draw them in text with CJK characters
+        // (`width` narrows them in other text, which a Latin font draws: `has_cjk`).
         '“' | '”' | '‘' | '’' => 1.0,
         '\u{1F000}'..='\u{1FFFF}' => 1.2,
         ' ' => 0.28,
@@ -59,7 +60,9 @@ pub fn replace_dot(s: &str, to: &str) -> String {
     out
 }
 pub fn width(text: &str, size: f64, bold: bool) -> f64 {
-    let em: f64 = text.chars().map(char_em).sum();
+    // Arial's and Helvetica's curly quotes are a third of an em.
+    let quote = if has_cjk(text) { 1.0 } else { 0.35 };
+    let em: f64 = text.chars().map(|c| if is_quote(c) { quote } else { char_em(c) }).sum();
     // 3% spare: fonts differ a little, and text must never overflow its box.
     em * size * if bold { 1.09 } else { 1.03 }
 }
@@ -95,6 +98,17 @@ fn no_line_start(c: char) -> bool {
 
 fn is_cjk(c: char) -> bool {
     char_em(c) >= 1.0
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
+}
+
+/// Whether a text has a CJK character, and so is drawn with a CJK font first (src/draw.rs):
+/// English text is drawn in a Latin face, whose curly quotes and apostrophes are narrow, as
+/// English prints them, where a CJK font draws them full-width.
+pub fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| is_cjk(c) && !is_quote(c) && c < '\u{1F000}')
 }
 
 /// Splits text into lines no wider than `max`, breaking at spaces for Latin text and between
@@ -225,6 +239,9 @@ mod tests {
         // Six CJK characters at 12 px: 72 px, plus the 3% spare.
         assert!((width("地区生产总值", 12.0, false) - 72.0 * 1.03).abs() < 1e-9);
         assert!(width("GDP", 12.0, false) < 30.0);
+        // Curly quotes: full-width beside CJK (a CJK font draws them), narrow in English.
+        assert!(has_cjk("晋城“1+5”产业") && !has_cjk("Jincheng “1+5” goals") && !has_cjk("📈 2023"));
+        assert!(width("“1+5”", 12.0, false) < width("“1+5”晋", 12.0, false) - 12.0 * 1.03 - 12.0);
     }
 
     #[test]

@@ -288,3 +288,41 @@ fn cumulative_months_are_labelled_placed_and_never_joined_to_years() {
         "{labels:?}"
     );
 }
+
+/// English is drawn in a Latin face (a CJK font draws “ ” ‘ ’ full-width, which English never
+/// prints), any text with a CJK character in the CJK one: checked on every text element of
+/// every view × chart × language SVG, as the canvas draws the same scene.
+#[test]
+fn each_text_is_drawn_in_the_face_its_characters_need() {
+    let mut w = Widget::new(None, &j(&json!(null))).unwrap();
+    let (mut latin, mut cjk) = (0, 0);
+    for lang in ["zh", "en"] {
+        w.select(&j(&json!({"lang": lang}))).unwrap();
+        let ids: Vec<(String, Vec<&'static str>)> = w.views().into_iter().map(|v| (v.id, v.charts)).collect();
+        for (id, charts) in ids {
+            for chart in charts {
+                w.select(&j(&json!({"view": id, "chart": chart, "lang": lang}))).unwrap();
+                let svg = w.svg(640.0, false).unwrap();
+                for part in svg.split("<text ").skip(1) {
+                    let family = part.split("font-family=\"").nth(1).and_then(|f| f.split('"').next()).unwrap();
+                    let text = part.split('>').nth(1).and_then(|t| t.split('<').next()).unwrap();
+                    let has_cjk = text.chars().any(|c| is_cjk(c) && !"“”‘’".contains(c));
+                    if has_cjk {
+                        cjk += 1;
+                        assert!(
+                            family.starts_with("&apos;Noto Sans CJK SC"),
+                            "{lang} {id} {chart}: {text:?} in {family}"
+                        );
+                    } else {
+                        latin += 1;
+                        assert!(
+                            family.starts_with("&apos;Helvetica Neue"),
+                            "{lang} {id} {chart}: {text:?} in {family}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(latin > 500 && cjk > 300, "{latin} Latin and {cjk} CJK texts");
+}
