@@ -8,13 +8,13 @@ use plotters_backend::{
     BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
 };
 
-/// CJK-capable fonts first, so Chinese never falls back to boxes.
-pub const FONT_STACK: &str =
-    "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif";
 /// For text without a CJK character (`text::has_cjk`): a Latin face first, so English quotes
-/// and apostrophes are not drawn full-width by a CJK font, which stays as the fallback.
-pub const LATIN_STACK: &str =
-    "'Helvetica Neue',Helvetica,Arial,'Liberation Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
+/// and apostrophes are not drawn full-width by a CJK font; then the CJK stack, as fallback.
+pub const LATIN_STACK: &str = "'Helvetica Neue',Arial,'Liberation Sans','Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif";
+/// CJK-capable fonts first, so Chinese never falls back to boxes: the end of LATIN_STACK (one
+/// string in the wasm).
+pub const FONT_STACK: &str = LATIN_STACK.split_at(41).1;
+const _: () = assert!(FONT_STACK.as_bytes()[1] == b'N', "FONT_STACK starts at 'Noto Sans CJK SC'");
 
 /// How a backend sizes text: canvas takes pixels; plotters-svg divides by 1.24.
 #[derive(Debug, Clone, Copy)]

@@ -36,7 +36,7 @@ impl Period {
             0 => Period::Year(year),
             2 => {
                 let (letter, digits) = rest.split_at_checked(1)?;
-                let n = digits.parse::<u8>().ok()?;
+                let n = number(digits)? as u8;
                 match letter {
                     "H" if (1..=2).contains(&n) => Period::Half(year, n),
                     "Q" if (1..=4).contains(&n) => Period::Quarter(year, n),
@@ -44,9 +44,8 @@ impl Period {
                 }
             }
             3 if rest.starts_with('-') => {
-                let digits = rest.get(1..)?;
-                let m = digits.parse::<u8>().ok()?;
-                if !(1..=12).contains(&m) || !digits.bytes().all(|c| c.is_ascii_digit()) {
+                let m = number(rest.get(1..)?)? as u8;
+                if !(1..=12).contains(&m) {
                     return None;
                 }
                 Period::Month(year, m)
@@ -55,8 +54,7 @@ impl Period {
             4..=6 if matches!(rest.as_bytes().first(), Some(b'M' | b'Q')) => {
                 let (letter, range) = rest.split_at_checked(1)?;
                 let (a, b) = range.split_once('-')?;
-                let n = |t: &str| t.bytes().all(|c| c.is_ascii_digit()).then(|| t.parse::<u8>().ok()).flatten();
-                let (a, b) = (n(a)?, n(b)?);
+                let (a, b) = (number(a)? as u8, number(b)? as u8);
                 let last = if letter == "M" { 12 } else { 4 };
                 if a == 0 || a >= b || b > last {
                     return None;
@@ -168,12 +166,19 @@ pub fn range_label(a: Period, b: Period, lang: Lang) -> String {
     }
 }
 
-fn parse_year(s: &str) -> Option<u16> {
-    if s.len() != 4 || !s.bytes().all(|c| c.is_ascii_digit()) {
+/// A year from 1900 to 2100 in four ASCII digits.
+pub fn parse_year(s: &str) -> Option<u16> {
+    let y = number(s).filter(|_| s.len() == 4)?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// The number one to four ASCII digits spell ("08" is 8): `str::parse` would take a sign
+/// too, and brings its error type and a copy per integer type into the wasm.
+fn number(s: &str) -> Option<u16> {
+    if s.is_empty() || s.len() > 4 {
         return None;
     }
-    let y = s.parse::<u16>().ok()?;
-    (1900..=2100).contains(&y).then_some(y)
+    s.bytes().try_fold(0u16, |n, c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
 }
 
 #[cfg(test)]

@@ -617,7 +617,7 @@ fn timeline_spec(ds: &Dataset, ids: &[String], lang: Lang) -> Built {
             false => m.text.get(lang).to_string(),
         };
         // A year before the document's own is something done, not a goal.
-        let doc_year = ds.document(&m.source.doc).and_then(|d| d.date.get(..4)).and_then(|y| y.parse::<u16>().ok());
+        let doc_year = ds.document(&m.source.doc).and_then(|d| d.date.get(..4)).and_then(crate::period::parse_year);
         let kind = match doc_year {
             Some(y) if m.year < y => lang.pick("进展", "progress"),
             _ => lang.pick("目标", "goal"),
