@@ -982,7 +982,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-wUdoIIoNn8Nq2TADYALTLPsUJClyvoZlWmaUIXXZFbM=";
+var EW_WASM_INTEGRITY = "sha256-CL6VoyuK1wUdL+9i33lqo4yOLFmN0bJ/qAMN2H7950g=";
 var EW_DEFAULT_WASM = function () { return require('node:fs').promises.readFile(require('node:path').join(__dirname, 'econ_widget_full_bg.wasm')); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -1051,9 +1051,13 @@ var EW_CSS = [
   '.ew-root{display:block;position:relative;box-sizing:border-box;width:100%;min-width:0;max-width:100%;margin:0;padding:0;border:0;float:none}',
   ".ew-chart,.ew-extra,.ew-sr{font:13px/1.45 'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif;",
   'color:#1f2328;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:left;text-shadow:none;font-style:normal;visibility:visible;direction:ltr}',
+  // English in a Latin face (a CJK font draws curly quotes full-width), Chinese inside it (a
+  // tooltip's verbatim quote) in the CJK one: the canvas picks alike (src/draw.rs LATIN_STACK).
+  ".ew-root :lang(en){font-family:'Helvetica Neue',Arial,'Liberation Sans','Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif}",
+  ".ew-root :lang(zh){font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif}",
   '.ew-chart,.ew-extra{white-space:normal}',
   // The optional data table (mount option tableToggle), in the chart's colours.
-  '.ew-extra{display:block;margin:0;padding:0 12px 10px;background:#fff}',
+  '.ew-extra{display:block;margin:0;padding:0 12px 10px;background:#fff}.ew-extra a{color:inherit}',
   '.ew-extra.ew-dark{background:#15191e;color:#e6edf3}',
   '.ew-table-toggle{font:inherit;font-size:12px;color:inherit;background:transparent;border:1px solid #6e7781;border-radius:4px;padding:2px 10px;min-height:26px;cursor:pointer}',
   '.ew-dark .ew-table-toggle{border-color:#8b949e}',
@@ -1450,8 +1454,11 @@ function Widget(host, h, options, glue) {
   var tip = el('div', 'ew-tip', { role: 'tooltip', id: 'ew-tip' });
   tip.hidden = true;
   chart.append(canvas, overlay, tip);
+  // Summary and key hint: the chart's description only (aria-describedby reads hidden
+  // elements), not text a screen reader's browse mode would read a second time.
   var desc = el('p', 'ew-sr', { id: 'ew-desc' });
   var hint = el('p', 'ew-sr', { id: 'ew-hint' });
+  desc.hidden = hint.hidden = true;
   var live = el('div', 'ew-sr ew-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
   var root = el('div', 'ew-root');
   // The host's own content (a snippet's static image and caption), shown when too narrow.
@@ -1620,11 +1627,27 @@ Widget.prototype.tableLabels = function () {
   });
   head.append(hr);
   var body = el('tbody');
-  data.rows.forEach(function (row) {
+  // The readers' table ends with source and quote (src/widget.rs table); a host series' has neither.
+  var src = data.sources.length ? data.columns.length - 2 : -9;
+  var sep = this.sel.lang === 'zh' ? '；' : '; ';
+  data.rows.forEach(function (row, r) {
     var tr = el('tr');
     row.forEach(function (cell, i) {
       var c = i === 0 ? el('th', null, { scope: 'row' }) : el('td');
-      c.textContent = cell;
+      var docs = data.sources[r] || [];
+      // A source the dataset gives a URL for is a link (validated http(s); set as an attribute,
+      // never markup). The embedded dataset has none: host data only.
+      if (EW_HOST_DATA && i === src && docs.some(function (d) { return d[1]; })) {
+        docs.forEach(function (d, k) {
+          if (k) c.append(sep);
+          if (!d[1]) return c.append(d[0]);
+          var a = el('a', null, { href: d[1] });
+          a.textContent = d[0];
+          c.append(a);
+        });
+      } else c.textContent = cell;
+      // The quote is the text's own words: Chinese in an English table too.
+      if (i === src + 1 && /[\u2E80-\u9FFF]/.test(cell)) c.setAttribute('lang', 'zh-CN');
       tr.append(c);
     });
     body.append(tr);
@@ -1698,7 +1721,9 @@ Widget.prototype.renderNow = function () {
 /** Too small: the chart hidden, the host's content shown, else the description (no blank box). */
 Widget.prototype.small = function (on) {
   this.root.classList.toggle('ew-small', on);
-  this.desc.classList.toggle('ew-sr', !on || this.host.children.length > 0);
+  var show = on && !this.host.children.length;
+  this.desc.classList.toggle('ew-sr', !show);
+  this.desc.hidden = !show;
 };
 
 /** A render error keeps the last chart and is reported once (until a render succeeds). */
@@ -1861,7 +1886,14 @@ Widget.prototype.showTip = function (info) {
   }
   for (var i = 0; i < rows.length; i++) {
     var node = tip.children[i];
-    if (node.textContent !== rows[i][2]) node.textContent = rows[i][2];
+    if (node.textContent !== rows[i][2]) {
+      node.textContent = rows[i][2];
+      // A verbatim Chinese quote in an English tooltip: read and drawn as Chinese.
+      if (rows[i][0] === 'blockquote') {
+        if (/[\u2E80-\u9FFF]/.test(rows[i][2])) node.setAttribute('lang', 'zh-CN');
+        else node.removeAttribute('lang');
+      }
+    }
   }
   var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
   if (tip.getAttribute('lang') !== tipLang) tip.setAttribute('lang', tipLang);

@@ -38,7 +38,6 @@
       copyManual: '代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
       embedDocs: '嵌入说明（数据属性、iframe 参数、内容安全策略）',
       source: '来源：',
-      docTitle: function (title, date) { return '《' + title + '》' + (date ? '（' + date + '）' : ''); },
       listSep: '；',
       exportFailed: '导出失败：',
       footer: '数据摘自晋中市、晋城市等地公开发布的文件；图表在浏览器中由 Rust 编译的 WebAssembly 绘制。',
@@ -91,7 +90,6 @@
       copyManual: 'The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
       embedDocs: 'How embedding works (data attributes, iframe parameters, Content-Security-Policy)',
       source: 'Source: ',
-      docTitle: function (title, date) { return title + (date ? ' (' + date + ')' : ''); },
       listSep: '; ',
       exportFailed: 'Export failed: ',
       footer: 'Figures are taken from documents published by Jinzhong, Jincheng and other places; the chart is drawn in your browser by Rust compiled to WebAssembly.',
@@ -404,14 +402,14 @@
   }
 
   function scriptSnippet(st) {
+    // The readers' table (handle.table(): item, period, value… as the widget's own table has
+    // them), less its last two columns, source and quote: the sources are listed once below it.
     var data = handle.table();
-    var cols = [0, 1, 2, 3].filter(function (i) {
-      return i !== 1 || data.rows.some(function (r) { return r[1]; });
-    });
+    // (A host series' table has neither: x and y only.)
+    var cols = data.columns.slice(0, data.sources.length ? -2 : undefined).map(function (_, i) { return i; });
     var sources = [];
-    data.rows.forEach(function (r) {
-      var s = t('docTitle')(r[8], r[9]);
-      if (r[8] && sources.indexOf(s) < 0) sources.push(s);
+    data.sources.forEach(function (docs) {
+      docs.forEach(function (d) { if (sources.indexOf(d[0]) < 0) sources.push(d[0]); });
     });
     var link = new URL('index.html', location.href).href + hashOf(st);
     var lines = [

@@ -125,7 +125,9 @@ test('keyboard in an embed: Tab reaches the chart, arrows announce value, unit, 
     const root = document.querySelector(sel).shadowRoot;
     return root.querySelector('.ew-chart').getAttribute('aria-describedby').split(' ').map((id) => root.getElementById(id).textContent);
   }, sel);
-  assert.match(described[0], /^晋中2023年上半年GDP三次产业构成。合计：949\.6亿元；第一产业增加值47\.8亿元（5\.0%）/);
+  // Title, unit, period, the total, the count (as arrows count), the figures and the source.
+  assert.match(described[0], /^晋中2023年上半年GDP三次产业构成。单位：亿元；2023年上半年；合计：949\.6亿元。共3项：第一产业增加值47\.8亿元（5\.0%），/);
+  assert.match(described[0], /来源：《晋中：晋商故里开新局》，山西日报，2023-08。$/);
   assert.match(described[1], /方向键/);
   const snapshot = await page.locator(sel).ariaSnapshot();
   assert.match(snapshot, /group "晋中2023年上半年GDP三次产业构成"/);
@@ -168,11 +170,11 @@ test('keyboard in an embed: Tab reaches the chart, arrows announce value, unit, 
   await embedReady(page, en);
   const enChart = await shadow(page, en, '.ew-chart');
   assert.deepEqual([enChart.attrs.lang, enChart.attrs['aria-label'], enChart.attrs['aria-roledescription']], ['en', 'Jincheng key growth rates, H1 2023', 'chart']);
-  assert.match((await shadow(page, en, '#ew-desc')).text, /^Jincheng key growth rates, H1 2023: 2 figures; highest: Strategic emerging industries value added growth, 31%/);
+  assert.match((await shadow(page, en, '#ew-desc')).text, /^Jincheng key growth rates, H1 2023\. Unit: %; H1 2023\. 2 figures; highest: Strategic emerging industries value added growth, 31%; lowest: Raw coal output growth, 1\.7%\. Source: Jincheng: anchored on the “1\+5” goal, striving to lead \(Shanxi Daily, 2023-08\)\.$/);
   await page.focus(en + ' .ew-chart');
   await page.keyboard.press('End');
   said = (await shadow(page, en, '[aria-live]')).text;
-  assert.equal(said, 'Strategic emerging industries value added, H1 2023: 31%. Source: Jincheng: anchored on the “1+5” goal, striving to lead (2 of 2)');
+  assert.equal(said, 'Strategic emerging industries value added growth, H1 2023: 31%. Source: Jincheng: anchored on the “1+5” goal, striving to lead (2 of 2)');
   assert.ok((await pixels(page, en, 'overlay')).opaque > 0);
   assertClean(page);
   await page.context().close();
@@ -197,18 +199,20 @@ test('the data-table toggle in an embed: a real table (caption, th scope) that f
       caption: t.caption.textContent,
       cols: [...t.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent),
       rows: [...t.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent),
-      values: [...t.tBodies[0].rows].map((tr) => tr.cells[3].textContent),
-      quote: t.tBodies[0].rows[1].cells[10].textContent,
+      values: [...t.tBodies[0].rows].map((tr) => tr.cells[2].textContent),
+      source: t.tBodies[0].rows[1].cells[5].textContent,
+      quote: t.tBodies[0].rows[1].cells[6].textContent,
     };
   });
   let t = await read();
   assert.deepEqual(t.region, ['region', '数据表', 0]);
   assert.equal(t.button, '隐藏数据表');
   assert.equal(t.caption, '晋中2023年上半年GDP三次产业构成（单位：亿元 · 2023年上半年 · 合计：949.6亿元）');
-  assert.equal(t.cols.length, 11);
-  assert.deepEqual(t.cols.slice(0, 4), ['项目', '系列', '时期', '数值']);
+  // The readers' columns: no file name, id or empty series column (the CSV has those).
+  assert.deepEqual(t.cols, ['项目', '时期', '数值', '占比/完成度', '说明', '来源', '原文']);
   assert.deepEqual(t.rows, ['第一产业增加值', '第二产业增加值', '第三产业增加值']);
   assert.deepEqual(t.values, ['47.8亿元', '497.3亿元', '404.5亿元']);
+  assert.equal(t.source, '《晋中：晋商故里开新局》，山西日报，2023-08');
   assert.equal(t.quote, '第二产业增加值497.3亿元，同比增长3.7%');
   assert.ok(await page.evaluate(() => document.body.getBoundingClientRect().height) > height0 + 60, 'the frame grows');
   // The widget's language changes: the button, region label and table follow.

@@ -251,12 +251,24 @@ test('article.html (desktop, strict CSP): three script embeds and an iframe that
   assert.deepEqual(Object.keys(msgs.at(-1)).sort(), ['height', 'id', 'type']);
   assert.deepEqual([msgs.at(-1).id, msgs.at(-1).height], ['ew-jz-new-energy', h]);
   assert.equal(await frame.evaluate(() => [document.documentElement.lang, document.title].join(' ')), 'zh-CN 晋中2023年上半年新能源相关工业增速');
-  // Opening the frame's data table makes it taller: a new message, a taller iframe.
+  // Opening the frame's data table makes its content taller: a new message; the iframe is the
+  // content's height, still never below the snippet's 360 (the readers' table, with fewer
+  // columns than before, may fit in it at this width).
   await frame.click('.ew-table-toggle');
   await frame.waitForFunction((h) => Math.ceil(document.body.getBoundingClientRect().height) > h + 40, h);
   h = await bodyHeight();
-  await page.waitForFunction((h) => document.querySelector('iframe#ew-jz-new-energy').getAttribute('height') === String(h), h);
+  await page.waitForFunction((h) => window.__messages.some((m) => m && m.type === 'econ-widget:height' && m.height === h), h);
+  await page.waitForFunction((h) => document.querySelector('iframe#ew-jz-new-energy').getAttribute('height') === String(h), Math.max(h, 360));
   assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight), true, 'nothing scrolls inside the frame');
+  // Content taller than the snippet's height makes a taller iframe: a narrow column wraps the
+  // table's cells (the frame's width follows the page's).
+  await page.setViewportSize({ width: 420, height: 900 });
+  await frame.waitForFunction(() => Math.ceil(document.body.getBoundingClientRect().height) > 400);
+  h = await bodyHeight();
+  await page.waitForFunction((h) => document.querySelector('iframe#ew-jz-new-energy').getAttribute('height') === String(h), h);
+  assert.equal(Math.round((await frameEl.boundingBox()).height), h);
+  assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight), true, 'nothing scrolls inside the narrow frame');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The page and the frame each loaded the bundle and the wasm once.
   const mine = server.requests.slice(served);
@@ -426,8 +438,9 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   assert.match(script, /^<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc" data-heights="300:\d+ 340:\d+ 380:\d+ 420:\d+ 480:\d+ 560:\d+ 640:\d+ 720:\d+">/, script);
   assert.ok(script.endsWith(`</div>\n<script src="${server.url}/dist/econ-embed.js"></script>`), 'the loader comes right after its div, not deferred');
   assert.ok(script.includes('<caption><a href="' + base + 'index.html#view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc'), 'the fallback links to the explorer');
-  assert.ok(script.includes('<th scope="row">Tertiary industry value added</th><td>H1 2023</td><td>6.3%</td>'), 'the fallback has the values');
-  assert.ok(script.includes('<p>Source: Jinzhong: a new chapter in the home of the Jin merchants (2023-08)</p>'));
+  assert.ok(script.includes('<th scope="row">Tertiary industry value added growth</th><td>H1 2023</td><td>6.3%</td></tr>'), 'the fallback has the values');
+  assert.ok(!script.includes('全市地区生产总值'), 'no quote column in the fallback: the sources are listed once below it');
+  assert.ok(script.includes('<p>Source: Jinzhong: a new chapter in the home of the Jin merchants (Shanxi Daily, 2023-08)</p>'));
   assert.match(iframe, new RegExp(`^<iframe src="${base.replace(/[./]/g, '\\$&')}embed\\.html\\?view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc&amp;id=(econ-widget-[0-9a-f]{8})" id="\\1" title="Jinzhong GDP and sector growth, H1 2023" width="100%" height="\\d+" data-heights="300:\\d+ 340:\\d+ 380:\\d+ 420:\\d+ 480:\\d+ 560:\\d+ 640:\\d+ 720:\\d+" loading="lazy" frameborder="0"></iframe>\n<script src="${base.replace(/[./]/g, '\\$&')}embed-resize\\.js"></script>$`));
 
   // Copy buttons use the clipboard.

@@ -86,6 +86,7 @@ test('markup in a host dataset is shown literally in the tooltip, announcement, 
     out.tableText = table.textContent;
     out.tableCells = [...table.querySelectorAll('th, td')].map((c) => c.textContent);
     out.tableElements = [...new Set([...table.querySelectorAll('*')].map((e) => e.localName))].sort();
+    out.tableLinks = [...table.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent, a.children.length]);
     out.handleTable = h.table();
     out.aria = root.querySelector('.ew-chart').getAttribute('aria-label');
     out.summary = root.querySelector('#ew-desc').textContent;
@@ -125,12 +126,20 @@ test('markup in a host dataset is shown literally in the tooltip, announcement, 
   assert.ok(r.live.join('\n').includes(SCRIPT), r.live.join('\n'));
   assert.ok(r.tipEn.includes(IMG + ' GDP') && r.tipEn.includes(IMG_FLAG + ' Jinzhong'), r.tipEn);
 
-  // Table: cells hold the text; only table elements.
-  for (const s of [IMG + ' 地区生产总值', SCRIPT, BREAKOUT, FORMULA]) {
+  // Table: cells hold the text (a growth rate's item says so: 增速); only table elements.
+  for (const s of [IMG + ' 地区生产总值', SCRIPT, BREAKOUT, FORMULA].map((name) => name + '增速')) {
     assert.ok(r.tableCells.includes(s), `a table cell is exactly ${s}`);
     assert.ok(r.handleTable.rows.some((row) => row[0] === s), `handle.table() has ${s}`);
   }
-  assert.deepEqual(r.tableElements, ['caption', 'tbody', 'td', 'th', 'thead', 'tr']);
+  // The source is a link to the dataset's URL (an attribute, never markup): its text the
+  // document as text, no element inside it.
+  assert.deepEqual(r.tableElements, ['a', 'caption', 'tbody', 'td', 'th', 'thead', 'tr']);
+  assert.ok(r.tableLinks.length >= 1, 'the source is a link');
+  for (const [href, text, children] of r.tableLinks) {
+    assert.equal(href, 'https://example.invalid/?q=<script>alert(1)</script>');
+    assert.equal(text, '《' + IMG_FLAG + '《晋中》》，' + SCRIPT + '，2023-08');
+    assert.equal(children, 0);
+  }
   assert.ok(r.handleTable.caption.startsWith(SCRIPT + '晋中增速'), r.handleTable.caption);
 
   // Accessible name and summary.
@@ -150,8 +159,9 @@ test('markup in a host dataset is shown literally in the tooltip, announcement, 
   // CSV: literal text, RFC 4180 quoting, and the formula defused with a leading quote.
   assert.ok(r.csv.includes(IMG + ' 地区生产总值'), 'CSV has the img tag literally');
   assert.ok(r.csv.includes(SCRIPT), 'CSV has the script tag literally');
-  assert.ok(r.csv.includes('"""\'></text><svg onload=""window.__xss=3"">&amp;"'), 'quotes doubled inside a quoted cell');
-  assert.ok(r.csv.includes('"\'=HYPERLINK(""http://evil.invalid"",""x"")"'), 'formula defused');
+  // (Each is a growth rate's item: the indicator's name and 增速, the first field of its row, quoted.)
+  assert.ok(r.csv.includes('\n"""\'></text><svg onload=""window.__xss=3"">&amp;增速",'), 'quotes doubled inside a quoted cell');
+  assert.ok(r.csv.includes('\n"\'=HYPERLINK(""http://evil.invalid"",""x"")增速",'), 'formula defused');
   assert.ok(!/(^|,)=HYPERLINK/m.test(r.csv), 'no cell starts with =');
 
   // Nothing ran, nothing was created.
@@ -176,7 +186,8 @@ test('CSV cells that a spreadsheet would run as formulas start with a quote', as
     return h.csv();
   }, data);
   const firstCells = csv.replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
-  assert.deepEqual(firstCells, ["'=1+1", "'+SUM(A1)", "'@cmd", "'-1+1"]);
+  // (Growth rates: the item is the indicator's name and 增速.)
+  assert.deepEqual(firstCells, ["'=1+1增速", "'+SUM(A1)增速", "'@cmd增速", "'-1+1增速"]);
   assertClean(page);
   await page.context().close();
 });

@@ -534,12 +534,13 @@ test('a host dataset with emoji and RTL labels draws them; its tooltip, table an
   }, { mini });
   assert.ok(r.zh.ink > 2000 && r.en.ink > 2000, 'both languages draw');
   assert.notEqual(r.zh.hash, r.en.hash);
-  assert.equal(r.label, EMOJI);
+  // A growth rate's item is the indicator's name and 增速 / growth: the name itself stays literal.
+  assert.equal(r.label, EMOJI + '增速');
   assert.ok(r.tipZh.includes(EMOJI), r.tipZh);
   assert.ok(r.tipEn.includes(RTL), r.tipEn);
   assert.equal(r.aria, 'Growth ' + RTL);
   assert.ok(r.summary.includes(RTL), r.summary);
-  assert.ok(r.table.includes(RTL), JSON.stringify(r.table));
+  assert.ok(r.table.includes(RTL + ' growth'), JSON.stringify(r.table));
   assert.ok(r.csv.includes(RTL));
   assert.ok(r.svg.includes('Growth ' + RTL), 'the SVG title');
   assertClean(page);

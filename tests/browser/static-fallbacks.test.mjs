@@ -45,13 +45,20 @@ test('every view has an SVG per language: well-formed, titled, the chart the was
       assert.equal(parsed.title, chart.title());
       assert.ok(parsed.desc.startsWith(chart.summary()), `${entry.file}: the desc gives the key figures`);
       assert.ok(parsed.texts.some((t) => t.includes(parsed.title)) || parsed.texts.join('').replace(/\s/g, '').includes(parsed.title.replace(/\s/g, '')), `${entry.file} shows its title`);
-      // The marks' value labels: every value of the chart's table (column 3) shows in the drawing
-      // (its number, or the start of a milestone's text, which may wrap).
+      // The marks' value labels: every value of the chart's table (the value column, or a
+      // timeline's milestone column, found by its header: the readers' columns vary per view)
+      // shows in the drawing (its number, or the start of a milestone's text, which may wrap).
       const shown = parsed.texts.join('').replace(/\s/g, '');
-      for (const row of chart.table().rows) {
-        const value = row[3].replace(/\s/g, '');
+      const table = chart.table();
+      const valueHeads = lang === 'zh' ? ['数值', '内容'] : ['Value', 'Milestone'];
+      const col = table.columns.findIndex((c) => valueHeads.includes(c));
+      assert.ok(col > 0, `${entry.file}: a value column in ${JSON.stringify(table.columns)}`);
+      assert.ok(table.rows.length > 0, `${entry.file}: the table has rows`);
+      for (const row of table.rows) {
+        const value = row[col].replace(/\s/g, '');
+        assert.ok(value, `${entry.file}: ${row[0]} has a value`);
         const want = (value.match(/\d[\d.,]*/) || [value.slice(0, 4)])[0];
-        assert.ok(shown.includes(want), `${entry.file} shows the value ${row[3]} of ${row[0]}`);
+        assert.ok(shown.includes(want), `${entry.file} shows the value ${row[col]} of ${row[0]}`);
       }
     }
   }
@@ -85,7 +92,9 @@ test('without JavaScript, the explorer\'s script snippet shows the chart as an i
   await openExplorer(page, server.url + '/www/index.html', '#view=d000-gdp-sectors&lang=en');
   const snippet = await embedSnippet(page);
   await page.context().close();
-  assert.match(snippet, /<img src="http:\/\/127\.0\.0\.1:\d+\/dist\/static\/d000-gdp-sectors\.en\.svg" alt="Jinzhong GDP by sector, H1 2023\. Total: 94\.96 billion yuan;[^"]*"/);
+  assert.match(snippet, /<img src="http:\/\/127\.0\.0\.1:\d+\/dist\/static\/d000-gdp-sectors\.en\.svg" alt="Jinzhong GDP by sector, H1 2023\. Unit: billion yuan; H1 2023; Total: 94\.96 billion yuan\. 3 figures: Primary industry value added 4\.78 billion yuan \(5\.0%\), [^"]*; Secondary industry value added is the largest part\. Source: Jinzhong: a new chapter in the home of the Jin merchants \(Shanxi Daily, 2023-08\)\." width="640" height="\d+"/);
+  // The image's alt is the chart's summary, as the static index has it.
+  assert.ok(snippet.includes(' alt="' + index['d000-gdp-sectors'].en.alt + '"'), 'the alt is the summary');
   const off = await openPage(browser, { javaScriptEnabled: false });
   await off.route(server.url + '/article.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><p>Article.</p>\n${snippet}` }));
   await off.goto(server.url + '/article.html');

@@ -67,7 +67,7 @@ var EW_CSS = [
   'color:#1f2328;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-align:left;text-shadow:none;font-style:normal;visibility:visible;direction:ltr}',
   // English in a Latin face (a CJK font draws curly quotes full-width), Chinese inside it (a
   // tooltip's verbatim quote) in the CJK one: the canvas picks alike (src/draw.rs LATIN_STACK).
-  ".ew-root :lang(en){font-family:'Helvetica Neue',Helvetica,Arial,'Liberation Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif}",
+  ".ew-root :lang(en){font-family:'Helvetica Neue',Arial,'Liberation Sans','Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif}",
   ".ew-root :lang(zh){font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',system-ui,sans-serif}",
   '.ew-chart,.ew-extra{white-space:normal}',
   // The optional data table (mount option tableToggle), in the chart's colours.
@@ -468,8 +468,11 @@ function Widget(host, h, options, glue) {
   var tip = el('div', 'ew-tip', { role: 'tooltip', id: 'ew-tip' });
   tip.hidden = true;
   chart.append(canvas, overlay, tip);
+  // Summary and key hint: the chart's description only (aria-describedby reads hidden
+  // elements), not text a screen reader's browse mode would read a second time.
   var desc = el('p', 'ew-sr', { id: 'ew-desc' });
   var hint = el('p', 'ew-sr', { id: 'ew-hint' });
+  desc.hidden = hint.hidden = true;
   var live = el('div', 'ew-sr ew-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
   var root = el('div', 'ew-root');
   // The host's own content (a snippet's static image and caption), shown when too narrow.
@@ -732,7 +735,9 @@ Widget.prototype.renderNow = function () {
 /** Too small: the chart hidden, the host's content shown, else the description (no blank box). */
 Widget.prototype.small = function (on) {
   this.root.classList.toggle('ew-small', on);
-  this.desc.classList.toggle('ew-sr', !on || this.host.children.length > 0);
+  var show = on && !this.host.children.length;
+  this.desc.classList.toggle('ew-sr', !show);
+  this.desc.hidden = !show;
 };
 
 /** A render error keeps the last chart and is reported once (until a render succeeds). */
