@@ -30,6 +30,7 @@
       embed: '嵌入',
       embedHeading: '嵌入此图表',
       embedIntro: '把下面任一段代码粘贴到网页中。脚本嵌入在页面里直接绘图，并带有不需要 JavaScript 的备用内容；iframe 嵌入适合只允许 iframe 的内容管理系统。',
+      embedHosting: '此页面是从本地文件打开的：代码中的地址（file:///…）在别人的电脑上无法使用，因此这里不提供嵌入代码。请把 www/ 与 dist/ 两个文件夹一起放到网站或 CDN 上，从那里打开此页面再复制代码（见嵌入说明）。',
       embedScript: '脚本嵌入',
       embedIframe: 'iframe 嵌入',
       copyScript: '复制脚本代码',
@@ -82,6 +83,7 @@
       embed: 'Embed',
       embedHeading: 'Embed this chart',
       embedIntro: 'Paste either snippet into a web page. The script embed draws in the page itself and carries a fallback that needs no JavaScript; the iframe embed suits content systems that only allow iframes.',
+      embedHosting: 'This page was opened from a file: the addresses in a snippet (file:///…) would work on no one else’s computer, so none is given here. Put the www/ and dist/ folders, side by side, on your website or a CDN, open this page from there and copy the snippets then (see the embedding notes).',
       embedScript: 'Script embed',
       embedIframe: 'Iframe embed',
       copyScript: 'Copy the script code',
@@ -453,8 +455,16 @@
 
   function renderEmbed() {
     var st = handle.state();
-    $('embed-script').value = scriptSnippet(st);
-    $('embed-iframe').value = iframeSnippet(st);
+    // Opened from disk, every address in a snippet is file:///… of this computer: a snippet
+    // pasted into an article would load nothing. None is handed out; the panel says where
+    // to host the files instead.
+    var local = location.protocol === 'file:';
+    $('embed-hosting').hidden = !local;
+    ['embed-script', 'embed-iframe'].forEach(function (id) {
+      $(id).value = local ? '' : id === 'embed-script' ? scriptSnippet(st) : iframeSnippet(st);
+      $(id).disabled = local;
+      document.querySelector('button[data-copy="' + id + '"]').disabled = local;
+    });
     copyStatus.textContent = '';
   }
 

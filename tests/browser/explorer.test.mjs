@@ -386,3 +386,22 @@ test('axe-core finds no WCAG A/AA violations (zh, en with the table open, dark)'
   assertClean(page);
   await page.context().close();
 });
+
+test('opened from file://, the Embed panel hands out no snippet and says where to host the files', async () => {
+  const page = await openPage(browser);
+  await openExplorer(page, EXPLORER_FILE_URL, '#lang=en');
+  await page.click('#embed-toggle');
+  assert.equal(await page.isVisible('#embed-hosting'), true, 'the hosting note is shown');
+  const note = await page.textContent('#embed-hosting');
+  assert.match(note, /opened from a file/);
+  assert.match(note, /www\/ and dist\/ folders/);
+  for (const id of ['embed-script', 'embed-iframe']) {
+    assert.equal(await page.inputValue('#' + id), '', `${id}: no snippet`);
+    assert.equal(await page.isDisabled('#' + id), true);
+    assert.equal(await page.isDisabled(`button[data-copy="${id}"]`), true);
+  }
+  await page.selectOption('#sel-lang', 'zh');
+  assert.match(await page.textContent('#embed-hosting'), /本地文件/);
+  assertClean(page);
+  await page.context().close();
+});
