@@ -103,9 +103,13 @@ pub struct Scene {
 }
 
 pub const PAD: f64 = 12.0;
-const TITLE: f64 = 16.0;
-const SMALL: f64 = 12.0;
-const TINY: f64 = 11.0;
+/// Type at news norms (issue 17): titles 18 px (17 on phones), no chart text under 12 px.
+const TITLE: f64 = 18.0;
+const SMALL: f64 = 13.0;
+/// The smallest type: ticks, value labels, source lines (public for the tests that find them).
+pub const TINY: f64 = 12.0;
+/// A line of SMALL text.
+const SMALL_LINE: f64 = 17.0;
 /// Narrower than this, bar labels go above their bars instead of beside them.
 const STACK_BELOW: f64 = 440.0;
 
@@ -441,7 +445,8 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         s
     };
     let per_cat = series.len();
-    let thick = if per_cat > 1 { 12.0 } else { 18.0 };
+    // A bar is at least as tall as its value label, so neighbours' labels never overlap.
+    let thick = if per_cat > 1 { 14.0 } else { 18.0 };
     let label_w = if stacked {
         b.w - 2.0 * PAD
     } else {
@@ -464,7 +469,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             continue;
         }
         let lines = text::wrap(cat, SMALL, false, label_w, if stacked { 3 } else { 2 });
-        let label_h = lines.len() as f64 * 16.0;
+        let label_h = lines.len() as f64 * SMALL_LINE;
         let bars_h = per_cat as f64 * (thick + 2.0);
         let row_h = if stacked { label_h + bars_h + 10.0 } else { label_h.max(bars_h) + 10.0 };
         let bars_top = if stacked { y + label_h + 2.0 } else { y + (row_h - bars_h) / 2.0 };
@@ -473,7 +478,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             let (x, align) = if stacked { (PAD, HAlign::Left) } else { (x0 - 10.0, HAlign::Right) };
             body.push(Mark::Text {
                 x,
-                y: label_top + k as f64 * 16.0,
+                y: label_top + k as f64 * SMALL_LINE,
                 text: l,
                 size: SMALL,
                 bold: false,

@@ -96,7 +96,7 @@ fn small_muted(scene: &Scene) -> Vec<(f64, f64, f64, f64, &str)> {
     scene
         .marks
         .iter()
-        .filter(|m| matches!(m, Mark::Text { paint: Paint::Muted, size, .. } if *size == 11.0))
+        .filter(|m| matches!(m, Mark::Text { paint: Paint::Muted, size, .. } if *size == econ_widget::layout::TINY))
         .filter_map(text_box)
         .collect()
 }
@@ -312,7 +312,11 @@ fn line_ticks_read_their_value_and_time_is_to_scale() {
             let hs: Vec<f64> = rules(&c.scene).into_iter().filter(|r| r.1 == r.3).map(|r| r.1).collect();
             let labels: Vec<_> = small_muted(&c.scene)
                 .into_iter()
-                .filter(|t| (t.1 - (x0 - 6.0)).abs() < 1.0 && t.2 >= top - 11.0 && t.3 <= bottom + 11.0)
+                .filter(|t| {
+                    (t.1 - (x0 - 6.0)).abs() < 1.0
+                        && t.2 >= top - econ_widget::layout::TINY
+                        && t.3 <= bottom + econ_widget::layout::TINY
+                })
                 .collect();
             assert_eq!(hs.len(), labels.len(), "{}: rules and tick labels", c.what);
             for l in labels {
@@ -476,7 +480,7 @@ fn extreme_host_series_get_distinct_true_ticks() {
             assert!(!seen.contains(&t.4), "{y0}..{y1}: {:?} twice", t.4);
             seen.push(t.4);
             assert!(t.4.len() <= 16, "{y0}..{y1}: {:?}", t.4);
-            let y = t.2 + 11.0 * 0.65;
+            let y = t.2 + econ_widget::layout::TINY * 0.65;
             let value = map.yd.0 + (map.bottom - y) / (map.bottom - map.top) * (map.yd.1 - map.yd.0);
             let printed = read_number(t.4).unwrap_or_else(|| panic!("{y0}..{y1}: tick {:?}", t.4));
             let step = (map.yd.1 - map.yd.0) / (map.bottom - map.top);
