@@ -382,7 +382,10 @@
   // The embed's height at a few widths (its chart as SVG, plus the data-table button row): the
   // snippets carry them as data-heights, so the loader and the resizer reserve the chart's
   // place before it draws (no layout shift; docs/embedding.md).
-  var RESERVE_WIDTHS = [300, 340, 380, 420, 480, 560, 640, 720];
+  // Every 40 px: the loader reserves the height of the widest width up to the container's,
+  // and a frame never shrinks below it, so wider steps left blank space under the chart
+  // (28 px at 684 px with steps of 80).
+  var RESERVE_WIDTHS = [300, 340, 380, 420, 460, 500, 540, 580, 620, 660, 700, 740];
   var TABLE_ROW = 36;
   function heightsSpec() {
     return RESERVE_WIDTHS.map(function (w) {

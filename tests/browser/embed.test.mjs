@@ -444,13 +444,13 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   const iframe = await page.inputValue('#embed-iframe');
   assert.equal(await page.getAttribute('#embed-script', 'readonly'), '');
   const base = server.url + '/www/';
-  assert.match(script, /^<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc" data-heights="300:\d+ 340:\d+ 380:\d+ 420:\d+ 480:\d+ 560:\d+ 640:\d+ 720:\d+">/, script);
+  assert.match(script, /^<div data-econ-widget data-view="d000-gdp-growth" data-chart="bar" data-lang="en" data-theme="dark" data-sort="desc" data-heights="300:\d+ 340:\d+ 380:\d+ 420:\d+ 460:\d+ 500:\d+ 540:\d+ 580:\d+ 620:\d+ 660:\d+ 700:\d+ 740:\d+">/, script);
   assert.ok(script.endsWith(`</div>\n<script src="${server.url}/dist/econ-embed.js"></script>`), 'the loader comes right after its div, not deferred');
   assert.ok(script.includes('<caption><a href="' + base + 'index.html#view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc'), 'the fallback links to the explorer');
   assert.ok(script.includes('<th scope="row">Tertiary industry value added growth</th><td>H1 2023</td><td>6.3%</td></tr>'), 'the fallback has the values');
   assert.ok(!script.includes('全市地区生产总值'), 'no quote column in the fallback: the sources are listed once below it');
   assert.ok(script.includes('<p>Source: Jinzhong: a new chapter in the home of the Jin merchants (Shanxi Daily, 2023-08)</p>'));
-  assert.match(iframe, new RegExp(`^<iframe src="${base.replace(/[./]/g, '\\$&')}embed\\.html\\?view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc&amp;id=(econ-widget-[0-9a-f]{8})" id="\\1" title="Jinzhong GDP and sector growth, H1 2023" width="100%" height="\\d+" data-heights="300:\\d+ 340:\\d+ 380:\\d+ 420:\\d+ 480:\\d+ 560:\\d+ 640:\\d+ 720:\\d+" loading="lazy" frameborder="0"></iframe>\n<script src="${base.replace(/[./]/g, '\\$&')}embed-resize\\.js"></script>$`));
+  assert.match(iframe, new RegExp(`^<iframe src="${base.replace(/[./]/g, '\\$&')}embed\\.html\\?view=d000-gdp-growth&amp;chart=bar&amp;lang=en&amp;theme=dark&amp;sort=desc&amp;id=(econ-widget-[0-9a-f]{8})" id="\\1" title="Jinzhong GDP and sector growth, H1 2023" width="100%" height="\\d+" data-heights="300:\\d+ 340:\\d+ 380:\\d+ 420:\\d+ 460:\\d+ 500:\\d+ 540:\\d+ 580:\\d+ 620:\\d+ 660:\\d+ 700:\\d+ 740:\\d+" loading="lazy" frameborder="0"></iframe>\n<script src="${base.replace(/[./]/g, '\\$&')}embed-resize\\.js"></script>$`));
 
   // Copy buttons use the clipboard.
   await page.click('button[data-copy="embed-script"]');
