@@ -7,7 +7,7 @@
 // name, as the API reads it from the instance (www/src/api.js ewMemory). NAMES_JSON maps each
 // short name back to its original, for scripts/bundle.mjs's check of what each build exports.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { uleb, sections, encUleb, encName, shortName } from './wasm-binary.mjs';
+import { uleb, encName, shortName, readName, rewriteSection } from './wasm-binary.mjs';
 
 const [wasmPath, gluePath, namesPath] = process.argv.slice(2);
 if (!wasmPath || !gluePath || !namesPath) throw new Error('usage: minify-exports.mjs WASM GLUE NAMES_JSON');
@@ -15,35 +15,14 @@ const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 const KEEP = ['memory'];
 
-// Rebuild the export section (id 7); copy the others as they are.
-const parts = [wasm.subarray(0, 8)];
+// Rebuild the export section (id 7): each entry is a name, a kind byte and an index.
 const names = new Map();
-for (const sec of sections(wasm)) {
-  if (sec.id !== 7) {
-    parts.push(wasm.subarray(sec.start, sec.end));
-    continue;
-  }
-  let [count, p] = uleb(wasm, sec.bodyAt);
-  const entries = [encUleb(count)];
-  for (let i = 0; i < count; i++) {
-    let len;
-    [len, p] = uleb(wasm, p);
-    const field = wasm.subarray(p, p + len).toString('utf8');
-    p += len;
-    const descAt = p;
-    p++; // kind
-    [, p] = uleb(wasm, p); // index
-    let name = field;
-    if (!KEEP.includes(field)) {
-      name = shortName(names.size);
-      names.set(field, name);
-    }
-    entries.push(encName(name), wasm.subarray(descAt, p));
-  }
-  if (p !== sec.end) throw new Error('minify-exports: the export section did not parse to its end');
-  const body = Buffer.concat(entries);
-  parts.push(Buffer.from([7]), encUleb(body.length), body);
-}
+const out = rewriteSection(wasm, 7, (at) => {
+  const [field, descAt] = readName(wasm, at);
+  const [, end] = uleb(wasm, descAt + 1);
+  if (!KEEP.includes(field)) names.set(field, shortName(names.size));
+  return [Buffer.concat([encName(names.get(field) || field), wasm.subarray(descAt, end)]), end];
+}, 'minify-exports');
 if (!names.size) throw new Error(`minify-exports: no exports renamed in ${wasmPath}`);
 
 // Longest names first, so that no name is replaced inside a longer one it begins.
@@ -54,7 +33,7 @@ for (const long of names.keys()) {
   if (new RegExp(`\\bwasm\\.${long}\\b`).test(glue)) throw new Error(`minify-exports: wasm.${long} is left in ${gluePath}`);
 }
 
-writeFileSync(wasmPath, Buffer.concat(parts));
+writeFileSync(wasmPath, out);
 writeFileSync(gluePath, glue);
 writeFileSync(namesPath, JSON.stringify(Object.fromEntries([...names].map(([long, short]) => [short, long])), null, 1) + '\n');
 console.log(`minify-exports: ${names.size} exports renamed in ${wasmPath} and ${gluePath}`);

@@ -57,3 +57,35 @@ export function shortName(i) {
   } while (i >= 0);
   return s;
 }
+
+/** The name at `buf[at]`: [string, offset after it]. */
+export function readName(buf, at) {
+  const [n, p] = uleb(buf, at);
+  return [buf.subarray(p, p + n).toString('utf8'), p + n];
+}
+
+/**
+ * `wasm` with the entries of section `id` (imports: 2, exports: 7) rewritten: `entry(at)`
+ * reads one entry at `at` and returns [its new bytes, the offset after it]. The other
+ * sections are copied as they are.
+ */
+export function rewriteSection(wasm, id, entry, what) {
+  const parts = [wasm.subarray(0, 8)];
+  for (const sec of sections(wasm)) {
+    if (sec.id !== id) {
+      parts.push(wasm.subarray(sec.start, sec.end));
+      continue;
+    }
+    let [count, p] = uleb(wasm, sec.bodyAt);
+    const entries = [encUleb(count)];
+    for (let i = 0; i < count; i++) {
+      let bytes;
+      [bytes, p] = entry(p);
+      entries.push(bytes);
+    }
+    if (p !== sec.end) throw new Error(`${what}: section ${id} did not parse to its end`);
+    const body = Buffer.concat(entries);
+    parts.push(Buffer.from([id]), encUleb(body.length), body);
+  }
+  return Buffer.concat(parts);
+}
