@@ -981,7 +981,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-CL6VoyuK1wUdL+9i33lqo4yOLFmN0bJ/qAMN2H7950g=";
+var EW_WASM_INTEGRITY = "sha256-tEBX/+nuq21cs8y55yyFrxyGVcgaMAwsxMKukQW08/Y=";
 var EW_DEFAULT_WASM = function () { return new URL('./econ_widget_full_bg.wasm', import.meta.url); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
