@@ -1524,9 +1524,10 @@ Widget.prototype.rehome = function () {
     return;
   }
   try {
-    if (EW_HOST_DATA && this.series) raw.set_series.apply(raw, this.series);
+    var s = this.series;
+    if (EW_HOST_DATA && s) raw.set_series(s.label, s.unit, ewNumbers(s.x.deref(), 'series.x'), ewNumbers(s.y.deref(), 'series.y'));
   } catch (e) {
-    this.series = null; // changed since (the page's own arrays): the dataset view is shown
+    this.series = null; // changed since, or let go by the page: the dataset view is shown
   }
   old.__destroy_into_raw();
   this.g = wasm_bindgen;
@@ -2065,10 +2066,12 @@ Widget.prototype.publicApi = function () {
       var label = ewLabel(series.label, 'series.label');
       var unit = ewLabel(series.unit, 'series.unit');
       var before = JSON.stringify(w.fullState());
-      var args = [label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y')];
-      w.h.set_series.apply(null, args);
-      // Truthy while a series is shown; kept to rebuild the widget on a fresh instance after a trap.
-      w.series = args;
+      w.h.set_series(label, unit, ewNumbers(series.x, 'series.x'), ewNumbers(series.y, 'series.y'));
+      // Truthy while a series is shown; kept to rebuild the widget on a fresh instance after a
+      // trap, with the page's own arrays held weakly: held strongly, a million points (16 MB)
+      // outlived the page's references to them, for a rebuild that may never come.
+      var hold = function (a) { return typeof WeakRef === 'function' && a && typeof a === 'object' ? new WeakRef(a) : { deref: function () { return a; } }; };
+      w.series = { label: label, unit: unit, x: hold(series.x), y: hold(series.y) };
       // A new series is new data even when the state reads the same: draw it.
       var state = w.fullState();
       w.changed(before, state, true);

@@ -324,6 +324,46 @@ test('setSeries holds one series in wasm memory, not two: the next million point
   await page.context().close();
 });
 
+test('setSeries holds the page\'s arrays weakly: dropped by the page, they are collected; kept, a trap elsewhere rebuilds the series', async () => {
+  const page = await fixture();
+  const r = await page.evaluate(async () => {
+    const rt = window.__rt;
+    const n = 200_000;
+    const a = await EconWidget.mount(document.querySelector('#a'), {});
+    const b = await EconWidget.mount(document.querySelector('#b'), {});
+    await rt.settle(a);
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => { collected++; });
+    (() => {
+      const x = Float64Array.from({ length: n }, (_, i) => i);
+      const y = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 100));
+      registry.register(x, 'x');
+      registry.register(y, 'y');
+      a.setSeries({ label: 'dropped', x, y });
+    })();
+    await rt.settle(a);
+    for (let i = 0; i < 40 && collected < 2; i++) {
+      window.gc();
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const droppedCollected = collected;
+    const shownAfterGc = [a.state().chart, a.title()];
+    // Kept by the page: a trap in b moves a to a fresh instance, series and all.
+    window.__keep = { label: 'kept', x: [0, 1, 2], y: [3, 1, 2] };
+    a.setSeries(window.__keep);
+    await rt.settle(a);
+    EconWidget._trapNextCall(b);
+    try { b.table(); } catch (e) { /* the trap, as a coded error */ }
+    await rt.frames(5);
+    await rt.settle(a);
+    return { droppedCollected, shownAfterGc, kept: [a.state().chart, a.title()] };
+  });
+  assert.equal(r.droppedCollected, 2, 'the page\'s x and y are collected once it drops them');
+  assert.deepEqual(r.shownAfterGc, ['line', 'dropped'], 'the chart still shows the series (its copy is in wasm memory)');
+  assert.deepEqual(r.kept, ['line', 'kept'], 'rebuilt on the fresh instance with the series the page kept');
+  await page.context().close();
+});
+
 test('two widgets (embedded zh light, host en dark) never affect each other', async () => {
   const page = await fixture();
   const r = await page.evaluate(async (mini) => {
