@@ -986,10 +986,6 @@ fn anchored(a: &Anchor, s: &[char], f: &Figure) -> usize {
 // ---------------------------------------------------------------------------------------------
 // Judging one figure.
 
-fn grows(v: &Value) -> bool {
-    v.kind == Kind::Growth || (v.kind == Kind::Target && v.target_kind == Some(Kind::Growth))
-}
-
 fn period_fits(v: Period, said: Period, exact: bool) -> bool {
     if v == said {
         return true;
@@ -1068,14 +1064,14 @@ impl<'a> Judge<'a> {
                 continue;
             }
             if equal {
-                let cue = u.dimension != "percent" || grows(v) == ctx.growth_cue;
+                let cue = u.dimension != "percent" || v.is_growth() == ctx.growth_cue;
                 let key = (quoted, cue, named);
                 if best_match.as_ref().is_none_or(|(_, k)| key > *k) {
                     best_match = Some((i, key));
                 }
                 continue;
             }
-            let cue = u.dimension != "percent" || quoted > 0 || grows(v) == ctx.growth_cue;
+            let cue = u.dimension != "percent" || quoted > 0 || v.is_growth() == ctx.growth_cue;
             let strict = (!f.dims.is_empty() || f.prefix.is_some())
                 && cue
                 && region.is_some_and(|r| region_fits(ds, &v.region, r, true))

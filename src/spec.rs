@@ -309,7 +309,7 @@ fn indicator_name(ds: &Dataset, v: &Value, lang: Lang) -> String {
 }
 
 pub fn as_growth(name: &str, v: &Value, lang: Lang) -> String {
-    crate::i18n::growth_name(name, v.kind == Kind::Growth || v.target_kind == Some(Kind::Growth), lang)
+    crate::i18n::growth_name(name, v.is_growth(), lang)
 }
 
 /// `mixed`: the chart has targets and actuals, so a period series also says which it is.

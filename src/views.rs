@@ -376,7 +376,7 @@ fn derived(ds: &Dataset, sets: &[bool]) -> Vec<View> {
         let (p0, p1) = (ds.periods[list[0]], ds.periods[list[list.len() - 1]]);
         // A growth rate's series says so; its periods only where the text dated them all (an
         // "as of writing" figure placed at 2024 does not make the title's range start there).
-        let growth = first.kind == Kind::Growth || first.target_kind == Some(Kind::Growth);
+        let growth = first.is_growth();
         let dated = list.iter().all(|&i| values[i].period_text.is_none());
         let range = |lang: Lang| dated.then(|| crate::period::range_label(p0, p1, lang));
         let (wz, we) = (growth_name(&what.zh, growth, Lang::Zh), growth_name(&what.en, growth, Lang::En));

@@ -155,6 +155,14 @@ pub struct Value {
     pub source: Source,
 }
 
+impl Value {
+    /// A growth rate, or a target for one: labelled "…增速" / "… growth", never with the bare
+    /// name of the level it grows (validation allows `target_kind` on targets only).
+    pub fn is_growth(&self) -> bool {
+        self.kind == Kind::Growth || self.target_kind == Some(Kind::Growth)
+    }
+}
+
 /// How a derived value is computed from other values of the dataset (each printed, none
 /// derived itself), checked by validation to the value's own decimals.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
