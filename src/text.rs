@@ -60,9 +60,18 @@ pub fn replace_dot(s: &str, to: &str) -> String {
     out
 }
 pub fn width(text: &str, size: f64, bold: bool) -> f64 {
-    // Arial's and Helvetica's curly quotes are a third of an em.
-    let quote = if has_cjk(text) { 1.0 } else { 0.35 };
-    let em: f64 = text.chars().map(|c| if is_quote(c) { quote } else { char_em(c) }).sum();
+    // One pass: curly quotes are counted, and measured once it is known whether the text has
+    // a CJK character (full-width then; Arial's and Helvetica's are a third of an em).
+    let (mut em, mut quotes, mut cjk) = (0.0, 0.0, false);
+    for c in text.chars() {
+        if is_quote(c) {
+            quotes += 1.0;
+        } else {
+            em += char_em(c);
+            cjk |= draws_cjk(c);
+        }
+    }
+    em += quotes * if cjk { 1.0 } else { 0.35 };
     // 3% spare: fonts differ a little, and text must never overflow its box.
     em * size * if bold { 1.09 } else { 1.03 }
 }
@@ -108,7 +117,12 @@ fn is_quote(c: char) -> bool {
 /// English text is drawn in a Latin face, whose curly quotes and apostrophes are narrow, as
 /// English prints them, where a CJK font draws them full-width.
 pub fn has_cjk(text: &str) -> bool {
-    text.chars().any(|c| is_cjk(c) && !is_quote(c) && c < '\u{1F000}')
+    text.chars().any(draws_cjk)
+}
+
+/// A character only a CJK font draws (not a curly quote, not an emoji).
+fn draws_cjk(c: char) -> bool {
+    is_cjk(c) && !is_quote(c) && c < '\u{1F000}'
 }
 
 /// Splits text into lines no wider than `max`, breaking at spaces for Latin text and between
