@@ -387,6 +387,12 @@ function el(tag, cls, attrs) {
   return e;
 }
 
+/** A source quote's language: zh-CN where it has Chinese (the seeds' verbatim words), else the element's own. */
+function ewQuoteLang(node, text) {
+  if (/[\u2E80-\u9FFF]/.test(text)) node.setAttribute('lang', 'zh-CN');
+  else node.removeAttribute('lang');
+}
+
 function para(cls, text) {
   var p = el('p', cls);
   p.textContent = text;
@@ -647,9 +653,9 @@ Widget.prototype.tableLabels = function () {
   var sep = this.sel.lang === 'zh' ? '；' : '; ';
   data.rows.forEach(function (row, r) {
     var tr = el('tr');
+    var docs = data.sources[r] || [];
     row.forEach(function (cell, i) {
       var c = i === 0 ? el('th', null, { scope: 'row' }) : el('td');
-      var docs = data.sources[r] || [];
       // A source the dataset gives a URL for is a link (validated http(s); set as an attribute,
       // never markup). The embedded dataset has none: host data only.
       if (EW_HOST_DATA && i === src && docs.some(function (d) { return d[1]; })) {
@@ -662,7 +668,7 @@ Widget.prototype.tableLabels = function () {
         });
       } else c.textContent = cell;
       // The quote is the text's own words: Chinese in an English table too.
-      if (i === src + 1 && /[\u2E80-\u9FFF]/.test(cell)) c.setAttribute('lang', 'zh-CN');
+      if (i === src + 1) ewQuoteLang(c, cell);
       tr.append(c);
     });
     body.append(tr);
@@ -904,10 +910,7 @@ Widget.prototype.showTip = function (info) {
     if (node.textContent !== rows[i][2]) {
       node.textContent = rows[i][2];
       // A verbatim Chinese quote in an English tooltip: read and drawn as Chinese.
-      if (rows[i][0] === 'blockquote') {
-        if (/[\u2E80-\u9FFF]/.test(rows[i][2])) node.setAttribute('lang', 'zh-CN');
-        else node.removeAttribute('lang');
-      }
+      if (rows[i][0] === 'blockquote') ewQuoteLang(node, rows[i][2]);
     }
   }
   var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
