@@ -981,7 +981,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-tEBX/+nuq21cs8y55yyFrxyGVcgaMAwsxMKukQW08/Y=";
+var EW_WASM_INTEGRITY = "sha256-/M3HZDSZrPw78v+tXxcBUGrsiAkATU5qJ2gXYhdC8Dg=";
 var EW_DEFAULT_WASM = function () { return new URL('./econ_widget_full_bg.wasm', import.meta.url); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -1372,6 +1372,12 @@ function el(tag, cls, attrs) {
   return e;
 }
 
+/** A source quote's language: zh-CN where it has Chinese (the seeds' verbatim words), else the element's own. */
+function ewQuoteLang(node, text) {
+  if (/[\u2E80-\u9FFF]/.test(text)) node.setAttribute('lang', 'zh-CN');
+  else node.removeAttribute('lang');
+}
+
 function para(cls, text) {
   var p = el('p', cls);
   p.textContent = text;
@@ -1632,9 +1638,9 @@ Widget.prototype.tableLabels = function () {
   var sep = this.sel.lang === 'zh' ? '；' : '; ';
   data.rows.forEach(function (row, r) {
     var tr = el('tr');
+    var docs = data.sources[r] || [];
     row.forEach(function (cell, i) {
       var c = i === 0 ? el('th', null, { scope: 'row' }) : el('td');
-      var docs = data.sources[r] || [];
       // A source the dataset gives a URL for is a link (validated http(s); set as an attribute,
       // never markup). The embedded dataset has none: host data only.
       if (EW_HOST_DATA && i === src && docs.some(function (d) { return d[1]; })) {
@@ -1647,7 +1653,7 @@ Widget.prototype.tableLabels = function () {
         });
       } else c.textContent = cell;
       // The quote is the text's own words: Chinese in an English table too.
-      if (i === src + 1 && /[\u2E80-\u9FFF]/.test(cell)) c.setAttribute('lang', 'zh-CN');
+      if (i === src + 1) ewQuoteLang(c, cell);
       tr.append(c);
     });
     body.append(tr);
@@ -1889,10 +1895,7 @@ Widget.prototype.showTip = function (info) {
     if (node.textContent !== rows[i][2]) {
       node.textContent = rows[i][2];
       // A verbatim Chinese quote in an English tooltip: read and drawn as Chinese.
-      if (rows[i][0] === 'blockquote') {
-        if (/[\u2E80-\u9FFF]/.test(rows[i][2])) node.setAttribute('lang', 'zh-CN');
-        else node.removeAttribute('lang');
-      }
+      if (rows[i][0] === 'blockquote') ewQuoteLang(node, rows[i][2]);
     }
   }
   var tipLang = lang === 'zh' ? 'zh-CN' : 'en';
