@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const STAMP = 'dist/SOURCES.sha256';
-const inputs = ['Cargo.toml', 'Cargo.lock', 'package.json', 'src', 'vendor', 'www/src', 'www/embed.js', 'scripts/build.sh', 'scripts/bundle.mjs', 'scripts/minify-imports.mjs', 'scripts/minify-exports.mjs', 'scripts/wasm-binary.mjs', 'examples/static_fallbacks.rs', 'examples/fact_cards.rs'];
+const inputs = ['Cargo.toml', 'Cargo.lock', 'package.json', 'src', 'vendor', 'www/src', 'www/embed.js', 'scripts/build.sh', 'scripts/bundle.mjs', 'scripts/minify-imports.mjs', 'scripts/minify-exports.mjs', 'scripts/strip-panic-locations.mjs', 'scripts/wasm-binary.mjs', 'examples/static_fallbacks.rs', 'examples/fact_cards.rs'];
 function files(p) {
   const full = join(root, p);
   if (statSync(full).isDirectory()) return readdirSync(full).sort().flatMap((f) => files(join(p, f)));
