@@ -1,5 +1,6 @@
 //! Renders one chart of the embedded dataset as SVG, natively:
 //! `cargo run --example svg -- <view-id> [zh|en] [width] [chart] [dark]` > chart.svg
+//! An editor's options come from the environment: `EW_TITLE`, `EW_DESCRIPTION`, `EW_HIGHLIGHT`.
 use econ_widget::select::Patch;
 use econ_widget::widget::Widget;
 
@@ -8,8 +9,15 @@ fn main() {
     let view = args.first().map(String::as_str).unwrap_or("d000-gdp-sectors");
     let lang = args.get(1).map(String::as_str).unwrap_or("zh");
     let width: f64 = args.get(2).and_then(|w| w.parse().ok()).unwrap_or(640.0);
-    let sel =
-        Patch { view: Some(view.into()), lang: Some(lang.into()), chart: args.get(3).cloned(), ..Patch::default() };
+    let sel = Patch {
+        view: Some(view.into()),
+        lang: Some(lang.into()),
+        chart: args.get(3).cloned().filter(|c| !c.is_empty()),
+        title: std::env::var("EW_TITLE").ok(),
+        description: std::env::var("EW_DESCRIPTION").ok(),
+        highlight: std::env::var("EW_HIGHLIGHT").ok(),
+        ..Patch::default()
+    };
     let dark = args.get(4).map(|d| d == "dark").unwrap_or(false);
     let result = Widget::new(None, &sel).and_then(|mut w| w.svg(width, dark));
     match result {

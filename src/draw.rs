@@ -121,11 +121,6 @@ pub fn draw<B: DrawingBackend>(
                     backend.draw_rect((px(*x), px(*y)), (px(x + w), px(y + h)), &stroke(*paint, 1.0), true)?;
                 }
             }
-            Mark::Frame { x, y, w, h, paint, width } => {
-                let s = stroke(*paint, *width);
-                let pts = [(*x, *y), (x + w, *y), (x + w, y + h), (*x, y + h), (*x, *y)];
-                backend.draw_path(pts.iter().map(|&(a, b)| (px(a), px(b))), &s)?;
-            }
             Mark::Path { points, paint, width } => {
                 let device: Vec<(i32, i32)> = points.iter().map(|&(a, b)| (px(a), px(b))).collect();
                 backend.draw_path(per_device_column(device), &stroke(*paint, *width))?;

@@ -22,6 +22,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+    pub fn other(self) -> Lang {
+        if self == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
     /// Picks the zh or en form of a fixed UI string.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         if self == Lang::Zh {

@@ -26,15 +26,6 @@ pub enum Mark {
         h: f64,
         paint: Paint,
     },
-    /// An outline (focus ring, planned-value bar).
-    Frame {
-        x: f64,
-        y: f64,
-        w: f64,
-        h: f64,
-        paint: Paint,
-        width: f64,
-    },
     Path {
         points: Vec<(f64, f64)>,
         paint: Paint,
@@ -124,7 +115,8 @@ impl Builder {
     fn text(&mut self, x: f64, y: f64, s: impl Into<String>, size: f64, bold: bool, paint: Paint, align: HAlign) {
         self.marks.push(Mark::Text { x, y, text: s.into(), size, bold, paint, align });
     }
-    /// Wrapped paragraph at the current y; advances y.
+    /// Wrapped paragraph at the current y; advances y. Not inlined: a chart has many.
+    #[inline(never)]
     fn paragraph(&mut self, s: &str, size: f64, bold: bool, paint: Paint, max_lines: usize) {
         let lh = (size * 1.4).round();
         for line in text::wrap(s, size, bold, self.w - 2.0 * PAD, max_lines) {
@@ -190,6 +182,11 @@ pub fn layout_series(spec: &ChartSpec, s: &HostSeries, width: f64) -> Scene {
 fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option<PlotMap>) -> Scene {
     let mut b = Builder { w: width, y: PAD, marks: Vec::new(), hits: Vec::new() };
     b.paragraph(&spec.title, if width < 400.0 { TITLE - 1.0 } else { TITLE }, true, Paint::Text, 4);
+    // An editor's description, above the unit line it never replaces.
+    if !spec.description.is_empty() {
+        b.y += 2.0;
+        b.paragraph(&spec.description, SMALL, false, Paint::Text, 4);
+    }
     if !spec.subtitle.is_empty() {
         b.y += 2.0;
         b.paragraph(&spec.subtitle, SMALL, false, Paint::Muted, 3);
@@ -250,7 +247,13 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
             x = PAD;
             b.y += row_h;
         }
-        let paint = if s.hidden { Paint::Grid } else { Paint::Series(i) };
+        let paint = if s.hidden {
+            Paint::Grid
+        } else if spec.muted_series(i) {
+            Paint::Axis
+        } else {
+            Paint::Series(i)
+        };
         b.rect(x, b.y + 4.0, 11.0, 11.0, paint);
         // The swatch is patterned exactly when the series' bars are (`hatched_series`).
         if !s.hidden && hatched_series(spec, i) {
@@ -273,6 +276,16 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
 }
 
 /// Whether a datum is a target (planned figure), which bars show hatched.
+/// A data mark's paint: the axis grey (still 3:1 on the background) when an editor
+/// highlighted another item.
+fn data_paint(spec: &ChartSpec, d: &Datum, p: Paint) -> Paint {
+    if spec.muted(d) {
+        Paint::Axis
+    } else {
+        p
+    }
+}
+
 fn planned(spec: &ChartSpec, d: &Datum) -> bool {
     d.kind.starts_with(spec.lang.pick("目标", "target"))
 }
@@ -329,7 +342,7 @@ fn debug_assert_finite(scene: &Scene) {
         let ok = |v: &[f64]| v.iter().all(|v| v.is_finite());
         for m in &scene.marks {
             let fine = match m {
-                Mark::Rect { x, y, w, h, .. } | Mark::Frame { x, y, w, h, .. } => ok(&[*x, *y, *w, *h]),
+                Mark::Rect { x, y, w, h, .. } => ok(&[*x, *y, *w, *h]),
                 Mark::Path { points, width, .. } => points.iter().all(|p| ok(&[p.0, p.1])) && width.is_finite(),
                 Mark::Circle { x, y, r, .. } => ok(&[*x, *y, *r]),
                 Mark::Text { x, y, size, .. } => ok(&[*x, *y, *size]),
@@ -491,7 +504,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             let by = bars_top + slot as f64 * (thick + 2.0);
             let (a, z) = (s.at(clamp(0.0, d0, d1)), s.at(d.value));
             let (bx, bw) = (a.min(z), (z - a).abs().max(1.0));
-            let paint = Paint::Series(if per_cat > 1 { d.series } else { 0 });
+            let paint = data_paint(spec, d, Paint::Series(if per_cat > 1 { d.series } else { 0 }));
             body.push(Mark::Rect { x: bx, y: by, w: bw, h: thick, paint });
             let r = Rect { x: bx, y: by, w: bw, h: thick };
             // Hatching means "target", and only that: the legend or the key says so.
@@ -531,7 +544,7 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     for &(i, d) in visible {
         let sw = if total > 0.0 { clamp(d.value.max(0.0) / total * w, 0.0, w) } else { 0.0 };
         // No pattern needed: the rows below label every part directly.
-        b.rect(x, y, sw, h, Paint::Series(d.category));
+        b.rect(x, y, sw, h, data_paint(spec, d, Paint::Series(d.category)));
         if let Some(share) = d.share {
             let label = format_share(share);
             if text::width(&label, SMALL, true) + 8.0 < sw {
@@ -550,7 +563,7 @@ fn composition(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     for (i, r) in hits {
         let d = &spec.data[i];
         let row_top = b.y;
-        b.rect(PAD, row_top + 3.0, 12.0, 12.0, Paint::Series(d.category));
+        b.rect(PAD, row_top + 3.0, 12.0, 12.0, data_paint(spec, d, Paint::Series(d.category)));
         let share = d.share.map(format_share).unwrap_or_default();
         let head = format!("{} · {} · {}", d.label, d.display, share);
         let lines = text::wrap(&head, SMALL, false, b.w - 2.0 * PAD - 20.0, 2);
@@ -680,14 +693,15 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             // draw what each pixel column can show (first/min/max/last).
             #[cfg(feature = "host-data")]
             let path = decimate::min_max(&path, x0, 1.0);
-            b.marks.push(Mark::Path { points: path, paint: Paint::Series(s), width: 2.0 });
+            let paint = if spec.muted_series(s) { Paint::Axis } else { Paint::Series(s) };
+            b.marks.push(Mark::Path { points: path, paint, width: 2.0 });
         }
         let show_points = pts.len() <= (x1 - x0) as usize / 6;
         for &(i, (x, y)) in &pts {
             let d = &spec.data[i];
             let own = months_of(d) != full;
             if show_points || own || pts.len() == 1 {
-                b.marks.push(Mark::Circle { x, y, r: 3.5, paint: Paint::Series(s), fill: true });
+                b.marks.push(Mark::Circle { x, y, r: 3.5, paint: data_paint(spec, d, Paint::Series(s)), fill: true });
             }
             if label_points {
                 // A figure of another period length than its line says which period it is.
@@ -721,7 +735,13 @@ fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         let free = |ty: f64| ty >= top && ty + h <= bottom && placed.free((cx - w / 2.0, cx + w / 2.0, ty, ty + h));
         if let Some(ty) = tops.into_iter().find(|&ty| free(ty)) {
             placed.0.push((cx - w / 2.0, cx + w / 2.0, ty, ty + h));
-            let paint = if name { Paint::Series(usize::MAX - i) } else { Paint::Text };
+            let paint = if !name {
+                Paint::Text
+            } else if spec.muted_series(usize::MAX - i) {
+                Paint::Axis
+            } else {
+                Paint::Series(usize::MAX - i)
+            };
             b.text(cx, ty, t, TINY, false, paint, HAlign::Center);
         }
     }
@@ -742,7 +762,7 @@ fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
         b.rect(x0, ty, x1 - x0, 18.0, Paint::Track);
         let (a, z) = (s.at(0.0f64.max(lo)), s.at(d.value));
         let bar = Rect { x: a.min(z), y: ty + 4.0, w: (z - a).abs().max(1.0), h: 10.0 };
-        b.rect(bar.x, bar.y, bar.w, bar.h, Paint::Series(0));
+        b.rect(bar.x, bar.y, bar.w, bar.h, data_paint(spec, d, Paint::Series(0)));
         if target.is_finite() {
             let tx = s.at(target);
             b.rect(tx - 1.5, ty - 3.0, 3.0, 24.0, Paint::Text);
@@ -770,7 +790,6 @@ fn bullets(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
 }
 
 fn timeline(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
-    let _ = spec;
     let axis_x = PAD + 48.0;
     let text_x = axis_x + 16.0;
     let top = b.y;
@@ -800,18 +819,10 @@ fn timeline(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     // Rows are spaced by their text, not by time, so no line joins the dots: an axis would
     // claim a scale the rows do not have.
     let _ = top;
-    for (k, (_, row_top)) in rows.into_iter().enumerate() {
-        b.marks.push(Mark::Circle { x: axis_x, y: row_top + 9.0, r: 5.0, paint: Paint::Series(k), fill: true });
+    for (k, (i, row_top)) in rows.into_iter().enumerate() {
+        let paint = data_paint(spec, &spec.data[i], Paint::Series(k));
+        b.marks.push(Mark::Circle { x: axis_x, y: row_top + 9.0, r: 5.0, paint, fill: true });
     }
-}
-
-/// Marks for the overlay canvas: a ring around the hovered or focused mark.
-pub fn highlight(hit: &Hit) -> Vec<Mark> {
-    let r = hit.mark;
-    vec![
-        Mark::Frame { x: r.x - 3.0, y: r.y - 3.0, w: r.w + 6.0, h: r.h + 6.0, paint: Paint::Background, width: 4.0 },
-        Mark::Frame { x: r.x - 2.0, y: r.y - 2.0, w: r.w + 4.0, h: r.h + 4.0, paint: Paint::Focus, width: 2.0 },
-    ]
 }
 
 #[cfg(test)]

@@ -76,9 +76,29 @@ pub struct Selection {
     pub sort: Sort,
     /// Series keys switched off in the legend.
     pub hidden: Vec<String>,
+    /// An editor's headline and description for this view (empty: the view's own title, no
+    /// description). Words only: the figures, unit line and source line are the dataset's.
+    pub title: String,
+    pub description: String,
+    /// The one item drawn in colour, the others muted: a category or series label as the chart
+    /// shows it, in either language, or a series key (checked against the chart by the widget).
+    pub highlight: String,
 }
 
-pub const FIELDS: [&str; 9] = ["view", "region", "topic", "indicators", "chart", "lang", "theme", "sort", "hidden"];
+pub const FIELDS: [&str; 12] = [
+    "view",
+    "region",
+    "topic",
+    "indicators",
+    "chart",
+    "lang",
+    "theme",
+    "sort",
+    "hidden",
+    "title",
+    "description",
+    "highlight",
+];
 
 /// A partial selection as it comes from JS (`select({lang: 'en'})`): an absent field leaves
 /// that part as it is. Unknown fields are refused: a typo must not silently do nothing. The
@@ -106,6 +126,13 @@ pub struct Patch {
     /// `null` means no hidden series.
     #[serde(default, deserialize_with = "list_or_null")]
     pub hidden: Option<Vec<String>>,
+    /// `""` goes back to the view's own title (no description, no highlight).
+    #[serde(default, deserialize_with = "present")]
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub highlight: Option<String>,
 }
 
 /// A present string field must be a string: `{view: null}` is a mistake worth reporting.
@@ -195,6 +222,12 @@ impl ToJson for Selection {
             .str(self.sort.id())
             .key("hidden")
             .strs(&self.hidden)
+            .key("title")
+            .str(&self.title)
+            .key("description")
+            .str(&self.description)
+            .key("highlight")
+            .str(&self.highlight)
             .end_obj();
     }
 }
@@ -213,6 +246,9 @@ impl Selection {
             theme: Theme::Auto,
             sort: Sort::None,
             hidden: Vec::new(),
+            title: String::new(),
+            description: String::new(),
+            highlight: String::new(),
         }
     }
 
@@ -239,6 +275,10 @@ impl Selection {
             next.chart = view.default_chart;
             next.indicators.clear();
             next.hidden.clear();
+            // An editor's words and highlight belong to the chart they were written for.
+            next.title.clear();
+            next.description.clear();
+            next.highlight.clear();
         }
         if let Some(s) = patch.chart.as_deref() {
             let chart = ChartKind::parse(s).ok_or_else(|| {
@@ -284,6 +324,15 @@ impl Selection {
         }
         if let Some(list) = patch.hidden.clone() {
             next.hidden = dedup(list);
+        }
+        if let Some(s) = &patch.title {
+            next.title = editor_text("title", s, 120)?;
+        }
+        if let Some(s) = &patch.description {
+            next.description = editor_text("description", s, 300)?;
+        }
+        if let Some(s) = &patch.highlight {
+            next.highlight = editor_text("highlight", s, 300)?;
         }
         Ok(next)
     }
@@ -356,6 +405,22 @@ fn unknown(code: &'static str, field: &str, value: &str, expected: &str) -> Erro
         format!("selection.{field}"),
         format!("unknown {field} '{}'; expected one of {expected}", clip(value)),
     )
+}
+
+/// An editor's text, trimmed: one line of at most `max` characters with no control characters
+/// (it is drawn on a canvas and read out, never parsed as HTML).
+#[inline(never)]
+fn editor_text(field: &str, s: &str, max: usize) -> Result<String> {
+    let s = s.trim();
+    let n = s.chars().count();
+    if n > max || s.chars().any(char::is_control) {
+        return Err(Error::new(
+            "bad_text",
+            format!("selection.{field}"),
+            format!("expected one line of at most {max} characters, got {n} characters: '{}'", clip(s)),
+        ));
+    }
+    Ok(s.to_string())
 }
 
 fn dedup(list: Vec<String>) -> Vec<String> {

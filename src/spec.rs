@@ -65,6 +65,8 @@ pub struct ChartSpec {
     pub chart: ChartKind,
     pub lang: Lang,
     pub title: String,
+    /// An editor's description, drawn under the title (empty: none).
+    pub description: String,
     pub subtitle: String,
     pub axis_unit: String,
     pub source: String,
@@ -72,9 +74,41 @@ pub struct ChartSpec {
     pub series: Vec<SeriesInfo>,
     pub data: Vec<Datum>,
     pub summary: String,
+    /// The item an editor highlighted: the other data are drawn muted.
+    pub highlight: Option<Highlight>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Highlight {
+    Category(usize),
+    Series(usize),
 }
 
 impl ChartSpec {
+    /// The highlighted item named by `key`: a category or series label, or a series key.
+    pub fn find_highlight(&self, key: &str) -> Option<Highlight> {
+        // "" is no highlight (and the key of a chart's one unnamed series).
+        if key.is_empty() {
+            return None;
+        }
+        let series = self.series.iter().position(|s| s.key == key || s.label == key);
+        let category = self.categories.iter().position(|c| c == key);
+        category.map(Highlight::Category).or(series.map(Highlight::Series))
+    }
+
+    /// Whether a datum is drawn muted because an editor highlighted another item.
+    pub fn muted(&self, d: &Datum) -> bool {
+        match self.highlight {
+            Some(Highlight::Category(c)) => d.category != c,
+            _ => self.muted_series(d.series),
+        }
+    }
+
+    /// Whether a whole series (a line, a legend entry) is muted by another series' highlight.
+    pub fn muted_series(&self, s: usize) -> bool {
+        matches!(self.highlight, Some(Highlight::Series(h)) if h != s)
+    }
+
     /// Data of series the reader has not switched off.
     pub fn visible(&self) -> impl Iterator<Item = &Datum> {
         self.data.iter().filter(move |d| !self.series.get(d.series).map(|s| s.hidden).unwrap_or(false))
@@ -98,13 +132,15 @@ pub fn build(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
         Content::Milestones(ms) => timeline_spec(ds, ms, lang),
     };
     b.spec.chart = sel.chart;
-    b.spec.title = view.title.get(lang).to_string();
+    b.spec.title = if sel.title.is_empty() { view.title.get(lang) } else { &sel.title }.to_string();
+    b.spec.description = sel.description.clone();
     for s in b.spec.series.iter_mut() {
         s.hidden = sel.hidden.contains(&s.key);
     }
     if b.spec.chart == ChartKind::Bar {
         sort_categories(&mut b.spec, sel.sort);
     }
+    b.spec.highlight = b.spec.find_highlight(&sel.highlight);
     b.spec.source = source_line(ds, &b.docs, lang);
     if b.derived {
         b.spec.source.push_str(lang.pick("（含推算值）", " (with a computed figure)"));
@@ -128,6 +164,7 @@ impl Built {
                 chart,
                 lang,
                 title: String::new(),
+                description: String::new(),
                 subtitle: String::new(),
                 axis_unit: String::new(),
                 source: String::new(),
@@ -135,6 +172,7 @@ impl Built {
                 series: Vec::new(),
                 data: Vec::new(),
                 summary: String::new(),
+                highlight: None,
             },
             docs: Vec::new(),
             derived: false,

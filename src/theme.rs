@@ -13,8 +13,6 @@ pub enum Paint {
     /// Text drawn on top of a series colour.
     OnSeries,
     Series(usize),
-    /// The ring around the hovered or focused mark (overlay canvas).
-    Focus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +48,6 @@ pub struct Palette {
     pub grid: Rgb,
     pub axis: Rgb,
     pub track: Rgb,
-    pub focus: Rgb,
     /// Chosen from the Okabe–Ito / Tableau colour-blind-safe families, darkened or lightened
     /// until each has 3:1 contrast with the background.
     pub series: [Rgb; 8],
@@ -63,7 +60,6 @@ pub const LIGHT: Palette = Palette {
     grid: Rgb(0xe1, 0xe5, 0xea),
     axis: Rgb(0x8c, 0x95, 0x9f),
     track: Rgb(0xe8, 0xec, 0xf0),
-    focus: Rgb(0x1f, 0x23, 0x28),
     series: [
         Rgb(0x1f, 0x5f, 0xa8),
         Rgb(0xc2, 0x41, 0x0c),
@@ -83,7 +79,6 @@ pub const DARK: Palette = Palette {
     grid: Rgb(0x30, 0x36, 0x3d),
     axis: Rgb(0x6e, 0x76, 0x81),
     track: Rgb(0x2a, 0x31, 0x38),
-    focus: Rgb(0xff, 0xff, 0xff),
     series: [
         Rgb(0x6c, 0xb6, 0xff),
         Rgb(0xfb, 0x92, 0x3c),
@@ -114,7 +109,6 @@ impl Palette {
             Paint::Track => self.track,
             Paint::OnSeries => self.background,
             Paint::Series(i) => self.series[i % self.series.len()],
-            Paint::Focus => self.focus,
         }
     }
 }
@@ -128,7 +122,6 @@ mod tests {
         for p in [&LIGHT, &DARK] {
             assert!(p.text.contrast(p.background) >= 7.0);
             assert!(p.muted.contrast(p.background) >= 4.5, "muted {}", p.muted.hex());
-            assert!(p.focus.contrast(p.background) >= 3.0);
             for s in p.series {
                 // Marks: 3:1 against the page (WCAG 1.4.11); labels drawn on a bar: 4.5:1.
                 assert!(s.contrast(p.background) >= 3.0, "series {} on {}", s.hex(), p.background.hex());

@@ -6,7 +6,6 @@ use crate::data::Dataset;
 use crate::draw::{self, Target};
 use crate::error::Error;
 use crate::json::ToJson;
-use crate::layout;
 use crate::select::Patch;
 use crate::widget::Widget;
 use plotters_canvas::CanvasBackend;
@@ -171,17 +170,29 @@ pub fn read_plain_patch(v: JsValue) -> Result<Patch, Error> {
         }
         Ok(Some(out))
     };
-    Ok(Patch {
-        view: string("view")?,
-        region: string("region")?,
-        topic: string("topic")?,
-        indicators: list("indicators")?,
-        chart: string("chart")?,
-        lang: string("lang")?,
-        theme: string("theme")?,
-        sort: string("sort")?,
-        hidden: list("hidden")?,
-    })
+    // One call site per reader: each closure is compiled once, not once per field.
+    let mut strs: [Option<String>; 10] = Default::default();
+    for (slot, key) in strs.iter_mut().zip([
+        "view",
+        "region",
+        "topic",
+        "chart",
+        "lang",
+        "theme",
+        "sort",
+        "title",
+        "description",
+        "highlight",
+    ]) {
+        *slot = string(key)?;
+    }
+    let [view, region, topic, chart, lang, theme, sort, title, description, highlight] = strs;
+    let mut lists: [Option<Vec<String>>; 2] = Default::default();
+    for (slot, key) in lists.iter_mut().zip(["indicators", "hidden"]) {
+        *slot = list(key)?;
+    }
+    let [indicators, hidden] = lists;
+    Ok(Patch { view, region, topic, indicators, chart, lang, theme, sort, hidden, title, description, highlight })
 }
 
 fn bad_field(path: &str, want: &str, got: &JsValue) -> Error {
@@ -256,11 +267,6 @@ fn paint(canvas: &HtmlCanvasElement, scene: &crate::layout::Scene, dpr: f64, dar
 #[wasm_bindgen]
 pub struct WidgetHandle {
     widget: Widget,
-    dark: bool,
-    dpr: f64,
-    /// The ring on the overlay now (CSS px) and the dpr and theme it was drawn for: a move to a
-    /// ring of the same size (every point of a line) only moves the canvas.
-    ring: Option<([f64; 4], f64, bool)>,
 }
 
 #[wasm_bindgen]
@@ -276,7 +282,7 @@ impl WidgetHandle {
             host_dataset(&data).and_then(|ds| Widget::with_dataset(Rc::new(ds), &init))
         }
         .map_err(js_error)?;
-        Ok(WidgetHandle { widget, dark: false, dpr: 1.0, ring: None })
+        Ok(WidgetHandle { widget })
     }
 
     /// Applies a partial selection and returns the full new one. A bad selection throws and
@@ -310,26 +316,19 @@ impl WidgetHandle {
         let scene = self.widget.layout(width).map_err(js_error)?;
         let height = scene.height;
         paint(&canvas, scene, dpr, dark)?;
-        self.dark = dark;
-        self.dpr = dpr;
         Ok(height)
     }
 
-    /// Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
-    /// the chart canvas is not touched.
-    pub fn hover(&mut self, overlay: JsValue, x: f64, y: f64) -> Result<JsValue, JsValue> {
-        let overlay = canvas_arg(overlay, "overlay")?;
-        let info = self.widget.hit_at(x, y);
-        self.paint_overlay(&overlay, info.as_ref().map(|i| i.ring))?;
-        Ok(info.map(|i| to_js(&i)).unwrap_or(JsValue::NULL))
+    /// Hover: what is under (x, y) CSS px, or null. Its `ring` is the box the JS shell rings
+    /// with a bordered element: a pointer move redraws no canvas.
+    pub fn hover(&mut self, x: f64, y: f64) -> JsValue {
+        self.widget.hit_at(x, y).map(|i| to_js(&i)).unwrap_or(JsValue::NULL)
     }
 
     /// Keyboard: "next", "prev", "first", "last" or "none".
-    pub fn focus(&mut self, overlay: JsValue, how: JsValue) -> Result<JsValue, JsValue> {
-        let overlay = canvas_arg(overlay, "overlay")?;
+    pub fn focus(&mut self, how: JsValue) -> Result<JsValue, JsValue> {
         let how = string_arg(how, "focus")?;
         let info = self.widget.focus(&how).map_err(js_error)?;
-        self.paint_overlay(&overlay, info.as_ref().map(|i| i.ring))?;
         Ok(info.map(|i| to_js(&i)).unwrap_or(JsValue::NULL))
     }
 
@@ -375,63 +374,6 @@ impl WidgetHandle {
         paint(&canvas, &scene, dpr, dark)?;
         Ok(scene.height)
     }
-
-    /// Moves the hover/focus ring. The overlay canvas is only as big as the ring and is moved
-    /// with a CSS transform (no layout): a pointer move hands the compositor a few hundred
-    /// pixels, not a chart-sized canvas, and the chart itself is never redrawn. The canvas is
-    /// resized and redrawn only when the ring's size (or the dpr or theme) changes; a move to
-    /// a ring of the same size (every point of a line) changes no pixel, only the transform.
-    fn paint_overlay(&mut self, overlay: &HtmlCanvasElement, ring: Option<[f64; 4]>) -> Result<(), JsValue> {
-        let style = overlay.style();
-        let Some([x, y, w, h]) = ring else {
-            // Already hidden (the pointer moving outside the plot): nothing to do.
-            if self.ring.is_none() && overlay.width() == 0 && overlay.height() == 0 {
-                return Ok(());
-            }
-            self.ring = None;
-            overlay.set_width(0);
-            overlay.set_height(0);
-            return style.set_property("display", "none");
-        };
-        let (dpr, dark) = (self.dpr, self.dark);
-        let same_look =
-            matches!(self.ring, Some(([_, _, rw, rh], d, k)) if rw == w && rh == h && d == dpr && k == dark);
-        if same_look && self.ring.map(|r| r.0) == ring {
-            return Ok(());
-        }
-        // The ring reaches 4 CSS px outside the mark (layout::highlight); 2 more for anti-aliasing.
-        let m = 6.0;
-        self.ring = None;
-        if !same_look {
-            let (dw, dh) = (((w + 2.0 * m) * dpr).ceil() as u32, ((h + 2.0 * m) * dpr).ceil() as u32);
-            // Setting the size clears the canvas, even to the same size.
-            overlay.set_width(dw);
-            overlay.set_height(dh);
-            style.set_property("width", &px(dw as f64 / dpr))?;
-            style.set_property("height", &px(dh as f64 / dpr))?;
-            let local = layout::Rect { x: m, y: m, w, h };
-            let hit = layout::Hit { target: layout::Target::Datum(0), area: local, mark: local, anchor: (m, m) };
-            let mut backend = CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| {
-                js_error(Error::new("canvas_unavailable", "overlay", "the overlay canvas has no 2D context"))
-            })?;
-            draw::draw(&mut backend, &layout::highlight(&hit), self.widget.palette(dark), Target::canvas(dpr))
-                .map_err(|e| js_error(Error::new("draw_failed", "overlay", e.to_string())))?;
-        }
-        // At whole device pixels, where a left/top would have been snapped: the ring stays as
-        // sharp as drawn.
-        let snap = |v: f64| (v * dpr).round() / dpr;
-        style.set_property("transform", &format!("translate({},{})", px(snap(x - m)), px(snap(y - m))))?;
-        if !same_look {
-            style.set_property("display", "block")?;
-        }
-        self.ring = Some(([x, y, w, h], dpr, dark));
-        Ok(())
-    }
-}
-
-/// A CSS length in px, printed without core::fmt's float code.
-fn px(v: f64) -> String {
-    crate::i18n::shortest(v) + "px"
 }
 
 /// The schema id this build reads (for host pages that check before passing data).

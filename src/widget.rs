@@ -131,7 +131,7 @@ impl Widget {
         let start = Selection::initial(&views);
         let views = Rc::new(views);
         let sel = start.apply(init, &ds, &views)?;
-        let spec = spec::build(&ds, view_of(&views, &sel), &sel);
+        let spec = checked_spec(&ds, &views, &sel)?;
         Ok(Widget { ds, views, sel, spec, scene: None, focus: None, series: None })
     }
 
@@ -145,11 +145,17 @@ impl Widget {
         // Choosing a view leaves a host series; language and theme apply to both.
         let leaves_series = patch.chooses_data();
         if next != self.sel || (self.series().is_some() && leaves_series) {
+            let spec = match self.series().filter(|_| !leaves_series) {
+                Some(s) => series_spec(s, next.lang),
+                None => checked_spec(&self.ds, &self.views, &next)?,
+            };
             if leaves_series {
                 self.series = None;
             }
             self.sel = next;
-            self.rebuild();
+            self.spec = spec;
+            self.scene = None;
+            self.focus = None;
         }
         Ok(&self.sel)
     }
@@ -732,6 +738,8 @@ fn series_spec(s: &HostSeries, lang: Lang) -> ChartSpec {
         series: Vec::new(),
         data: Vec::new(),
         summary,
+        description: String::new(),
+        highlight: None,
     }
 }
 
@@ -799,6 +807,27 @@ fn csv_cell(s: &str) -> String {
         out.push('"');
     }
     out
+}
+
+/// The chart for `sel`, with its highlight checked: a label in either language (the other
+/// language's spec has the same items in the same places) or a series key.
+fn checked_spec(ds: &Dataset, views: &[View], sel: &Selection) -> Result<ChartSpec> {
+    let view = view_of(views, sel);
+    let mut spec = spec::build(ds, view, sel);
+    if !sel.highlight.is_empty() && spec.highlight.is_none() {
+        let other = Selection { lang: sel.lang.other(), ..sel.clone() };
+        spec.highlight = spec::build(ds, view, &other).find_highlight(&sel.highlight);
+        if spec.highlight.is_none() {
+            // No list of the items here (bytes of every one-chart page): the explorer's Embed
+            // panel offers them, and `spec().categories` / `series` name them.
+            return Err(Error::new(
+                "unknown_highlight",
+                "selection.highlight",
+                format!("'{}' is no category or series of this chart", crate::select::clip(&sel.highlight)),
+            ));
+        }
+    }
+    Ok(spec)
 }
 
 fn view_of<'a>(views: &'a [View], sel: &Selection) -> &'a View {

@@ -86,7 +86,7 @@ fn assert_markup_is_clean(svg: &str) {
 /// Horizontal and vertical extent of a mark, text measured the way layout measures it.
 fn extent(m: &Mark) -> (f64, f64, f64, f64) {
     match m {
-        Mark::Rect { x, y, w, h, .. } | Mark::Frame { x, y, w, h, .. } => (*x, x + w, *y, y + h),
+        Mark::Rect { x, y, w, h, .. } => (*x, x + w, *y, y + h),
         Mark::Path { points, .. } => {
             let xs = points.iter().map(|p| p.0);
             let ys = points.iter().map(|p| p.1);

@@ -63,7 +63,6 @@ fn lang_of(zh: bool) -> Lang {
 fn coords(m: &Mark) -> Vec<f64> {
     match m {
         Mark::Rect { x, y, w, h, .. } => vec![*x, *y, *w, *h],
-        Mark::Frame { x, y, w, h, width, .. } => vec![*x, *y, *w, *h, *width],
         Mark::Path { points, width, .. } => points.iter().flat_map(|p| [p.0, p.1]).chain([*width]).collect(),
         Mark::Circle { x, y, r, .. } => vec![*x, *y, *r],
         Mark::Text { x, y, size, .. } => vec![*x, *y, *size],
@@ -89,7 +88,7 @@ fn check_scene(scene: &Scene, width: f64) -> Result<(), TestCaseError> {
 fn check_inside(scene: &Scene) -> Result<(), TestCaseError> {
     for m in &scene.marks {
         let (x0, x1) = match m {
-            Mark::Rect { x, w, .. } | Mark::Frame { x, w, .. } => (*x, x + w),
+            Mark::Rect { x, w, .. } => (*x, x + w),
             Mark::Path { points, .. } => (
                 points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min),
                 points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max),

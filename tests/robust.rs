@@ -162,7 +162,7 @@ fn mark_budget(data: usize, width: f64) -> usize {
 fn finite(scene: &Scene) -> bool {
     let ok = |v: &[f64]| v.iter().all(|v| v.is_finite());
     scene.marks.iter().all(|m| match m {
-        Mark::Rect { x, y, w, h, .. } | Mark::Frame { x, y, w, h, .. } => ok(&[*x, *y, *w, *h]),
+        Mark::Rect { x, y, w, h, .. } => ok(&[*x, *y, *w, *h]),
         Mark::Path { points, .. } => points.iter().all(|p| ok(&[p.0, p.1])),
         Mark::Circle { x, y, r, .. } => ok(&[*x, *y, *r]),
         Mark::Text { x, y, .. } => ok(&[*x, *y]),

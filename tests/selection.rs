@@ -62,7 +62,8 @@ fn initial_selection_is_the_first_view_in_chinese() {
     assert_eq!(
         state(&w),
         json!({"view": first.id, "region": first.region, "topic": first.topic, "chart": first.chart,
-               "indicators": [], "lang": "zh", "theme": "auto", "sort": "none", "hidden": []})
+               "indicators": [], "lang": "zh", "theme": "auto", "sort": "none", "hidden": [],
+               "title": "", "description": "", "highlight": ""})
     );
     assert_eq!(w.spec().title, first.title);
     assert_eq!(w.spec().lang, econ_widget::i18n::Lang::Zh);

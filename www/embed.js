@@ -25,7 +25,7 @@
   // file://, where a CORS-mode script request fails.
   var INTEGRITY = {};
   var integrity = /^file:/.test(bundleUrl) ? '' : (me && me.getAttribute('data-integrity')) || INTEGRITY[file] || '';
-  var FIELDS = ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort'];
+  var FIELDS = ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort', 'title', 'description', 'highlight'];
   var LISTS = ['indicators', 'hidden'];
   var seen = new WeakMap(); // div → {promise}
   var loading = null;

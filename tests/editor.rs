@@ -1,0 +1,177 @@
+//! An editor's options per embed (issue 17): headline and description in the editor's words,
+//! one item highlighted. Checked over every view × offered chart × language: the figures, the
+//! unit line and the source line never change, exactly the highlighted item keeps its colour,
+//! a label in either language names the same item, and bad values are coded errors that change
+//! nothing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use econ_widget::layout::{Mark, Scene, Target};
+use econ_widget::select::Patch;
+use econ_widget::theme::Paint;
+use econ_widget::widget::Widget;
+mod common;
+use common::{j, to_value};
+use serde_json::{json, Value};
+
+fn widget() -> Widget {
+    Widget::new(None, &j(&json!(null))).unwrap()
+}
+
+/// Every view × offered chart × language, as selections.
+fn selections(w: &Widget) -> Vec<Value> {
+    let mut out = Vec::new();
+    for v in w.views() {
+        for chart in &v.charts {
+            for lang in ["zh", "en"] {
+                out.push(json!({"view": v.id, "chart": chart, "lang": lang}));
+            }
+        }
+    }
+    out
+}
+
+fn texts(scene: &Scene) -> Vec<String> {
+    scene.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.clone()) } else { None }).collect()
+}
+
+fn select(w: &mut Widget, v: &Value) {
+    w.select(&j(v)).unwrap_or_else(|e| panic!("{v}: {e:?}"));
+}
+
+#[test]
+fn headline_and_description_change_words_never_figures() {
+    let mut w = widget();
+    for sel in selections(&w) {
+        select(&mut w, &sel);
+        let plain = w.spec().clone();
+        let plain_scene = w.scene_for(480.0).unwrap();
+        select(&mut w, &json!({"title": "  编辑的标题 An editor's headline  ", "description": "编辑的说明。"}));
+        let spec = w.spec().clone();
+        assert_eq!(spec.title, "编辑的标题 An editor's headline", "{sel}: trimmed");
+        assert_eq!(spec.description, "编辑的说明。");
+        // Figures, unit line, source line, data: all the dataset's.
+        assert_eq!(
+            (&spec.subtitle, &spec.source, &spec.axis_unit),
+            (&plain.subtitle, &plain.source, &plain.axis_unit),
+            "{sel}"
+        );
+        assert_eq!(format!("{:?}", spec.data), format!("{:?}", plain.data), "{sel}");
+        let scene = w.scene_for(480.0).unwrap();
+        let (now, before) = (texts(&scene), texts(&plain_scene));
+        assert!(now.iter().any(|t| t.contains("编辑的标题")), "{sel}: headline drawn");
+        assert!(now.iter().any(|t| t == "编辑的说明。"), "{sel}: description drawn");
+        assert!(!now.iter().any(|t| t == &plain.title), "{sel}: the view's title is replaced");
+        for t in before.iter().filter(|t| **t != plain.title && !plain.title.contains(t.as_str())) {
+            assert!(now.contains(t), "{sel}: '{t}' kept");
+        }
+        assert!(w.summary().starts_with("编辑的标题"), "{sel}: the accessible description names the headline");
+        // "" goes back to the view's own.
+        select(&mut w, &json!({"title": "", "description": ""}));
+        assert_eq!(w.spec().title, plain.title);
+        assert_eq!(texts(&w.scene_for(480.0).unwrap()), before, "{sel}");
+    }
+}
+
+/// The paint of the mark drawn exactly at a bar's or segment's hit rectangle.
+fn rect_paint(scene: &Scene, i: usize) -> Option<Paint> {
+    let hit = scene.hits.iter().find(|h| h.target == Target::Datum(i))?;
+    let r = hit.mark;
+    scene.marks.iter().find_map(|m| match m {
+        Mark::Rect { x, y, w, h, paint } if (*x, *y, *w, *h) == (r.x, r.y, r.w, r.h) => Some(*paint),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_highlight_mutes_every_other_item_in_every_chart_and_language() {
+    let mut w = widget();
+    let mut checked = 0;
+    for sel in selections(&w) {
+        select(&mut w, &sel);
+        let spec = w.spec().clone();
+        // Each category and each named series, by its label in this language and in the other.
+        let other_lang = if sel["lang"] == "zh" { "en" } else { "zh" };
+        select(&mut w, &json!({"lang": other_lang}));
+        let other = w.spec().clone();
+        select(&mut w, &json!({"lang": sel["lang"]}));
+        let mut keys: Vec<(String, String)> = Vec::new();
+        for (c, label) in spec.categories.iter().enumerate() {
+            keys.push((label.clone(), format!("category {c}")));
+            keys.push((other.categories[c].clone(), format!("category {c}")));
+        }
+        for (s, info) in spec.series.iter().enumerate().filter(|(_, s)| !s.key.is_empty()) {
+            keys.push((info.label.clone(), format!("series {s}")));
+            keys.push((info.key.clone(), format!("series {s}")));
+        }
+        for (key, what) in keys {
+            select(&mut w, &json!({"highlight": key}));
+            let h = w.spec().clone();
+            assert!(h.highlight.is_some(), "{sel}: '{key}' ({what}) highlights");
+            let lit: Vec<usize> = (0..h.data.len()).filter(|&i| !h.muted(&h.data[i])).collect();
+            assert!(!lit.is_empty(), "{sel}: '{key}' lights its own data");
+            let scene = w.scene_for(480.0).unwrap();
+            for (i, d) in h.data.iter().enumerate() {
+                if let Some(p) =
+                    rect_paint(&scene, i).filter(|_| matches!(h.chart.id(), "bar" | "grouped_bar" | "composition"))
+                {
+                    assert_eq!(p == Paint::Axis, h.muted(d), "{sel}: '{key}', datum {i} ({})", d.label);
+                }
+            }
+            // The figures are the same, highlighted or not.
+            assert_eq!(
+                h.data.iter().map(|d| &d.display).collect::<Vec<_>>(),
+                spec.data.iter().map(|d| &d.display).collect::<Vec<_>>()
+            );
+            checked += 1;
+        }
+        select(&mut w, &json!({"highlight": ""}));
+        assert_eq!(w.spec().highlight, None);
+    }
+    assert!(checked > 300, "only {checked} highlights checked");
+}
+
+#[test]
+fn a_highlight_survives_a_change_of_language_and_goes_with_the_view() {
+    let mut w = widget();
+    select(&mut w, &json!({"view": "d000-gdp-growth", "highlight": "第三产业增加值增速", "title": "服务业领跑"}));
+    let zh = w.spec().highlight;
+    assert!(zh.is_some());
+    select(&mut w, &json!({"lang": "en"}));
+    assert_eq!(w.spec().highlight, zh, "the same item in English");
+    assert_eq!(w.state().highlight, "第三产业增加值增速");
+    let state = to_value(w.state());
+    assert_eq!(
+        (state["title"].as_str(), state["highlight"].as_str()),
+        (Some("服务业领跑"), Some("第三产业增加值增速"))
+    );
+    // Another view: the editor's words and highlight were for the chart they were written for.
+    select(&mut w, &json!({"view": "d000-gdp-sectors"}));
+    let s = w.state();
+    assert_eq!((s.title.as_str(), s.description.as_str(), s.highlight.as_str()), ("", "", ""));
+}
+
+#[test]
+fn bad_editor_options_are_coded_errors_that_change_nothing() {
+    let mut w = widget();
+    select(&mut w, &json!({"view": "d000-gdp-growth", "title": "标题"}));
+    let before = (format!("{:?}", w.state()), format!("{:?}", w.spec()));
+    let cases = [
+        (json!({"title": "x".repeat(121)}), "bad_text", "selection.title", "at most 120"),
+        (json!({"title": "line\nbreak"}), "bad_text", "selection.title", "one line"),
+        (json!({"description": "d".repeat(301)}), "bad_text", "selection.description", "at most 300"),
+        (json!({"description": "tab\there"}), "bad_text", "selection.description", "one line"),
+        (json!({"highlight": "晋城"}), "unknown_highlight", "selection.highlight", "'晋城'"),
+        (json!({"highlight": "<img src=x onerror=alert(1)>"}), "unknown_highlight", "selection.highlight", "<img"),
+        (json!({"title": 5}), "bad_type", "selection.title", "number"),
+        (json!({"lang": "en", "highlight": "nope"}), "unknown_highlight", "selection.highlight", "nope"),
+    ];
+    for (patch, code, path, needle) in cases {
+        let e = Patch::read(&patch).and_then(|p| w.select(&p).cloned()).expect_err(&patch.to_string());
+        assert_eq!((e.code, e.path.as_str()), (code, path), "{patch}: {e:?}");
+        assert!(e.message.contains(needle), "{patch}: {}", e.message);
+        assert_eq!((format!("{:?}", w.state()), format!("{:?}", w.spec())), before, "{patch} changed the widget");
+    }
+    // The initial selection is checked the same way.
+    let e = Widget::new(None, &j(&json!({"view": "d000-gdp-growth", "highlight": "nope"}))).err().unwrap();
+    assert_eq!(e.code, "unknown_highlight");
+}
