@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { ROOT, launch, openPage, assertClean, openExplorer, rendered, call, pixels, shadow, startShared, stopShared } from './helpers.mjs';
+import { ROOT, launch, openPage, assertClean, openExplorer, rendered, call, pixels, ring, shadow, startShared, stopShared } from './helpers.mjs';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -148,14 +148,14 @@ test('keyboard in an embed: Tab reaches the chart, arrows announce value, unit, 
   await page.keyboard.press('ArrowRight');
   let said = await live();
   assert.ok(said.startsWith('第一产业增加值') && said.includes('2023年上半年') && said.includes('47.8亿元') && said.includes('来源：《晋中：晋商故里开新局》'), said);
-  assert.ok((await pixels(page, sel, 'overlay')).opaque > 0, 'the focused item is ringed');
+  assert.ok((await ring(page, sel)).shown, 'the focused item is ringed');
   await page.keyboard.press('ArrowRight');
   said = await live();
   assert.ok(said.startsWith('第二产业增加值') && said.includes('497.3亿元'), said);
   assert.equal((await shadow(page, sel, '[role="tooltip"]')).hidden, false);
   await page.keyboard.press('Escape');
   assert.equal(await live(), '');
-  assert.equal((await pixels(page, sel, 'overlay')).opaque, 0, 'Escape clears the ring');
+  assert.equal((await ring(page, sel)).shown, false, 'Escape clears the ring');
   assert.equal((await shadow(page, sel, '[role="tooltip"]')).hidden, true);
 
   // Tab goes on to the table button, which Enter opens.
@@ -175,7 +175,7 @@ test('keyboard in an embed: Tab reaches the chart, arrows announce value, unit, 
   await page.keyboard.press('End');
   said = (await shadow(page, en, '[aria-live]')).text;
   assert.equal(said, 'Strategic emerging industries value added growth, H1 2023: 31%. Source: Jincheng: anchored on the “1+5” goal, striving to lead (2 of 2)');
-  assert.ok((await pixels(page, en, 'overlay')).opaque > 0);
+  assert.ok((await ring(page, en)).shown);
   assertClean(page);
   await page.context().close();
 });

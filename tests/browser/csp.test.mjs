@@ -37,12 +37,12 @@ test('two widgets, one with host data, work under a strict CSP without a single 
     const rootB = document.querySelector('#b').shadowRoot;
     const cs = (e) => getComputedStyle(e);
     out.styles = {
-      overlay: cs(rootB.querySelector('.ew-overlay')).position,
+      overlay: cs(rootB.querySelector('.ew-ring')).position,
       tip: cs(rootB.querySelector('.ew-tip')).position,
       live: cs(rootB.querySelector('[aria-live]')).position,
       dark: rootB.querySelector('.ew-chart').classList.contains('ew-dark'),
     };
-    // Keyboard and hover: the tooltip is placed with CSSOM styles (allowed), drawn on the overlay.
+    // Keyboard and hover: the tooltip and the ring are placed with CSSOM styles (allowed).
     const first = b.focus('first');
     out.tip = rootB.querySelector('[role="tooltip"]').textContent;
     out.tipBox = { transform: rootB.querySelector('.ew-tip').style.transform, bg: cs(rootB.querySelector('.ew-tip')).backgroundColor };

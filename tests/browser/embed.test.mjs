@@ -67,7 +67,7 @@ test('script embeds: one bundle and one wasm for all, lazy near the viewport, is
   await page.waitForFunction(() => document.querySelector('#bad').getAttribute('data-econ-widget-state') === 'error');
 
   // Each div is its own widget, with its own selection, language and theme.
-  assert.deepEqual(await call(page, '#top', 'state'), { view: 'd000-gdp-sectors', region: '晋中', topic: 'economy', chart: 'composition', indicators: [], lang: 'zh', theme: 'light', sort: 'none', hidden: [] });
+  assert.deepEqual(await call(page, '#top', 'state'), { view: 'd000-gdp-sectors', region: '晋中', topic: 'economy', chart: 'composition', indicators: [], lang: 'zh', theme: 'light', sort: 'none', hidden: [], title: '', description: '', highlight: '' });
   const st2 = await call(page, '#top2', 'state');
   assert.deepEqual([st2.view, st2.lang, st2.theme, st2.sort], ['d000-gdp-growth', 'en', 'dark', 'desc']);
   const [a, b] = [await pixels(page, '#top'), await pixels(page, '#top2')];

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { ROOT, EXPLORER_FILE_URL, launch, openPage, assertClean, openExplorer, rendered, call, callCatching, pixels, shadow, startShared, stopShared } from './helpers.mjs';
+import { ROOT, EXPLORER_FILE_URL, launch, openPage, assertClean, openExplorer, rendered, call, callCatching, pixels, ring, shadow, startShared, stopShared } from './helpers.mjs';
 
 let browser;
 let server;
@@ -319,13 +319,13 @@ test('at devicePixelRatio 2 the canvas backing store is twice its CSS size', asy
   assert.equal(await page.evaluate(() => devicePixelRatio), 2);
   assert.equal(px.width, px.css.width * 2);
   assert.equal(px.height, px.css.height * 2);
-  // The ring's overlay (sized to the ring) is sharp too: 2 device px per CSS px.
+  // The ring (a bordered element) sits at whole device pixels: half CSS px at dpr 2.
   await page.focus('#chart .ew-chart');
   await page.keyboard.press('ArrowRight');
-  const ov = await pixels(page, '#chart', 'overlay');
-  assert.ok(ov.opaque > 0, 'the focus ring is drawn');
-  assert.deepEqual([ov.width, ov.height], [ov.css.width * 2, ov.css.height * 2]);
-  assert.ok(ov.css.width < px.css.width, 'the overlay is the ring\'s box, not the whole chart');
+  const r = await ring(page, '#chart');
+  assert.ok(r.shown, 'the focus ring is shown');
+  assert.ok(r.box.every((v) => Number.isInteger(v * 2)), `ring box ${r.box}`);
+  assert.ok(r.box[2] < px.css.width, 'the ring is the mark\'s box, not the whole chart');
   assertClean(page);
   await page.context().close();
 });
@@ -342,7 +342,7 @@ test('works under a strict Content-Security-Policy (no inline script or style)',
     await page.selectOption('#sel-lang', 'en');
     await page.click('#table-toggle');
     assert.equal(await page.locator('#table-wrap caption').count(), 1);
-    const pos = await page.evaluate(() => getComputedStyle(document.querySelector('#chart').shadowRoot.querySelector('.ew-overlay')).position);
+    const pos = await page.evaluate(() => getComputedStyle(document.querySelector('#chart').shadowRoot.querySelector('.ew-ring')).position);
     assert.equal(pos, 'absolute', 'the shadow stylesheet applies');
     assertClean(page); // a CSP violation would be a console error
     await page.context().close();

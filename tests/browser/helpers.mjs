@@ -88,7 +88,24 @@ export function callCatching(page, sel, method, ...args) {
 }
 
 /**
- * Pixels of one of the widget's canvases ("main" or "overlay"): a hash, the count of pixels
+ * The hover/focus ring (a bordered element over the canvas): whether it is shown, its box
+ * relative to the canvas in CSS px, its border and outer band colours, and a key of all of it.
+ */
+export function ring(page, sel = '#chart') {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const r = root.querySelector('.ew-ring');
+    const c = root.querySelector('canvas.ew-canvas').getBoundingClientRect();
+    const b = r.getBoundingClientRect();
+    const cs = getComputedStyle(r);
+    const shown = cs.display !== 'none' && b.width > 0 && b.height > 0;
+    const box = shown ? [b.left - c.left, b.top - c.top, b.width, b.height] : null;
+    return { shown, box, border: cs.borderTopColor + ' ' + cs.borderTopWidth, band: cs.boxShadow, key: shown ? box.join() : 'none' };
+  }, sel);
+}
+
+/**
+ * Pixels of the widget's canvas ("main"): a hash, the count of pixels
  * differing from the top-left (background) pixel, the count of non-transparent pixels, the
  * backing size and the CSS size. `rect` (CSS px: x, y, w, h) limits the read. Copies through
  * a scratch canvas created with willReadFrequently, so repeated reads log no warning.
@@ -96,7 +113,7 @@ export function callCatching(page, sel, method, ...args) {
 export function pixels(page, sel = '#chart', which = 'main', rect = null) {
   return page.evaluate(({ which, sel, rect }) => {
     const root = document.querySelector(sel).shadowRoot;
-    const c = root.querySelector(which === 'main' ? 'canvas.ew-canvas' : 'canvas.ew-overlay');
+    const c = root.querySelector('canvas.ew-canvas');
     const box = c.getBoundingClientRect();
     const css = { width: box.width, height: box.height };
     const scale = box.width ? c.width / box.width : 1;

@@ -367,14 +367,14 @@ test('setSeries holds the page\'s arrays weakly: dropped by the page, they are c
 test('two widgets (embedded zh light, host en dark) never affect each other', async () => {
   const page = await fixture();
   const r = await page.evaluate(async (mini) => {
-    const { settle, pixels } = window.__rt;
+    const { settle, pixels, ring } = window.__rt;
     const ha = await EconWidget.mount(document.querySelector('#a'), { view: 'd000-gdp-growth', lang: 'zh', theme: 'light' });
     const hb = await EconWidget.mount(document.querySelector('#b'), { data: mini, view: 'jz-growth-2023h1', lang: 'en', theme: 'dark' });
     await settle(ha);
     await settle(hb);
     const events = [];
     for (const id of ['a', 'b']) document.querySelector('#' + id).addEventListener('econ-widget:change', () => events.push(id));
-    const snap = (h, sel) => ({ state: JSON.stringify(h.state()), main: pixels(sel).hash, overlay: pixels(sel, 'overlay').hash, title: h.title() });
+    const snap = (h, sel) => ({ state: JSON.stringify(h.state()), main: pixels(sel).hash, ring: ring(sel), title: h.title() });
     const steps = (h) => [
       () => h.select({ lang: h.state().lang === 'zh' ? 'en' : 'zh' }),
       () => h.select({ theme: 'dark' }),

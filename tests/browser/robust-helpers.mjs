@@ -46,9 +46,15 @@ export function harness() {
    * The hash of a widget canvas (`sel`: a selector or the host element, which may be
    * detached), plus the inked-pixel count and the size.
    */
-  rt.pixels = (sel, which = 'main') => {
+  rt.pixels = (sel) => {
     const root = (typeof sel === 'string' ? document.querySelector(sel) : sel).shadowRoot;
-    return rt.canvasHash(root && root.querySelector(which === 'main' ? 'canvas.ew-canvas' : 'canvas.ew-overlay'));
+    return rt.canvasHash(root && root.querySelector('canvas.ew-canvas'));
+  };
+  /** The hover/focus ring's place and size (its style), or 'none'. */
+  rt.ring = (sel) => {
+    const root = (typeof sel === 'string' ? document.querySelector(sel) : sel).shadowRoot;
+    const r = root && root.querySelector('.ew-ring');
+    return !r || r.style.display !== 'block' ? 'none' : [r.style.transform, r.style.width, r.style.height].join(' ');
   };
   rt.frames = async (n = 2) => {
     for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r()));

@@ -236,7 +236,7 @@ test('raw render/render_to/hover/focus/toggle_series/set_series/svg/validateData
     for (const dpr of [0, -1, NaN, Infinity, -Infinity, -0]) cases[`render dpr ${Object.is(dpr, -0) ? '-0' : dpr}`] = (h, c) => h.render(c, 600, dpr, false);
     for (const width of [NaN, 50, 1e9]) cases[`render_to width ${width}`] = (h) => h.render_to(spare, width, 2, false);
     cases['render_to dpr NaN'] = (h) => h.render_to(spare, 600, NaN, false);
-    for (const how of ['sideways', '', 'NEXT', 'x'.repeat(10 * 1024 * 1024)]) cases[`focus '${how.slice(0, 10)}'`] = (h, c, o) => h.focus(o, how);
+    for (const how of ['sideways', '', 'NEXT', 'x'.repeat(10 * 1024 * 1024)]) cases[`focus '${how.slice(0, 10)}'`] = (h) => h.focus(how);
     for (const i of [1, 4294967295]) cases[`toggle_series ${i}`] = (h) => h.toggle_series(i);
     cases['set_series NaN'] = (h) => h.set_series('s', '', F([1, 2]), F([NaN, 1]));
     cases['set_series -Infinity x'] = (h) => h.set_series('s', '', F([-Infinity, 2]), F([0, 1]));
@@ -263,7 +263,7 @@ test('raw render/render_to/hover/focus/toggle_series/set_series/svg/validateData
     cases['validateDataset 10 MB'] = () => wasm_bindgen.validateDataset(' '.repeat(10 * 1024 * 1024));
     // Hover anywhere, even at NaN or infinity, answers null or a point; never throws.
     cases['hover NaN, ±Infinity, 1e308'] = (h, c, o) => {
-      const got = [[NaN, NaN], [Infinity, -Infinity], [1e308, -1e308], [-0, -0]].map(([x, y]) => h.hover(o, x, y));
+      const got = [[NaN, NaN], [Infinity, -Infinity], [1e308, -1e308], [-0, -0]].map(([x, y]) => h.hover(x, y));
       if (got.some((g) => g !== null)) throw new Error('hover off the chart found something');
       throw Object.assign(new Error('ok'), { name: 'EconWidgetError', code: 'hover_ok', path: '' });
     };

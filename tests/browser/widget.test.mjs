@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { ROOT, launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, shadow, events, frames, startShared, stopShared } from './helpers.mjs';
+import { ROOT, launch, openPage, assertClean, mount, rendered, call, callCatching, pixels, ring, shadow, events, frames, startShared, stopShared } from './helpers.mjs';
 
 // Values and sources as in src/data/dataset.json.
 const SOURCE_TITLE = '晋中：晋商故里开新局';
@@ -137,7 +137,7 @@ test('one wasm fetch serves every widget on the page, and both draw', async () =
   assert.ok(a.ink > 2000 && b.ink > 2000, `both canvases have a chart (${a.ink}, ${b.ink} inked pixels)`);
   assert.notEqual(a.hash, b.hash);
   assert.equal(a.css.width, 640);
-  assert.deepEqual(await call(page, '#b', 'state'), { view: 'd000-gdp-growth', region: '晋中', topic: 'economy', chart: 'bar', indicators: [], lang: 'en', theme: 'light', sort: 'none', hidden: [] });
+  assert.deepEqual(await call(page, '#b', 'state'), { view: 'd000-gdp-growth', region: '晋中', topic: 'economy', chart: 'bar', indicators: [], lang: 'en', theme: 'light', sort: 'none', hidden: [], title: '', description: '', highlight: '' });
   // Accessible name and description come from Rust, in the widget's language.
   const chartA = await shadow(page, '#a', '.ew-chart');
   assert.equal(chartA.attrs.role, 'group');
@@ -153,12 +153,12 @@ test('one wasm fetch serves every widget on the page, and both draw', async () =
   await page.context().close();
 });
 
-test('hovering a composition segment shows its value and source; only the overlay changes', async () => {
+test('hovering a composition segment shows its value and source; only the ring changes', async () => {
   const page = await fixture();
   await mount(page, '#a', { view: 'd000-gdp-sectors' });
   const main0 = await pixels(page, '#a');
-  const over0 = await pixels(page, '#a', 'overlay');
-  assert.equal(over0.opaque, 0, 'the overlay starts empty');
+  const over0 = await ring(page, '#a');
+  assert.equal(over0.shown, false, 'no ring at first');
   // Where the first segment is: ask the keyboard API, then let go of the focus again.
   const first = await call(page, '#a', 'focus', 'first');
   await call(page, '#a', 'focus', 'none');
@@ -172,11 +172,14 @@ test('hovering a composition segment shows its value and source; only the overla
     assert.ok(text.includes(want), `tooltip has ${want}: ${text}`);
   }
   const main1 = await pixels(page, '#a');
-  const over1 = await pixels(page, '#a', 'overlay');
+  const over1 = await ring(page, '#a');
   assert.equal(main1.hash, main0.hash, 'hover never redraws the chart');
-  assert.ok(over1.opaque > 0 && over1.hash !== over0.hash, 'the ring is drawn on the overlay');
-  // The overlay is only the ring's box (a small canvas moved with CSS), in device pixels.
-  assert.ok(over1.width < main1.width / 2 && over1.width >= Math.floor((rw + 12) * 1), `the overlay is ring-sized: ${over1.width} of ${main1.width}`);
+  // The ring: 2 px of the focus colour just outside the segment, on 2 px of the background.
+  assert.ok(over1.shown, 'the segment is ringed');
+  // (at whole device pixels: dpr 1 here)
+  assert.deepEqual(over1.box, [rx - 3, ry - 3, rw + 6, rh + 6].map(Math.round));
+  assert.equal(over1.border, 'rgb(31, 35, 40) 2px');
+  assert.match(over1.band, /rgb\(255, 255, 255\) 0px 0px 0px 2px/);
 
   // The second segment (the largest).
   await call(page, '#a', 'focus', 'first');
@@ -186,12 +189,12 @@ test('hovering a composition segment shows its value and source; only the overla
   await page.mouse.move(q.x, q.y);
   const text2 = await tooltip(page, '#a');
   assert.ok(text2.includes('497.3亿元') && text2.includes('52.4%'), text2);
-  assert.notEqual((await pixels(page, '#a', 'overlay')).hash, over1.hash, 'the ring moved');
+  assert.notEqual((await ring(page, '#a')).key, over1.key, 'the ring moved');
 
   // Leaving the chart hides the tooltip and clears the ring.
   await page.mouse.move(5, 5);
   assert.equal(await tooltip(page, '#a'), null);
-  assert.equal((await pixels(page, '#a', 'overlay')).opaque, 0);
+  assert.equal((await ring(page, '#a')).shown, false);
   assert.equal((await pixels(page, '#a')).hash, main0.hash);
   assertClean(page);
   await page.context().close();
@@ -282,13 +285,13 @@ test('keyboard: arrows announce value and source, Home/End jump, Escape clears',
   // A growth rate's item says so: the indicator's name and 增速.
   assert.equal(said, `地区生产总值增速，2023年上半年：4.8%。来源：《${SOURCE_TITLE}》（第1项，共4项）`);
   assert.ok((await tooltip(page, '#a')).includes('4.8%'));
-  const ring1 = await pixels(page, '#a', 'overlay');
-  assert.ok(ring1.opaque > 0, 'the focused bar is ringed');
+  const ring1 = await ring(page, '#a');
+  assert.ok(ring1.shown, 'the focused bar is ringed');
 
   await page.keyboard.press('ArrowDown');
   said = await live();
   assert.ok(said.startsWith('第一产业增加值增速，2023年上半年：1.7%') && said.includes('（第2项，共4项）'), said);
-  assert.notEqual((await pixels(page, '#a', 'overlay')).hash, ring1.hash);
+  assert.notEqual((await ring(page, '#a')).key, ring1.key);
 
   await page.keyboard.press('End');
   assert.ok((await live()).includes('6.3%') && (await live()).includes('第4项'), await live());
@@ -304,7 +307,7 @@ test('keyboard: arrows announce value and source, Home/End jump, Escape clears',
   await page.keyboard.press('Escape');
   assert.equal(await live(), '');
   assert.equal(await tooltip(page, '#a'), null);
-  assert.equal((await pixels(page, '#a', 'overlay')).opaque, 0, 'Escape clears the ring');
+  assert.equal((await ring(page, '#a')).shown, false, 'Escape clears the ring');
   assert.equal((await pixels(page, '#a')).hash, main0.hash, 'the chart itself was never redrawn');
 
   // In English.
@@ -567,7 +570,7 @@ test('destroy() frees everything, is idempotent, and the element can be mounted 
   assert.ok((await pixels(page, '#a')).ink > 2000);
   // Mounting over a live widget replaces it.
   await mount(page, '#a', { view: 'd000-gdp-growth' });
-  assert.equal(await page.evaluate(() => document.querySelector('#a').shadowRoot.querySelectorAll('canvas').length), 2);
+  assert.deepEqual(await page.evaluate(() => ['canvas', '.ew-ring'].map((q) => document.querySelector('#a').shadowRoot.querySelectorAll(q).length)), [1, 1]);
   assertClean(page);
   await page.context().close();
 });
@@ -622,16 +625,16 @@ test('hovering along a line only moves the ring; a move over the same nearest po
   assert.ok(p4.x - p3.x > 20, `points ${p4.x - p3.x} px apart`);
   assert.deepEqual(p4.ring.slice(2), p3.ring.slice(2), 'a line point\'s ring has one size');
 
-  /** The overlay (pixels, CSS box on screen, relative to the chart canvas) and the tooltip. */
+  /** The ring (its CSS box on screen, relative to the chart canvas) and the tooltip. */
   const look = () => page.evaluate(() => {
     const root = document.querySelector('#a').shadowRoot;
     const c = root.querySelector('canvas.ew-canvas').getBoundingClientRect();
-    const o = root.querySelector('canvas.ew-overlay');
+    const o = root.querySelector('.ew-ring');
     const r = o.getBoundingClientRect();
     const tip = root.querySelector('[role="tooltip"]');
     return {
       box: { x: r.left - c.left, y: r.top - c.top, w: r.width, h: r.height },
-      size: [o.width, o.height],
+      size: [r.width, r.height],
       tip: tip.hidden ? null : tip.textContent,
       tipBox: tip.getBoundingClientRect().toJSON(),
     };
@@ -640,10 +643,10 @@ test('hovering along a line only moves the ring; a move over the same nearest po
   await page.mouse.move(p.x, p.y);
   await frames(page, 2);
   const at3 = await look();
-  const px3 = await pixels(page, '#a', 'overlay');
-  assert.ok(px3.opaque > 0, 'the point is ringed');
+  const px3 = await pixels(page, '#a');
+  assert.ok((await ring(page, '#a')).shown, 'the point is ringed');
   assert.ok(at3.tip && at3.tip.includes(p3.value), at3.tip);
-  // The ring is centred on the point (the overlay is the ring's box plus a margin).
+  // The ring is centred on the point.
   assert.ok(Math.abs(at3.box.x + at3.box.w / 2 - p3.x) <= 1 && Math.abs(at3.box.y + at3.box.h / 2 - p3.y) <= 1, JSON.stringify([at3.box, p3.x, p3.y]));
 
   // A few px on, the same point is nearest: not one node, attribute, text or pixel changes.
@@ -657,17 +660,17 @@ test('hovering along a line only moves the ring; a move over the same nearest po
   await frames(page, 2);
   assert.deepEqual(await page.evaluate(() => window.__mutations), [], 'nothing in the widget changed');
   assert.deepEqual(await look(), at3);
-  assert.equal((await pixels(page, '#a', 'overlay')).hash, px3.hash);
+  assert.equal((await pixels(page, '#a')).hash, px3.hash);
 
-  // The next point: the ring of the same size moves (the overlay is not resized, which would
-  // clear it, and keeps its pixels), the tooltip follows.
+  // The next point: the ring of the same size moves (only its transform changes; no canvas is
+  // touched), the tooltip follows.
   const q = await toPage(page, '#a', p4.x, p4.y);
   await page.mouse.move(q.x, q.y);
   await frames(page, 2);
   const at4 = await look();
-  const overlayChanges = await page.evaluate(() => window.__mutations.filter((m) => m.includes('CANVAS')));
-  assert.deepEqual(overlayChanges, ['attributes CANVAS.ew-overlay style'], 'the overlay is only moved');
-  assert.equal((await pixels(page, '#a', 'overlay')).hash, px3.hash, 'the same ring');
+  const ringChanges = await page.evaluate(() => window.__mutations.filter((m) => m.includes('CANVAS') || m.includes('ew-ring')));
+  assert.deepEqual(ringChanges, ['attributes DIV.ew-ring style'], 'the ring is only moved');
+  assert.equal((await pixels(page, '#a')).hash, px3.hash, 'the chart is not redrawn');
   assert.deepEqual(at4.size, at3.size);
   assert.ok(Math.abs(at4.box.x + at4.box.w / 2 - p4.x) <= 1 && Math.abs(at4.box.y + at4.box.h / 2 - p4.y) <= 1, JSON.stringify([at4.box, p4.x, p4.y]));
   assert.ok(at4.tip && at4.tip.includes(p4.value) && at4.tip !== at3.tip, at4.tip);
@@ -776,7 +779,7 @@ test('strict CSP (no inline script or style): the non-inline bundle loads, style
     const styled = await page.evaluate(() => {
       const root = document.querySelector('#a').shadowRoot;
       return {
-        overlay: getComputedStyle(root.querySelector('.ew-overlay')).position,
+        overlay: getComputedStyle(root.querySelector('.ew-ring')).position,
         live: getComputedStyle(root.querySelector('[aria-live]')).position,
       };
     });
