@@ -121,6 +121,12 @@
    * the one of the widest width up to the div's (else the first).
    */
   function reserve(el) {
+    // The fallback's static image fits the column (CSSOM: the snippet has no style attribute,
+    // which a strict style-src would report).
+    Array.prototype.forEach.call(el.querySelectorAll('img'), function (img) {
+      img.style.maxWidth = '100%';
+      img.style.height = 'auto';
+    });
     var h = 0;
     var w = el.getBoundingClientRect().width;
     (el.getAttribute('data-heights') || '').replace(/(\d+):(\d+)/g, function (m, a, b) {

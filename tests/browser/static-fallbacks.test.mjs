@@ -108,6 +108,27 @@ test('without JavaScript, the explorer\'s script snippet shows the chart as an i
   await off.context().close();
 });
 
+test('on a 390 px phone the snippet\'s fallback image fits the column before the chart loads', async () => {
+  const page = await openPage(browser);
+  await openExplorer(page, server.url + '/www/index.html', '#view=d000-gdp-sectors&lang=zh');
+  const snippet = await embedSnippet(page);
+  await page.context().close();
+  assert.doesNotMatch(snippet, /<img[^>]* style=/, 'no style attribute (a strict style-src reports one)');
+  const phone = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  // The bundle never arrives: the div stays pending/loading with its fallback on screen.
+  await phone.route(/econ-widget\.js/, () => {});
+  await phone.route(server.url + '/phone.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>body{margin:0 16px}</style>${snippet}` }));
+  await phone.goto(server.url + '/phone.html');
+  const r = await phone.evaluate(() => {
+    const div = document.querySelector('[data-econ-widget]');
+    const img = div.querySelector('img');
+    return { img: img.getBoundingClientRect().width, column: div.getBoundingClientRect().width, scroll: document.documentElement.scrollWidth };
+  });
+  assert.ok(r.img <= r.column + 0.5, `the image (${r.img} px) fits the column (${r.column} px)`);
+  assert.ok(r.scroll <= 390, `no horizontal scrolling (${r.scroll} px)`);
+  await phone.context().close();
+});
+
 // (Opened from file://, the explorer hands out no snippet at all: explorer.test.mjs.)
 test('the snippet\'s image follows the loader\'s base', async () => {
   const page = await openPage(browser);
@@ -173,8 +194,9 @@ test('a widget that could not load prints its static image', async () => {
   await page.goto(server.url + '/failed.html');
   await page.waitForFunction(() => document.querySelector('#w').getAttribute('data-econ-widget-state') === 'error');
   await page.emulateMedia({ media: 'print' });
-  const img = await page.evaluate(() => { const i = document.querySelector('#w img'); const r = i.getBoundingClientRect(); return { w: r.width, h: r.height, loaded: i.complete && i.naturalWidth > 0 }; });
-  assert.ok(img.loaded && img.w === 640 && img.h === 263, JSON.stringify(img));
+  const img = await page.evaluate(() => { const i = document.querySelector('#w img'); const r = i.getBoundingClientRect(); return { w: r.width, h: r.height, natural: i.naturalHeight * 640 / i.naturalWidth, loaded: i.complete && i.naturalWidth > 0 }; });
+  // Full width, at the image's own proportions (the loader gives it height: auto).
+  assert.ok(img.loaded && img.w === 640 && Math.abs(img.h - img.natural) < 1, JSON.stringify(img));
   assert.ok(page.problems.some((p) => p.includes('load_failed') && p.includes('/no-such-dir/econ-widget.js: HTTP 404')), page.problems.join('\n'));
   await page.context().close();
 });
