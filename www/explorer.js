@@ -38,6 +38,13 @@
       copied: '已复制到剪贴板。',
       copyManual: '代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
       embedDocs: '嵌入说明（数据属性、iframe 参数、内容安全策略）',
+      embedOptions: '编者选项',
+      embedTitle: '标题',
+      embedDescription: '说明文字',
+      embedHighlight: '突出显示',
+      highlightNone: '不突出显示',
+      embedPreview: '预览：粘贴下面的脚本嵌入代码后，网页中显示的就是这样',
+      previewTitle: '脚本嵌入的预览',
       source: '来源：',
       listSep: '；',
       exportFailed: '导出失败：',
@@ -91,6 +98,13 @@
       copied: 'Copied to the clipboard.',
       copyManual: 'The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
       embedDocs: 'How embedding works (data attributes, iframe parameters, Content-Security-Policy)',
+      embedOptions: 'Options for editors',
+      embedTitle: 'Headline',
+      embedDescription: 'Description',
+      embedHighlight: 'Highlight',
+      highlightNone: 'None',
+      embedPreview: 'Preview: the script embed below, as it shows once pasted into a page',
+      previewTitle: 'Preview of the script embed',
       source: 'Source: ',
       listSep: '; ',
       exportFailed: 'Export failed: ',
@@ -139,6 +153,11 @@
   var embedToggle = $('embed-toggle');
   var embedPanel = $('embed-panel');
   var copyStatus = $('copy-status');
+  var preview = $('embed-preview');
+  // The editor's options: text fields, then the highlight's <select> (its items come from the chart).
+  var EDITOR_FIELDS = ['title', 'description', 'highlight'];
+  var editor = { title: $('embed-title'), description: $('embed-description'), highlight: $('embed-highlight') };
+  var embedTheme = $('embed-theme');
 
   var handle = null;
   var lang = 'zh';
@@ -164,6 +183,7 @@
     });
     tableToggle.textContent = t(tableWrap.hidden ? 'showTable' : 'hideTable');
     tableWrap.setAttribute('aria-label', t('tableRegion'));
+    preview.title = t('previewTitle');
   }
 
   /** Rebuilds a <select>'s options only when they differ (keeps focus and scroll). */
@@ -213,7 +233,7 @@
 
   /** Selectors, strings, table and URL from the widget's state. */
   function refresh() {
-    if (!handle) return;
+    if (!handle || probing) return;
     var st = handle.state();
     var views = handle.views();
     lang = st.lang;
@@ -239,9 +259,13 @@
     writeHash(st);
   }
 
+  // Fields whose label is not their name in DICT ("title" there is the page's own).
+  var FIELD_LABELS = { title: 'embedTitle', description: 'embedDescription', highlight: 'embedHighlight' };
+
   function fieldOf(path) {
     var m = /^selection\.([a-z_]+)/.exec(path || '');
     var field = m ? m[1] : 'selection';
+    if (FIELD_LABELS[field]) return t(FIELD_LABELS[field]);
     return DICT.zh[field] ? t(field) : field;
   }
 
@@ -261,12 +285,27 @@
     errorBox.replaceChildren();
   }
 
+  /**
+   * An editor's highlight belongs to one chart: another chart type or a subset of indicators
+   * may not have that item. Rather than refuse the reader's choice, drop the highlight then.
+   */
+  function selectDroppingStaleHighlight(patch) {
+    try {
+      handle.select(patch);
+    } catch (e) {
+      if (!e || e.code !== 'unknown_highlight' || 'highlight' in patch || !handle.state().highlight) throw e;
+      var retry = { highlight: '' };
+      for (var k in patch) retry[k] = patch[k];
+      handle.select(retry);
+    }
+  }
+
   /** The one way the page changes the chart. Returns whether the selection was applied. */
   function apply(patch) {
     if (!handle) return false;
     var ok = true;
     try {
-      handle.select(patch);
+      selectDroppingStaleHighlight(patch);
       hideError();
     } catch (e) {
       showError(e);
@@ -370,6 +409,7 @@
     var out = [['view', st.view], ['chart', st.chart], ['lang', st.lang], ['theme', st.theme]];
     if (st.sort !== 'none') out.push(['sort', st.sort]);
     LIST_KEYS.forEach(function (k) { if (st[k].length) out.push([k, st[k].join(',')]); });
+    EDITOR_FIELDS.forEach(function (k) { if (st[k]) out.push([k, st[k]]); });
     return out;
   }
 
@@ -396,14 +436,18 @@
 
   // The build's static SVG of a view (dist/static/, examples/static_fallbacks.rs: the same
   // name rule), beside the loader so it follows the snippet's base; null when the selection
-  // is not the view as drawn there (another chart, a subset, series switched off).
+  // is not the view as drawn there (another chart, a subset, series switched off, an editor's
+  // headline, description or highlight: the image has the view's own title and colours).
+  // No style attribute (a strict style-src reports one): width/height reserve its place, the
+  // widget's shadow CSS fits it where the widget shows it (too narrow, print), the page's elsewhere.
   function staticImage(st) {
     var v = handle.views().filter(function (x) { return x.id === st.view; })[0];
     if (!v || st.chart !== v.chart || st.sort !== 'none' || st.indicators.length || st.hidden.length) return null;
+    if (st.title || st.description || st.highlight) return null;
     var name = /^[A-Za-z0-9-]+$/.test(v.id) ? v.id : 'v-' + fnv(v.id);
     var m = /<svg[^>]*\sheight="([\d.]+)/.exec(handle.svg(640, false));
     return '<img src="' + esc(new URL('../dist/static/' + name + '.' + st.lang + '.svg', location.href).href) + '" alt="' + esc(handle.summary()) +
-      '" width="640" height="' + (m ? Math.ceil(Number(m[1])) : 360) + '" loading="lazy" style="max-width:100%;height:auto">';
+      '" width="640" height="' + (m ? Math.ceil(Number(m[1])) : 360) + '" loading="lazy">';
   }
 
   function scriptSnippet(st) {
@@ -456,8 +500,153 @@
     ].join('\n');
   }
 
+  // The editor's options. The widget checks them (select() throws a coded error); what it
+  // took is in state(), and only that goes into the snippets, so a refused value leaves the
+  // last good one there. They are not in the URL hash: they belong to one embed, not a link.
+  var probing = false; // trying highlights on the explorer's own chart: not a change to show
+  var highlightCache = { key: null, items: [] };
+  var editorView = null; // the view the editor's fields were written for
+  var typing = {}; // field → the timer that applies its text once the typing pauses
+
+  /**
+   * The items an editor may highlight: the table's labels (first two columns: items, series or
+   * periods) that the widget takes as a highlight on this chart. The widget has no list of them
+   * (bytes of every one-chart page), so each is tried; the state is put back afterwards.
+   */
+  function highlightItems(st) {
+    var key = JSON.stringify([st.view, st.chart, st.lang, st.indicators, st.hidden]);
+    if (highlightCache.key === key) return highlightCache.items;
+    var seen = {};
+    var candidates = [];
+    handle.table().rows.forEach(function (row) {
+      row.slice(0, 2).forEach(function (label) {
+        if (label && !seen[label]) {
+          seen[label] = true;
+          candidates.push(label);
+        }
+      });
+    });
+    var items = [];
+    probing = true;
+    try {
+      candidates.forEach(function (label) {
+        try {
+          handle.select({ highlight: label });
+          items.push(label);
+        } catch (e) { /* not an item of this chart (a period of a bar chart, a date) */ }
+      });
+    } finally {
+      handle.select({ highlight: st.highlight });
+      probing = false;
+    }
+    highlightCache = { key: key, items: items };
+    return items;
+  }
+
+  // Tabs and line breaks (pasted text, the description's Enter) as spaces: the widget draws
+  // one line of text, wrapped by itself.
+  function editorValue(field) {
+    var v = editor[field].value;
+    return field === 'highlight' ? v : v.replace(/[\t\r\n]+/g, ' ');
+  }
+
+  function showEditorError(field, e) {
+    var box = $('embed-' + field + '-error');
+    if (!e) {
+      box.hidden = true;
+      box.textContent = '';
+      box.removeAttribute('data-code');
+      editor[field].removeAttribute('aria-invalid');
+      return;
+    }
+    box.textContent = ((e && e.message) || String(e)) + (e && e.code ? ' (' + e.code + ')' : '');
+    box.setAttribute('data-code', (e && e.code) || '');
+    box.hidden = false;
+    editor[field].setAttribute('aria-invalid', 'true');
+  }
+
+  function applyEditor(field) {
+    if (!handle) return;
+    var patch = {};
+    patch[field] = editorValue(field);
+    try {
+      handle.select(patch); // econ-widget:change → refresh → new snippets
+      showEditorError(field, null);
+    } catch (e) {
+      showEditorError(field, e);
+    }
+  }
+
+  /**
+   * The option fields from the state. A field being corrected (its error shown) or typed in
+   * (its text not applied yet) keeps its text.
+   */
+  function fillEditor(st) {
+    var views = handle.views();
+    var view = views.filter(function (v) { return v.id === st.view; })[0];
+    if (editorView !== st.view) {
+      // A new view starts without an editor's words (the widget clears them too).
+      EDITOR_FIELDS.forEach(function (f) {
+        clearTimeout(typing[f]);
+        typing[f] = 0;
+        showEditorError(f, null);
+      });
+      editorView = st.view;
+    }
+    ['title', 'description'].forEach(function (f) {
+      var box = editor[f];
+      if (!typing[f] && box.getAttribute('aria-invalid') !== 'true' && editorValue(f).trim() !== st[f]) box.value = st[f];
+    });
+    editor.title.placeholder = view ? view.title : '';
+    var items = highlightItems(st);
+    var options = [{ value: '', label: t('highlightNone') }].concat(items.map(function (label) { return { value: label, label: label }; }));
+    // A highlight named in the other language (the widget takes either) stays on offer.
+    if (st.highlight && items.indexOf(st.highlight) < 0) options.push({ value: st.highlight, label: st.highlight });
+    fill(editor.highlight, options, st.highlight);
+    editor.highlight.disabled = options.length < 2;
+    fill(embedTheme, THEMES.map(function (s) { return { value: s, label: t('theme_' + s) }; }), st.theme);
+  }
+
+  // The preview: a page holding exactly the script snippet handed out. A srcdoc document has
+  // this page's origin and Content-Security-Policy, so the snippet is tried under both.
+  var PREVIEW_DELAY = 300;
+  var previewTimer = 0;
+  var previewShown = null;
+
+  function previewPage(snippet, st) {
+    return '<!doctype html>\n<html lang="' + (st.lang === 'en' ? 'en' : 'zh-CN') + '">\n<head>\n<meta charset="utf-8">\n' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>' + esc(t('previewTitle')) + '</title>\n</head>\n<body>\n' +
+      snippet + '\n</body>\n</html>\n';
+  }
+
+  function showPreview(page) {
+    clearTimeout(previewTimer);
+    previewTimer = 0;
+    if (page === previewShown) return;
+    // Reloading on every change while one types or steps through views would flash it.
+    previewTimer = setTimeout(function () {
+      previewTimer = 0;
+      previewShown = page;
+      preview.srcdoc = page;
+    }, previewShown == null ? 0 : PREVIEW_DELAY);
+  }
+
+  // As tall as the embed in it (the height attribute: no inline style under a strict CSP).
+  preview.addEventListener('load', function () {
+    var win = preview.contentWindow;
+    var doc = preview.contentDocument;
+    if (!win || !doc || !doc.documentElement || typeof win.ResizeObserver !== 'function') return;
+    var fit = function () {
+      var h = Math.ceil(doc.documentElement.getBoundingClientRect().height);
+      if (h > 0 && String(h) !== preview.getAttribute('height')) preview.setAttribute('height', String(h));
+    };
+    new win.ResizeObserver(fit).observe(doc.documentElement);
+    fit();
+  });
+
   function renderEmbed() {
     var st = handle.state();
+    fillEditor(st);
     // Opened from disk, every address in a snippet is file:///… of this computer: a snippet
     // pasted into an article would load nothing. None is handed out; the panel says where
     // to host the files instead.
@@ -468,6 +657,8 @@
       $(id).disabled = local;
       document.querySelector('button[data-copy="' + id + '"]').disabled = local;
     });
+    $('embed-preview-box').hidden = local;
+    if (!local) showPreview(previewPage($('embed-script').value, st));
     copyStatus.textContent = '';
   }
 
@@ -479,6 +670,24 @@
       apply(patch);
     });
   });
+
+  // Typed text goes to the chart once the typing pauses; leaving the field applies it at once.
+  var TYPING_DELAY = 300;
+  ['title', 'description'].forEach(function (field) {
+    var now = function () {
+      clearTimeout(typing[field]);
+      typing[field] = 0;
+      applyEditor(field);
+    };
+    editor[field].addEventListener('input', function () {
+      clearTimeout(typing[field]);
+      typing[field] = setTimeout(now, TYPING_DELAY);
+    });
+    editor[field].addEventListener('change', now);
+  });
+  editor.highlight.addEventListener('change', function () { applyEditor('highlight'); });
+  // The same theme as the explorer's selector: the chart above is the embed's, in every option.
+  embedTheme.addEventListener('change', function () { apply({ theme: embedTheme.value }); });
 
   indicatorList.addEventListener('change', function (e) {
     var box = e.target;
