@@ -20,6 +20,12 @@ export interface Selection {
   sort?: Sort;
   /** Series keys switched off in the legend. */
   hidden?: readonly string[];
+  /** An editor's headline in place of the view's title (one line, ≤ 120 characters; "" for the view's own). */
+  title?: string;
+  /** An editor's description under the headline (≤ 300 characters); the unit and source lines stay. */
+  description?: string;
+  /** The one item drawn in colour, the others muted: a category or series label (either language, ≤ 300 characters) or a series key. */
+  highlight?: string;
 }
 
 /** The full selection on screen (state(), select(), econ-widget:change). */
@@ -33,6 +39,10 @@ export interface State {
   theme: Theme;
   sort: Sort;
   hidden: string[];
+  /** "" when not set. */
+  title: string;
+  description: string;
+  highlight: string;
 }
 
 /** A host dataset (docs/dataset.md): JSON text or the parsed object. */

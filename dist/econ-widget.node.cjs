@@ -40,31 +40,26 @@ let wasm_bindgen = (function(exports) {
         }
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
-         * @param {any} overlay
          * @param {any} how
          * @returns {any}
          */
-        focus(overlay, how) {
-            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, how);
+        focus(how) {
+            const ret = wasm.widgethandle_focus(this.__wbg_ptr, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
             return takeFromExternrefTable0(ret[0]);
         }
         /**
-         * Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
-         * the chart canvas is not touched.
-         * @param {any} overlay
+         * Hover: what is under (x, y) CSS px, or null. Its `ring` is the box the JS shell rings
+         * with a bordered element: a pointer move redraws no canvas.
          * @param {number} x
          * @param {number} y
          * @returns {any}
          */
-        hover(overlay, x, y) {
-            const ret = wasm.widgethandle_hover(this.__wbg_ptr, overlay, x, y);
-            if (ret[2]) {
-                throw takeFromExternrefTable0(ret[1]);
-            }
-            return takeFromExternrefTable0(ret[0]);
+        hover(x, y) {
+            const ret = wasm.widgethandle_hover(this.__wbg_ptr, x, y);
+            return ret;
         }
         /**
          * `data`: undefined/null for the embedded dataset, or a host dataset as JSON text or a
@@ -425,7 +420,7 @@ let wasm_bindgen = (function(exports) {
             aj: function(arg0) {
                 arg0.fill();
             },
-            ax: function() { return handleError(function (arg0, arg1, arg2) {
+            aw: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
@@ -453,7 +448,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0[arg1 >>> 0];
                 return ret;
             },
-            ay: function(arg0) {
+            ax: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
@@ -487,7 +482,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            aC: function(arg0) {
+            aB: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -593,9 +588,6 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.push(arg1);
                 return ret;
             },
-            aw: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
-                arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
-            }, arguments); },
             G: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
@@ -606,7 +598,7 @@ let wasm_bindgen = (function(exports) {
             ap: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            az: function(arg0, arg1) {
+            ay: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
             aq: function(arg0, arg1) {
@@ -624,7 +616,7 @@ let wasm_bindgen = (function(exports) {
             at: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            aA: function(arg0, arg1) {
+            az: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
             y: function() { return handleError(function (arg0) {
@@ -637,10 +629,6 @@ let wasm_bindgen = (function(exports) {
             au: function(arg0) {
                 arg0.stroke();
             },
-            aD: function(arg0) {
-                const ret = arg0.style;
-                return ret;
-            },
             I: function() {
                 const ret = Symbol.toStringTag;
                 return ret;
@@ -649,7 +637,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.value;
                 return ret;
             },
-            aB: function(arg0) {
+            aA: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
@@ -982,7 +970,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-/M3HZDSZrPw78v+tXxcBUGrsiAkATU5qJ2gXYhdC8Dg=";
+var EW_WASM_INTEGRITY = "sha256-q7J4+lixjH58QvPNPlEPySegwvNuavcNVQRHYcZB3Ps=";
 var EW_DEFAULT_WASM = function () { return require('node:fs').promises.readFile(require('node:path').join(__dirname, 'econ_widget_full_bg.wasm')); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -1027,9 +1015,11 @@ var EW_CSS = [
   '.ew-chart.ew-dark:focus-visible{outline-color:#7eb3ff}',
   '.ew-canvas{display:block;max-width:none;touch-action:pan-x pan-y}',
   '.ew-canvas.ew-clickable{cursor:pointer}',
-  // The hover/focus ring's own small canvas, moved over the mark by the wasm with a transform
-  // (own layer: a move repaints nothing); the chart canvas under it takes the pointer events.
-  '.ew-overlay{display:none;position:absolute;left:0;top:0;pointer-events:none;will-change:transform}',
+  // The hover/focus ring: a bordered box moved over the mark's ring box (from the wasm) with a
+  // transform, on its own layer, so a pointer move redraws no canvas. 2 px of the focus colour
+  // just outside the mark, on 2 px of the background beyond it (3:1 on any series colour).
+  '.ew-ring{display:none;position:absolute;left:0;top:0;box-sizing:border-box;border:2px solid #1f2328;box-shadow:0 0 0 2px #fff;pointer-events:none;will-change:transform}',
+  '.ew-dark .ew-ring{border-color:#fff;box-shadow:0 0 0 2px #15191e}',
   '.ew-tip{position:absolute;left:0;top:0;z-index:2;box-sizing:border-box;max-width:min(320px,100%);',
   'padding:8px 10px;border:1px solid #c8ced6;border-radius:6px;background:#fff;color:#1f2328;',
   'box-shadow:0 4px 14px rgba(0,0,0,.16);pointer-events:none;overflow:hidden;overflow-wrap:anywhere;font-size:13px}',
@@ -1043,7 +1033,7 @@ var EW_CSS = [
   '.ew-tip-quote{margin:2px 0 0;font-style:normal;color:#57606a;font-size:12px}',
   '.ew-dark .ew-tip-quote{color:#9da7b3}',
   // Print: the chart only (no buttons, no tooltip or ring), scaled into the page's width.
-  '@media print{.ew-table-toggle,.ew-tip,.ew-overlay{display:none!important}.ew-canvas{max-width:100%;height:auto!important}.ew-chart,.ew-extra{break-inside:avoid}}',
+  '@media print{.ew-table-toggle,.ew-tip,.ew-ring{display:none!important}.ew-canvas{max-width:100%;height:auto!important}.ew-chart,.ew-extra{break-inside:avoid}}',
   '.ew-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}',
   // Host pages cannot break the layout: everything sits in one block (so a page's flex or grid
   // rule on the host lays out a single child), and the inner boxes reset what they would
@@ -1456,7 +1446,7 @@ function Widget(host, h, options, glue) {
 
   var chart = el('div', 'ew-chart', { role: 'group', tabindex: '0', 'aria-describedby': 'ew-desc ew-hint' });
   var canvas = el('canvas', 'ew-canvas', { 'aria-hidden': 'true' });
-  var overlay = el('canvas', 'ew-overlay', { 'aria-hidden': 'true' });
+  var overlay = el('div', 'ew-ring', { 'aria-hidden': 'true' });
   var tip = el('div', 'ew-tip', { role: 'tooltip', id: 'ew-tip' });
   tip.hidden = true;
   chart.append(canvas, overlay, tip);
@@ -1742,10 +1732,28 @@ Widget.prototype.fail = function (e) {
 };
 
 Widget.prototype.clearOverlay = function () {
-  try {
-    this.h.hover(this.overlay, -1, -1);
-  } catch (e) { /* the overlay has no 2D context: nothing to clear */ }
+  this.ring(null);
   this.canvas.classList.remove('ew-clickable');
+};
+
+/** Rings the hovered or focused mark (`info.ring`: its box in CSS px), or hides the ring. */
+Widget.prototype.ring = function (info) {
+  var r = info && info.ring;
+  var key = r ? r.join() : '';
+  if (key === this.ringKey) return;
+  this.ringKey = key;
+  var s = this.overlay.style;
+  if (!r) {
+    s.display = 'none';
+    return;
+  }
+  // At whole device pixels, so the border stays as sharp as the chart.
+  var d = this.last ? this.last.dpr : 1;
+  var snap = function (v) { return Math.round(v * d) / d + 'px'; };
+  s.width = snap(r[2] + 6);
+  s.height = snap(r[3] + 6);
+  s.transform = 'translate(' + snap(r[0] - 3) + ',' + snap(r[1] - 3) + ')';
+  s.display = 'block';
 };
 
 /** In the canvas's CSS px; its place is kept until a render, resize, scroll, pointerenter or pointerdown. */
@@ -1759,7 +1767,9 @@ Widget.prototype.hitAt = function (e) {
   if (this.destroyed || !this.last) return undefined;
   var p = this.point(e);
   try {
-    return this.h.hover(this.overlay, p.x, p.y);
+    var info = this.h.hover(p.x, p.y);
+    this.ring(info);
+    return info;
   } catch (err) {
     return undefined;
   }
@@ -1839,7 +1849,8 @@ Widget.prototype.toggleFocused = function (index) {
 };
 
 Widget.prototype.move = function (how) {
-  var info = this.h.focus(this.overlay, how);
+  var info = this.h.focus(how);
+  this.ring(info);
   if ((info ? info.kind + info.index : '') !== (this.focused ? this.focused.kind + this.focused.index : '')) this.emit('focus', info);
   this.focused = info;
   if (info) {
@@ -1855,8 +1866,9 @@ Widget.prototype.move = function (how) {
 Widget.prototype.leave = function () {
   if (this.destroyed) return;
   try {
-    this.h.focus(this.overlay, 'none');
+    this.h.focus('none');
   } catch (e) { /* nothing focused */ }
+  this.ring(null);
   if (this.focused) this.emit('focus', null);
   this.focused = null;
   this.hideTip();

@@ -38,31 +38,26 @@ let wasm_bindgen = (function(exports) {
         }
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
-         * @param {any} overlay
          * @param {any} how
          * @returns {any}
          */
-        focus(overlay, how) {
-            const ret = wasm.widgethandle_focus(this.__wbg_ptr, overlay, how);
+        focus(how) {
+            const ret = wasm.widgethandle_focus(this.__wbg_ptr, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
             return takeFromExternrefTable0(ret[0]);
         }
         /**
-         * Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
-         * the chart canvas is not touched.
-         * @param {any} overlay
+         * Hover: what is under (x, y) CSS px, or null. Its `ring` is the box the JS shell rings
+         * with a bordered element: a pointer move redraws no canvas.
          * @param {number} x
          * @param {number} y
          * @returns {any}
          */
-        hover(overlay, x, y) {
-            const ret = wasm.widgethandle_hover(this.__wbg_ptr, overlay, x, y);
-            if (ret[2]) {
-                throw takeFromExternrefTable0(ret[1]);
-            }
-            return takeFromExternrefTable0(ret[0]);
+        hover(x, y) {
+            const ret = wasm.widgethandle_hover(this.__wbg_ptr, x, y);
+            return ret;
         }
         /**
          * `data`: undefined/null for the embedded dataset, or a host dataset as JSON text or a
@@ -423,7 +418,7 @@ let wasm_bindgen = (function(exports) {
             aj: function(arg0) {
                 arg0.fill();
             },
-            ax: function() { return handleError(function (arg0, arg1, arg2) {
+            aw: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
@@ -451,7 +446,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0[arg1 >>> 0];
                 return ret;
             },
-            ay: function(arg0) {
+            ax: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
@@ -485,7 +480,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            aC: function(arg0) {
+            aB: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -591,9 +586,6 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.push(arg1);
                 return ret;
             },
-            aw: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
-                arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
-            }, arguments); },
             G: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
@@ -604,7 +596,7 @@ let wasm_bindgen = (function(exports) {
             ap: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            az: function(arg0, arg1) {
+            ay: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
             aq: function(arg0, arg1) {
@@ -622,7 +614,7 @@ let wasm_bindgen = (function(exports) {
             at: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            aA: function(arg0, arg1) {
+            az: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
             y: function() { return handleError(function (arg0) {
@@ -635,10 +627,6 @@ let wasm_bindgen = (function(exports) {
             au: function(arg0) {
                 arg0.stroke();
             },
-            aD: function(arg0) {
-                const ret = arg0.style;
-                return ret;
-            },
             I: function() {
                 const ret = Symbol.toStringTag;
                 return ret;
@@ -647,7 +635,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0.value;
                 return ret;
             },
-            aB: function(arg0) {
+            aA: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },

@@ -38,31 +38,26 @@ let wasm_bindgen = (function(exports) {
         }
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
-         * @param {any} overlay
          * @param {any} how
          * @returns {any}
          */
-        focus(overlay, how) {
-            const ret = wasm.d(this.__wbg_ptr, overlay, how);
+        focus(how) {
+            const ret = wasm.d(this.__wbg_ptr, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
             return takeFromExternrefTable0(ret[0]);
         }
         /**
-         * Hover: returns what is under (x, y) CSS px (or null) and rings it on the overlay —
-         * the chart canvas is not touched.
-         * @param {any} overlay
+         * Hover: what is under (x, y) CSS px, or null. Its `ring` is the box the JS shell rings
+         * with a bordered element: a pointer move redraws no canvas.
          * @param {number} x
          * @param {number} y
          * @returns {any}
          */
-        hover(overlay, x, y) {
-            const ret = wasm.e(this.__wbg_ptr, overlay, x, y);
-            if (ret[2]) {
-                throw takeFromExternrefTable0(ret[1]);
-            }
-            return takeFromExternrefTable0(ret[0]);
+        hover(x, y) {
+            const ret = wasm.e(this.__wbg_ptr, x, y);
+            return ret;
         }
         /**
          * `data`: undefined/null for the embedded dataset, or a host dataset as JSON text or a
@@ -261,7 +256,7 @@ let wasm_bindgen = (function(exports) {
             x: function(arg0) {
                 arg0.fill();
             },
-            L: function() { return handleError(function (arg0, arg1, arg2) {
+            K: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
                 return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
             }, arguments); },
@@ -273,7 +268,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = arg0[arg1 >>> 0];
                 return ret;
             },
-            M: function(arg0) {
+            L: function(arg0) {
                 const ret = arg0.height;
                 return ret;
             },
@@ -297,7 +292,7 @@ let wasm_bindgen = (function(exports) {
                 const ret = result;
                 return ret;
             },
-            Q: function(arg0) {
+            P: function(arg0) {
                 let result;
                 try {
                     result = arg0 instanceof HTMLCanvasElement;
@@ -337,9 +332,6 @@ let wasm_bindgen = (function(exports) {
                 const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
                 return ret;
             }, arguments); },
-            K: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
-                arg0.setProperty(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
-            }, arguments); },
             m: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
@@ -350,7 +342,7 @@ let wasm_bindgen = (function(exports) {
             D: function(arg0, arg1, arg2) {
                 arg0.font = getStringFromWasm0(arg1, arg2);
             },
-            N: function(arg0, arg1) {
+            M: function(arg0, arg1) {
                 arg0.height = arg1 >>> 0;
             },
             E: function(arg0, arg1) {
@@ -368,7 +360,7 @@ let wasm_bindgen = (function(exports) {
             H: function(arg0, arg1, arg2) {
                 arg0.textBaseline = getStringFromWasm0(arg1, arg2);
             },
-            O: function(arg0, arg1) {
+            N: function(arg0, arg1) {
                 arg0.width = arg1 >>> 0;
             },
             j: function() { return handleError(function (arg0) {
@@ -381,11 +373,7 @@ let wasm_bindgen = (function(exports) {
             I: function(arg0) {
                 arg0.stroke();
             },
-            R: function(arg0) {
-                const ret = arg0.style;
-                return ret;
-            },
-            P: function(arg0) {
+            O: function(arg0) {
                 const ret = arg0.width;
                 return ret;
             },
