@@ -1,6 +1,7 @@
 //! Renders one chart of the embedded dataset as SVG, natively:
 //! `cargo run --example svg -- <view-id> [zh|en] [width] [chart] [dark]` > chart.svg
-//! An editor's options come from the environment: `EW_TITLE`, `EW_DESCRIPTION`, `EW_HIGHLIGHT`.
+//! An editor's options come from the environment: `EW_TITLE`, `EW_DESCRIPTION`, `EW_HIGHLIGHT`,
+//! `EW_HEIGHT` (CSS px, which a line chart fills).
 use econ_widget::select::Patch;
 use econ_widget::widget::Widget;
 
@@ -19,7 +20,11 @@ fn main() {
         ..Patch::default()
     };
     let dark = args.get(4).map(|d| d == "dark").unwrap_or(false);
-    let result = Widget::new(None, &sel).and_then(|mut w| w.svg(width, dark));
+    let fit: f64 = std::env::var("EW_HEIGHT").ok().and_then(|h| h.parse().ok()).unwrap_or(0.0);
+    let result = Widget::new(None, &sel).and_then(|mut w| {
+        w.fit(fit);
+        w.svg(width, dark)
+    });
     match result {
         Ok(svg) => print!("{svg}"),
         Err(e) => {

@@ -106,6 +106,8 @@ const STACK_BELOW: f64 = 440.0;
 
 struct Builder {
     w: f64,
+    /// CSS px a line chart's plot grows by (or shrinks by, when negative) to fit a height.
+    grow: f64,
     y: f64,
     marks: Vec<Mark>,
     hits: Vec<Hit>,
@@ -141,8 +143,9 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }
 
-pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
-    frame(spec, width, |b| {
+/// `grow`: CSS px added to a line chart's plot (0: the height its width gives it).
+pub fn layout(spec: &ChartSpec, width: f64, grow: f64) -> Scene {
+    frame(spec, width, grow, |b| {
         if spec.series.len() > 1 {
             legend(b, spec);
         }
@@ -174,13 +177,13 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Scene {
 }
 
 /// A host series as a line: numeric x and y axes, a decimated path.
-pub fn layout_series(spec: &ChartSpec, s: &HostSeries, width: f64) -> Scene {
-    frame(spec, width, |b| Some(series_body(b, spec.lang, s)))
+pub fn layout_series(spec: &ChartSpec, s: &HostSeries, width: f64, grow: f64) -> Scene {
+    frame(spec, width, grow, |b| Some(series_body(b, spec.lang, s)))
 }
 
 /// Title, subtitle, body, source line, background: the frame every chart shares.
-fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option<PlotMap>) -> Scene {
-    let mut b = Builder { w: width, y: PAD, marks: Vec::new(), hits: Vec::new() };
+fn frame(spec: &ChartSpec, width: f64, grow: f64, body: impl FnOnce(&mut Builder) -> Option<PlotMap>) -> Scene {
+    let mut b = Builder { w: width, grow, y: PAD, marks: Vec::new(), hits: Vec::new() };
     b.paragraph(&spec.title, if width < 400.0 { TITLE - 1.0 } else { TITLE }, true, Paint::Text, 4);
     // An editor's description, above the unit line it never replaces.
     if !spec.description.is_empty() {
@@ -205,9 +208,15 @@ fn frame(spec: &ChartSpec, width: f64, body: impl FnOnce(&mut Builder) -> Option
     scene
 }
 
+/// A line's plot: half the width within 160 px..`max`, grown to fit an editor's height, never
+/// under 100 px (fewer than two ticks would not be an axis).
+fn plot_height(b: &Builder, max: f64) -> f64 {
+    (clamp(b.w * 0.5, 160.0, max) + b.grow).max(100.0)
+}
+
 fn series_body(b: &mut Builder, lang: Lang, s: &HostSeries) -> PlotMap {
     let top = b.y + 6.0;
-    let plot_h = clamp(b.w * 0.5, 160.0, 360.0);
+    let plot_h = plot_height(b, 360.0);
     let (d0, d1, step) = nice_ticks(
         s.y_range.0.min(if s.y_range.0 >= 0.0 { 0.0 } else { s.y_range.0 }),
         s.y_range.1,
@@ -509,7 +518,7 @@ fn bars(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
             let r = Rect { x: bx, y: by, w: bw, h: thick };
             // Hatching means "target", and only that: the legend or the key says so.
             if planned(spec, d) {
-                let mut hb = Builder { w: b.w, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+                let mut hb = Builder { w: b.w, grow: 0.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
                 hatch(&mut hb, r);
                 body.extend(hb.marks);
             }
@@ -616,7 +625,7 @@ impl Placed {
 fn line(b: &mut Builder, spec: &ChartSpec, visible: &[(usize, &Datum)]) {
     let lang = spec.lang;
     let top = b.y + 6.0;
-    let plot_h = clamp(b.w * 0.5, 160.0, 320.0);
+    let plot_h = plot_height(b, 320.0);
     let bottom = top + plot_h;
     let (lo, hi) = domain(visible.iter().map(|(_, d)| d.value));
     let (lo, hi) = if lo >= 0.0 && hi > 0.0 {
@@ -831,11 +840,11 @@ mod tests {
 
     #[test]
     fn hatching_is_bounded_by_pixels() {
-        let mut b = Builder { w: 100.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+        let mut b = Builder { w: 100.0, grow: 0.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
         hatch(&mut b, Rect { x: 0.0, y: 0.0, w: 20.0, h: 10.0 });
         assert_eq!(b.marks.len(), 5, "one stripe per 5 px along the diagonal");
         for w in [f64::INFINITY, f64::NAN, 1e300] {
-            let mut b = Builder { w: 100.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
+            let mut b = Builder { w: 100.0, grow: 0.0, y: 0.0, marks: Vec::new(), hits: Vec::new() };
             hatch(&mut b, Rect { x: 0.0, y: 0.0, w, h: 10.0 });
             assert!(b.marks.len() <= 4000, "{w}: {} stripes", b.marks.len());
         }

@@ -319,6 +319,12 @@ impl WidgetHandle {
         Ok(height)
     }
 
+    /// The height (CSS px) a line chart is laid out to fill (an editor's height or aspect
+    /// ratio); 0 for the height its width gives. Takes effect at the next render.
+    pub fn fit(&mut self, height: f64) {
+        self.widget.fit(height)
+    }
+
     /// Hover: what is under (x, y) CSS px, or null. Its `ring` is the box the JS shell rings
     /// with a bordered element: a pointer move redraws no canvas.
     pub fn hover(&mut self, x: f64, y: f64) -> JsValue {

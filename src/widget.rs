@@ -33,6 +33,8 @@ pub struct Widget {
     focus: Option<usize>,
     /// A host-supplied big series, shown instead of the dataset's view while set.
     series: Option<HostSeries>,
+    /// The height a line chart fills (`fit`), 0 for none.
+    fit: f64,
 }
 
 /// What the tooltip, the aria-live region and keyboard focus need about one point.
@@ -132,7 +134,7 @@ impl Widget {
         let views = Rc::new(views);
         let sel = start.apply(init, &ds, &views)?;
         let spec = checked_spec(&ds, &views, &sel)?;
-        Ok(Widget { ds, views, sel, spec, scene: None, focus: None, series: None })
+        Ok(Widget { ds, views, sel, spec, scene: None, focus: None, series: None, fit: 0.0 })
     }
 
     pub fn dataset(&self) -> &Rc<Dataset> {
@@ -223,9 +225,29 @@ impl Widget {
     }
 
     fn make_scene(&self, width: f64) -> Scene {
-        match self.series() {
-            Some(s) => layout::layout_series(&self.spec, s, width),
-            None => layout::layout(&self.spec, width),
+        // An editor's height: a line chart's plot takes up the difference, in a second pass
+        // (other charts are as tall as their content, never cut).
+        let mut grow = 0.0;
+        loop {
+            let scene = match self.series() {
+                Some(s) => layout::layout_series(&self.spec, s, width, grow),
+                None => layout::layout(&self.spec, width, grow),
+            };
+            if grow != 0.0 || self.fit <= 0.0 || self.spec.chart != ChartKind::Line || scene.height == self.fit {
+                return scene;
+            }
+            grow = self.fit - scene.height;
+        }
+    }
+
+    /// The height (CSS px) a line chart is laid out to fill; 0 (or anything not in
+    /// 0..=8192, NaN too) for the height its width gives. The JS API checks an editor's value
+    /// with a coded error first; here a bad one can only mean no fit.
+    pub fn fit(&mut self, height: f64) {
+        let height = if height > 0.0 && height <= MAX_WIDTH { height } else { 0.0 };
+        if height != self.fit {
+            self.fit = height;
+            self.scene = None;
         }
     }
 
@@ -818,12 +840,13 @@ fn checked_spec(ds: &Dataset, views: &[View], sel: &Selection) -> Result<ChartSp
         let other = Selection { lang: sel.lang.other(), ..sel.clone() };
         spec.highlight = spec::build(ds, view, &other).find_highlight(&sel.highlight);
         if spec.highlight.is_none() {
-            // No list of the items here (bytes of every one-chart page): the explorer's Embed
-            // panel offers them, and `spec().categories` / `series` name them.
+            // Neither the value (it is the caller's) nor a list of the items here, in bytes of
+            // every one-chart page: the explorer's Embed panel offers them, and the chart's
+            // table names them.
             return Err(Error::new(
                 "unknown_highlight",
                 "selection.highlight",
-                format!("'{}' is no category or series of this chart", crate::select::clip(&sel.highlight)),
+                "no category or series of this chart has this name",
             ));
         }
     }

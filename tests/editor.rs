@@ -160,10 +160,20 @@ fn bad_editor_options_are_coded_errors_that_change_nothing() {
         (json!({"title": "line\nbreak"}), "bad_text", "selection.title", "one line"),
         (json!({"description": "d".repeat(301)}), "bad_text", "selection.description", "at most 300"),
         (json!({"description": "tab\there"}), "bad_text", "selection.description", "one line"),
-        (json!({"highlight": "晋城"}), "unknown_highlight", "selection.highlight", "'晋城'"),
-        (json!({"highlight": "<img src=x onerror=alert(1)>"}), "unknown_highlight", "selection.highlight", "<img"),
+        (json!({"highlight": "晋城"}), "unknown_highlight", "selection.highlight", "no category or series"),
+        (
+            json!({"highlight": "<img src=x onerror=alert(1)>"}),
+            "unknown_highlight",
+            "selection.highlight",
+            "no category or series",
+        ),
         (json!({"title": 5}), "bad_type", "selection.title", "number"),
-        (json!({"lang": "en", "highlight": "nope"}), "unknown_highlight", "selection.highlight", "nope"),
+        (
+            json!({"lang": "en", "highlight": "nope"}),
+            "unknown_highlight",
+            "selection.highlight",
+            "no category or series",
+        ),
     ];
     for (patch, code, path, needle) in cases {
         let e = Patch::read(&patch).and_then(|p| w.select(&p).cloned()).expect_err(&patch.to_string());
@@ -174,4 +184,49 @@ fn bad_editor_options_are_coded_errors_that_change_nothing() {
     // The initial selection is checked the same way.
     let e = Widget::new(None, &j(&json!({"view": "d000-gdp-growth", "highlight": "nope"}))).err().unwrap();
     assert_eq!(e.code, "unknown_highlight");
+}
+
+#[test]
+fn an_editors_height_is_filled_by_a_line_chart_and_never_cuts_another() {
+    let mut w = widget();
+    let mut lines = 0;
+    for sel in selections(&w) {
+        select(&mut w, &sel);
+        for width in [360.0, 720.0] {
+            w.fit(0.0);
+            let natural = w.scene_for(width).unwrap();
+            for fit in [240.0, 320.0, 480.0, 720.0] {
+                w.fit(fit);
+                let scene = w.layout(width).unwrap().clone();
+                if sel["chart"] == "line" {
+                    if fit >= natural.height {
+                        // The plot takes up the difference; a taller plot has room for as many
+                        // labels and ticks, or more.
+                        assert_eq!(scene.height, fit, "{sel} at {width}px, fit {fit}");
+                        assert!(texts(&scene).len() >= texts(&natural).len(), "{sel} at {width}px, fit {fit}");
+                    } else {
+                        // Shorter, down to the plot's 100 px minimum.
+                        assert!(
+                            scene.height >= fit && scene.height <= natural.height,
+                            "{sel}: {} for {fit}",
+                            scene.height
+                        );
+                    }
+                    lines += 1;
+                } else {
+                    assert_eq!(scene.height, natural.height, "{sel}: only line charts fit a height");
+                }
+            }
+        }
+    }
+    assert!(lines > 20, "only {lines} fitted line charts");
+    // Nonsense is no fit (the JS API refuses it with a coded error before it gets here).
+    let line = selections(&w).into_iter().find(|s| s["chart"] == "line").unwrap();
+    select(&mut w, &line);
+    w.fit(0.0);
+    let natural = w.scene_for(480.0).unwrap().height;
+    for bad in [-1.0, f64::NAN, f64::INFINITY, 1e9] {
+        w.fit(bad);
+        assert_eq!(w.scene_for(480.0).unwrap().height, natural, "{bad}");
+    }
 }

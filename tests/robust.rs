@@ -198,7 +198,7 @@ fn extreme_values_lay_out_finite_and_bounded_in_every_view_chart_and_language() 
                         }
                     }
                     for width in [120.0, 439.0, 8192.0] {
-                        let scene = layout::layout(&s, width);
+                        let scene = layout::layout(&s, width, 0.0);
                         let what = format!("{} {c} {lang} value {x} width {width}", v.id);
                         assert!(finite(&scene), "{what}: non-finite geometry");
                         assert!(

@@ -44,13 +44,19 @@ fn cases() -> Vec<Case> {
             for lang in LANGS {
                 w.select(&j(&json!({"view": v.id, "chart": chart, "lang": lang}))).unwrap();
                 for width in WIDTHS {
-                    let scene = w.scene_for(width).unwrap();
-                    out.push(Case {
-                        what: format!("{} as {chart} in {lang} at {width}px", v.id),
-                        spec: w.spec().clone(),
-                        scene,
-                        ds: ds.clone(),
-                    });
+                    // Line charts also at an editor's heights: a taller and a shorter plot.
+                    let fits: &[f64] = if *chart == "line" { &[0.0, 240.0, 640.0] } else { &[0.0] };
+                    for &fit in fits {
+                        w.fit(fit);
+                        let scene = w.scene_for(width).unwrap();
+                        out.push(Case {
+                            what: format!("{} as {chart} in {lang} at {width}px, height {fit}", v.id),
+                            spec: w.spec().clone(),
+                            scene,
+                            ds: ds.clone(),
+                        });
+                    }
+                    w.fit(0.0);
                 }
             }
         }
@@ -632,7 +638,7 @@ fn a_half_year_among_full_years_stands_apart_at_its_place_in_time() {
             let mut sel = Selection::initial(std::slice::from_ref(&view));
             sel.lang = Lang::parse(lang).unwrap();
             let spec = spec::build(&ds, &view, &sel);
-            let scene = layout::layout(&spec, width);
+            let scene = layout::layout(&spec, width, 0.0);
             let what = format!("{lang} at {width}px");
             let x_of = |period: &str| {
                 let i = spec.data.iter().position(|d| d.value_id == format!("jz.gdp.{period}")).unwrap();

@@ -1,5 +1,5 @@
 // www/embed.html's script: reads the chart from the query string (view, region, topic, chart,
-// lang, theme, sort, indicators, hidden, title, description, highlight, table, id), hands it to embed.js as data attributes,
+// lang, theme, sort, indicators, hidden, title, description, highlight, height, aspect, table, id), hands it to embed.js as data attributes,
 // and tells the parent page how tall the content is — {type: 'econ-widget:height', id, height}
 // by postMessage — after every render and every resize. Classic script, no inline code.
 (function () {
@@ -7,7 +7,7 @@
   var params = new URLSearchParams(location.search);
   var host = document.getElementById('chart');
   var root = document.documentElement;
-  ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort', 'indicators', 'hidden', 'title', 'description', 'highlight', 'table'].forEach(function (k) {
+  ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort', 'indicators', 'hidden', 'title', 'description', 'highlight', 'height', 'aspect', 'table'].forEach(function (k) {
     var v = params.get(k);
     if (v != null) host.setAttribute('data-' + k, v);
   });

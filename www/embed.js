@@ -27,6 +27,8 @@
   var integrity = /^file:/.test(bundleUrl) ? '' : (me && me.getAttribute('data-integrity')) || INTEGRITY[file] || '';
   var FIELDS = ['view', 'region', 'topic', 'chart', 'lang', 'theme', 'sort', 'title', 'description', 'highlight'];
   var LISTS = ['indicators', 'hidden'];
+  // The data-table button's row under the chart, as the explorer measures data-heights with.
+  var TABLE_ROW = 36;
   var seen = new WeakMap(); // div → {promise}
   var loading = null;
   var io = typeof IntersectionObserver === 'function' ? new IntersectionObserver(function (entries) {
@@ -106,6 +108,11 @@
       var v = el.getAttribute('data-' + k);
       if (v != null) o[k] = v.split(',').map(function (x) { return x.trim(); }).filter(Boolean);
     });
+    // data-height: the chart's height in CSS px; data-aspect: "16:9" (mount() checks both).
+    var height = el.getAttribute('data-height');
+    if (height) o.height = +height;
+    var ratio = el.getAttribute('data-aspect');
+    if (ratio) o.aspect = isNaN(ratio) ? ratio : +ratio;
     return o;
   }
 
@@ -132,7 +139,11 @@
     (el.getAttribute('data-heights') || '').replace(/(\d+):(\d+)/g, function (m, a, b) {
       if (!h || w >= +a) h = +b;
     });
-    h = +el.getAttribute('data-height') || h;
+    // An editor's chart height (or aspect ratio), plus the data-table button's row.
+    var o = options(el);
+    var p = String(o.aspect).split(':');
+    var fit = o.height || Math.round(w / (p[1] ? p[0] / p[1] : +p[0])) || 0;
+    if (fit) h = fit + (o.tableToggle ? TABLE_ROW : 0);
     if (h >= 40 && h <= 4000) fix(el, h + 'px', 'hidden');
   }
 

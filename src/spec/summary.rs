@@ -15,7 +15,7 @@ fn extreme<'a>(data: &'a [&'a Datum], max: bool) -> Option<&'a Datum> {
 }
 
 /// What a screen reader hears for the chart (the chart's accessible description), in the
-/// chart's language: the title; the unit and period (the subtitle, which also has a
+/// chart's language: the title (an editor's headline) and an editor's description; the unit and period (the subtitle, which also has a
 /// composition's total); how many marks the arrow keys reach, counted as the keyboard's "3 of
 /// 4" counts them (every visible datum); the key figures; and the source line (document,
 /// publisher, date), which the fallback table carried before the chart replaced it.
@@ -26,6 +26,14 @@ pub fn summary(spec: &ChartSpec) -> String {
     let (stop, semi) = (lang.pick("。", ". "), lang.pick("；", "; "));
     let mut s = spec.title.clone();
     s.push_str(stop);
+    if !spec.description.is_empty() {
+        s.push_str(&spec.description);
+        if !s.ends_with(['。', '.', '!', '?', '！', '？']) {
+            s.push_str(stop);
+        } else if !zh {
+            s.push(' ');
+        }
+    }
     if !spec.subtitle.is_empty() {
         let mut sub = crate::text::replace_dot(&spec.subtitle, semi);
         // A sentence of its own: "As of writing in 2025", not "as of …".
