@@ -53,6 +53,10 @@ export interface MountOptions extends Selection {
   data?: Dataset;
   /** A "show data table" button under the chart. */
   tableToggle?: boolean;
+  /** The chart's height in CSS px (120–4000), which a line chart fills; other charts are as tall as their content. */
+  height?: number;
+  /** The chart's width ÷ height instead of a height: a number (1.5) or "16:9" (from 1:4 to 4:1). */
+  aspect?: number | string;
 }
 
 /** Where the wasm comes from (ready()); the default is the file beside the script or module. */

@@ -38,6 +38,14 @@ let wasm_bindgen = (function(exports) {
             }
         }
         /**
+         * The height (CSS px) a line chart is laid out to fill (an editor's height or aspect
+         * ratio); 0 for the height its width gives. Takes effect at the next render.
+         * @param {number} height
+         */
+        fit(height) {
+            wasm.widgethandle_fit(this.__wbg_ptr, height);
+        }
+        /**
          * Keyboard: "next", "prev", "first", "last" or "none".
          * @param {any} how
          * @returns {any}
@@ -969,7 +977,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-q7J4+lixjH58QvPNPlEPySegwvNuavcNVQRHYcZB3Ps=";
+var EW_WASM_INTEGRITY = "sha256-CUVcNhbFcop7K0VTJ1zZtAAB0C09ZPQKj9/jfegG36A=";
 var EW_DEFAULT_WASM = function () { return new URL('./econ_widget_full_bg.wasm', import.meta.url); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -1378,10 +1386,23 @@ function para(cls, text) {
  * Mounts a widget in `element` (its shadow root). Options: a partial selection (view, region,
  * topic, indicators, chart, lang, theme, sort, hidden), `data` (a host dataset as JSON text
  * or object; default the embedded one; econ-widget.full.js only: the one-chart bundle
- * econ-widget.js throws host_data_unavailable) and `tableToggle` (true: a "show data table" button under
- * the chart, as embeds have; docs/embedding.md). Resolves with the handle once the first chart is drawn
+ * econ-widget.js throws host_data_unavailable), `tableToggle` (true: a "show data table" button under
+ * the chart, as embeds have; docs/embedding.md), and `height` (CSS px) or `aspect` (width ÷ height,
+ * a number or "16:9"): the chart's height, which a line chart fills. Resolves with the handle once the first chart is drawn
  * (if the element has a usable width).
  */
+/**
+ * An editor's chart height (CSS px, 120–4000) or aspect ratio (width ÷ height: a number or
+ * "16:9", 1:4 to 4:1); 0 when not given.
+ */
+function ewFitOption(v, key) {
+  if (v == null) return 0;
+  var aspect = key === 'aspect', p = String(v).split(':');
+  var r = typeof v === 'number' ? v : aspect && p.length === 2 ? p[0] / p[1] : NaN;
+  if (!(aspect ? r >= 0.25 && r <= 4 : r >= 120 && r <= 4000)) throw ewError('bad_argument', 'options.' + key, 'expected ' + (aspect ? '"4:1" to "1:4"' : '120 to 4000 (CSS px)') + ', got ' + ewDescribe(v));
+  return r;
+}
+
 function mount(element, options) {
   return ready().then(function () {
     if (!element || element.nodeType !== 1) throw ewError('bad_argument', 'element', 'mount() needs an element to draw in, got ' + ewDescribe(element));
@@ -1390,9 +1411,12 @@ function mount(element, options) {
     var init = ewPlain(options, 'selection', 0, 'data');
     // Light unless asked: a dark OS must not put a black box in a white article (docs/embedding.md).
     if (init.theme == null) init.theme = 'light';
-    // tableToggle is a DOM option, not part of the selection.
-    var dom = { tableToggle: init.tableToggle === true };
+    // tableToggle, height and aspect are DOM options, not part of the selection.
+    var dom = { tableToggle: init.tableToggle === true, height: ewFitOption(init.height, 'height'), aspect: ewFitOption(init.aspect, 'aspect') };
+    if (dom.height && dom.aspect) throw ewError('bad_argument', 'options.aspect', 'give height or aspect, not both');
     delete init.tableToggle;
+    delete init.height;
+    delete init.aspect;
     var data = options.data;
     // Host datasets need the full build. Refused here, so the one-chart bundle has no dataset JS.
     if (!EW_HOST_DATA && data != null) throw ewUnavailable('data');
@@ -1428,6 +1452,9 @@ function Widget(host, h, options, glue) {
   this.raw = h;
   this.h = ewGuard(this, h);
   this.data = (options && options.data) || null;
+  this.fitHeight = (options && options.height) || 0;
+  this.fitAspect = (options && options.aspect) || 0;
+  this.fitted = 0; // the height the wasm lays line charts out to fill now
   this.series = null;
   this.broken = null; // the message of the trap that stopped this widget
   this.destroyed = false;
@@ -1673,6 +1700,13 @@ Widget.prototype.renderNow = function () {
     var width = this.root.getBoundingClientRect().width;
     var dpr = ewPrinting ? Math.max(3, window.devicePixelRatio || 1) : window.devicePixelRatio || 1;
     var dark = !ewPrinting && this.isDark();
+    // An editor's height, or the aspect ratio's at this width.
+    var fit = this.fitHeight || (this.fitAspect && width >= 120 ? Math.min(8192, Math.round(width / this.fitAspect)) : 0);
+    if (fit !== this.fitted) {
+      this.h.fit(fit);
+      this.fitted = fit;
+      this.dirty = true;
+    }
     var l = this.last;
     if (!this.dirty && l && l.width === Math.floor(width) && l.dpr === dpr && l.dark === dark) {
       // Back to the size on screen (e.g. shown again after display:none): nothing to draw.

@@ -37,6 +37,14 @@ let wasm_bindgen = (function(exports) {
             }
         }
         /**
+         * The height (CSS px) a line chart is laid out to fill (an editor's height or aspect
+         * ratio); 0 for the height its width gives. Takes effect at the next render.
+         * @param {number} height
+         */
+        fit(height) {
+            wasm.widgethandle_fit(this.__wbg_ptr, height);
+        }
+        /**
          * Keyboard: "next", "prev", "first", "last" or "none".
          * @param {any} how
          * @returns {any}

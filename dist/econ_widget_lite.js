@@ -33,8 +33,16 @@ let wasm_bindgen = (function(exports) {
                 deferred2_1 = len1;
                 return getStringFromWasm0(ptr1, len1);
             } finally {
-                wasm.t(deferred2_0, deferred2_1, 1);
+                wasm.u(deferred2_0, deferred2_1, 1);
             }
+        }
+        /**
+         * The height (CSS px) a line chart is laid out to fill (an editor's height or aspect
+         * ratio); 0 for the height its width gives. Takes effect at the next render.
+         * @param {number} height
+         */
+        fit(height) {
+            wasm.d(this.__wbg_ptr, height);
         }
         /**
          * Keyboard: "next", "prev", "first", "last" or "none".
@@ -42,7 +50,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         focus(how) {
-            const ret = wasm.d(this.__wbg_ptr, how);
+            const ret = wasm.e(this.__wbg_ptr, how);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -56,7 +64,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         hover(x, y) {
-            const ret = wasm.e(this.__wbg_ptr, x, y);
+            const ret = wasm.f(this.__wbg_ptr, x, y);
             return ret;
         }
         /**
@@ -66,7 +74,7 @@ let wasm_bindgen = (function(exports) {
          * @param {any} init
          */
         constructor(data, init) {
-            const ret = wasm.f(data, init);
+            const ret = wasm.g(data, init);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -84,7 +92,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {number}
          */
         render(canvas, width, dpr, dark) {
-            const ret = wasm.g(this.__wbg_ptr, canvas, width, dpr, dark);
+            const ret = wasm.h(this.__wbg_ptr, canvas, width, dpr, dark);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -100,7 +108,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {number}
          */
         render_to(canvas, width, dpr, dark) {
-            const ret = wasm.h(this.__wbg_ptr, canvas, width, dpr, dark);
+            const ret = wasm.i(this.__wbg_ptr, canvas, width, dpr, dark);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -113,7 +121,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         select(patch) {
-            const ret = wasm.i(this.__wbg_ptr, patch);
+            const ret = wasm.j(this.__wbg_ptr, patch);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -123,7 +131,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         state() {
-            const ret = wasm.j(this.__wbg_ptr);
+            const ret = wasm.k(this.__wbg_ptr);
             return ret;
         }
         /**
@@ -133,19 +141,19 @@ let wasm_bindgen = (function(exports) {
             let deferred1_0;
             let deferred1_1;
             try {
-                const ret = wasm.k(this.__wbg_ptr);
+                const ret = wasm.l(this.__wbg_ptr);
                 deferred1_0 = ret[0];
                 deferred1_1 = ret[1];
                 return getStringFromWasm0(ret[0], ret[1]);
             } finally {
-                wasm.t(deferred1_0, deferred1_1, 1);
+                wasm.u(deferred1_0, deferred1_1, 1);
             }
         }
         /**
          * @returns {any}
          */
         table() {
-            const ret = wasm.l(this.__wbg_ptr);
+            const ret = wasm.m(this.__wbg_ptr);
             return ret;
         }
         /**
@@ -155,12 +163,12 @@ let wasm_bindgen = (function(exports) {
             let deferred1_0;
             let deferred1_1;
             try {
-                const ret = wasm.m(this.__wbg_ptr);
+                const ret = wasm.n(this.__wbg_ptr);
                 deferred1_0 = ret[0];
                 deferred1_1 = ret[1];
                 return getStringFromWasm0(ret[0], ret[1]);
             } finally {
-                wasm.t(deferred1_0, deferred1_1, 1);
+                wasm.u(deferred1_0, deferred1_1, 1);
             }
         }
         /**
@@ -169,7 +177,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         toggle_series(index) {
-            const ret = wasm.n(this.__wbg_ptr, index);
+            const ret = wasm.o(this.__wbg_ptr, index);
             if (ret[2]) {
                 throw takeFromExternrefTable0(ret[1]);
             }
@@ -179,7 +187,7 @@ let wasm_bindgen = (function(exports) {
          * @returns {any}
          */
         views() {
-            const ret = wasm.o(this.__wbg_ptr);
+            const ret = wasm.p(this.__wbg_ptr);
             return ret;
         }
     }
@@ -199,7 +207,7 @@ let wasm_bindgen = (function(exports) {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.t(deferred1_0, deferred1_1, 1);
+            wasm.u(deferred1_0, deferred1_1, 1);
         }
     }
     exports.schemaVersion = schemaVersion;
@@ -233,7 +241,7 @@ let wasm_bindgen = (function(exports) {
             t: function(arg0, arg1) {
                 const obj = arg1;
                 const ret = typeof(obj) === 'string' ? obj : undefined;
-                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.r, wasm.s);
+                var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.s, wasm.t);
                 var len1 = WASM_VECTOR_LEN;
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
                 getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -383,7 +391,7 @@ let wasm_bindgen = (function(exports) {
                 return ret;
             },
             b: function() {
-                const table = wasm.w;
+                const table = wasm.x;
                 table.set(0, undefined);
                 table.set(1024, undefined);
                 table.set(1025, null);
@@ -402,8 +410,8 @@ let wasm_bindgen = (function(exports) {
         : new FinalizationRegistry(ptr => wasm.a(ptr, 1));
 
     function addToExternrefTable0(obj) {
-        const idx = wasm.v();
-        wasm.w.set(idx, obj);
+        const idx = wasm.w();
+        wasm.x.set(idx, obj);
         return idx;
     }
 
@@ -433,7 +441,7 @@ let wasm_bindgen = (function(exports) {
             return f.apply(this, args);
         } catch (e) {
             const idx = addToExternrefTable0(e);
-            wasm.u(idx);
+            wasm.v(idx);
         }
     }
 
@@ -479,8 +487,8 @@ let wasm_bindgen = (function(exports) {
     }
 
     function takeFromExternrefTable0(idx) {
-        const value = wasm.w.get(idx);
-        wasm.x(idx);
+        const value = wasm.x.get(idx);
+        wasm.y(idx);
         return value;
     }
 
@@ -512,7 +520,7 @@ let wasm_bindgen = (function(exports) {
         wasmModule = module;
         cachedDataViewMemory0 = null;
         cachedUint8ArrayMemory0 = null;
-        wasm.y();
+        wasm.z();
         return wasm;
     }
 
