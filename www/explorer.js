@@ -42,6 +42,8 @@
       embedTitle: '标题',
       embedDescription: '说明文字',
       embedHighlight: '突出显示',
+      embedAspect: '宽高比（折线图）',
+      aspectAuto: '自动',
       highlightNone: '不突出显示',
       embedPreview: '预览：粘贴下面的脚本嵌入代码后，网页中显示的就是这样',
       previewTitle: '脚本嵌入的预览',
@@ -102,6 +104,8 @@
       embedTitle: 'Headline',
       embedDescription: 'Description',
       embedHighlight: 'Highlight',
+      embedAspect: 'Aspect ratio (line charts)',
+      aspectAuto: 'Automatic',
       highlightNone: 'None',
       embedPreview: 'Preview: the script embed below, as it shows once pasted into a page',
       previewTitle: 'Preview of the script embed',
@@ -158,6 +162,10 @@
   var EDITOR_FIELDS = ['title', 'description', 'highlight'];
   var editor = { title: $('embed-title'), description: $('embed-description'), highlight: $('embed-highlight') };
   var embedTheme = $('embed-theme');
+  // A line chart's width:height in the snippets (data-aspect, aspect=): a mount option, so the
+  // explorer's own chart keeps its height and the preview shows it.
+  var embedAspect = $('embed-aspect');
+  var ASPECTS = ['', '16:9', '4:3', '1:1'];
 
   var handle = null;
   var lang = 'zh';
@@ -410,6 +418,7 @@
     if (st.sort !== 'none') out.push(['sort', st.sort]);
     LIST_KEYS.forEach(function (k) { if (st[k].length) out.push([k, st[k].join(',')]); });
     EDITOR_FIELDS.forEach(function (k) { if (st[k]) out.push([k, st[k]]); });
+    if (st.chart === 'line' && embedAspect.value) out.push(['aspect', embedAspect.value]);
     return out;
   }
 
@@ -605,6 +614,8 @@
     fill(editor.highlight, options, st.highlight);
     editor.highlight.disabled = options.length < 2;
     fill(embedTheme, THEMES.map(function (s) { return { value: s, label: t('theme_' + s) }; }), st.theme);
+    fill(embedAspect, ASPECTS.map(function (a) { return { value: a, label: a || t('aspectAuto') }; }), embedAspect.value);
+    embedAspect.disabled = st.chart !== 'line';
   }
 
   // The preview: a page holding exactly the script snippet handed out. A srcdoc document has
@@ -688,6 +699,7 @@
   editor.highlight.addEventListener('change', function () { applyEditor('highlight'); });
   // The same theme as the explorer's selector: the chart above is the embed's, in every option.
   embedTheme.addEventListener('change', function () { apply({ theme: embedTheme.value }); });
+  embedAspect.addEventListener('change', function () { renderEmbed(); });
 
   indicatorList.addEventListener('change', function (e) {
     var box = e.target;

@@ -1,5 +1,5 @@
 // The explorer's Embed panel with an editor's options (headline, description, highlight,
-// theme) and its live preview: the snippets carry the options (escaped, URL-encoded), the
+// theme, a line chart's aspect ratio) and its live preview: the snippets carry the options (escaped, URL-encoded), the
 // preview is a srcdoc page holding exactly the script snippet handed out and draws the same
 // chart under the explorer's strict Content-Security-Policy, and a refused value shows its
 // coded error next to its field while the snippets keep the last good values.
@@ -153,7 +153,7 @@ test('the Embed panel: editor options go into both snippets and the preview draw
   });
   await page.selectOption('#embed-highlight', 'Not an item <b>');
   assert.equal(await page.getAttribute('#embed-highlight-error', 'data-code'), 'unknown_highlight');
-  assert.match(await page.textContent('#embed-highlight-error'), /Not an item <b>.*\(unknown_highlight\)$/, 'as text, never markup');
+  assert.match(await page.textContent('#embed-highlight-error'), /no category or series.*\(unknown_highlight\)$/);
   assert.equal(await page.locator('#embed-highlight-error b').count(), 0);
   await page.waitForTimeout(400);
   assert.equal(await page.inputValue('#embed-script'), script, 'the script snippet keeps the last good values');
@@ -237,6 +237,33 @@ test('opened from file://: the editor fields work, but there is no snippet and n
   await page.locator('#embed-title').blur();
   assert.equal((await page.evaluate(() => window.econExplorer.handle.state())).title, 'Offline headline');
   assert.equal(await page.inputValue('#embed-script'), '');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the Embed panel: a line chart\'s aspect ratio goes into both snippets and the preview draws at it', async () => {
+  const page = await cspPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(server.url + '/www/index.html#view=d004-ome-targets&lang=en');
+  await page.waitForFunction(() => window.econExplorer && window.econExplorer.handle);
+  await rendered(page);
+  await page.click('#embed-toggle');
+  await page.waitForFunction(() => document.querySelector('#embed-script').value.includes('data-view="d004-ome-targets"'));
+  assert.equal(await page.isDisabled('#embed-aspect'), false, 'offered for a line chart');
+  await page.selectOption('#embed-aspect', '16:9');
+  await page.waitForFunction(() => document.querySelector('#embed-script').value.includes('data-aspect="16:9"'));
+  const script = await page.inputValue('#embed-script');
+  assert.equal(attr(script, 'data-aspect'), '16:9');
+  assert.equal(new URL(/src="([^"]+)"/.exec(await page.inputValue('#embed-iframe'))[1].replace(/&amp;/g, '&')).searchParams.get('aspect'), '16:9');
+  const st = await previewState(page, script);
+  assert.equal(st.state.chart, 'line');
+  const frame = page.frames().find((f) => f.url() === 'about:srcdoc');
+  const [w, h] = await frame.evaluate(() => { const r = document.querySelector('[data-econ-widget]').shadowRoot.querySelector('canvas').getBoundingClientRect(); return [r.width, r.height]; });
+  assert.equal(h, Math.round(w / (16 / 9)), `the preview's chart is 16:9 (${w}×${h})`);
+  // Another chart type: no aspect (only line charts fill a height).
+  await page.selectOption('#sel-chart', 'bar');
+  await page.waitForFunction(() => !document.querySelector('#embed-script').value.includes('data-aspect'));
+  assert.equal(await page.isDisabled('#embed-aspect'), true);
+  assert.deepEqual(await violations(page), []);
   assertClean(page);
   await page.context().close();
 });
