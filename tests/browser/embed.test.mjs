@@ -469,10 +469,18 @@ test('explorer: the Embed panel gives snippets for the chart on screen, copies t
   await host.route(server.url + '/host.html', (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     headers: { 'content-security-policy': CSP },
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="/www/favicon.svg"></head><body>\n${script}\n${iframe}\n</body></html>`,
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="/www/favicon.svg"></head><body>\n<link rel="preload" href="${server.url}/dist/econ_widget_bg.wasm" as="fetch" crossorigin>\n${script}\n${iframe}\n</body></html>`,
   }));
   await host.goto(server.url + '/host.html');
   await embedReady(host, '[data-econ-widget]');
+  // The preload docs/embedding.md offers for a chart in the article's first screen (the host
+  // page has it before the snippet) is what the bundle's fetch() takes: one request for the wasm
+  // in this document, the preload's (a fetch() of its own would add a 'fetch' entry), and no
+  // console warning — neither "preloaded but not used" (Chromium checks 3 s after the load
+  // event) nor a credentials or integrity mismatch (assertClean below).
+  await host.waitForLoadState('load');
+  await host.waitForTimeout(3500);
+  assert.deepEqual(await host.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/dist\/econ_widget_bg\.wasm$/.test(e.name)).map((e) => e.initiatorType)), ['link'], 'the wasm: one request, the preload\'s');
   const st = await call(host, '[data-econ-widget]', 'state');
   assert.deepEqual([st.view, st.lang, st.theme, st.sort], ['d000-gdp-growth', 'en', 'dark', 'desc']);
   const frame = host.frame({ url: /embed\.html/ });
