@@ -1792,8 +1792,22 @@ Widget.prototype.ring = function (info) {
 
 /** In the canvas's CSS px; its place is kept until a render, resize, scroll, pointerenter or pointerdown. */
 Widget.prototype.point = function (e) {
-  var r = this.rect || (this.rect = this.canvas.getBoundingClientRect());
+  var r = this.place();
   return { x: e.clientX - r.left, y: e.clientY - r.top };
+};
+
+/**
+ * The canvas's place on screen and the viewport's size (the root's client box), read together
+ * once until a render, resize, scroll, pointerenter or pointerdown (this.rect = null): read on
+ * every move, after the ring or the tooltip has changed, either would force a layout.
+ */
+Widget.prototype.place = function () {
+  if (!this.rect) {
+    this.rect = this.canvas.getBoundingClientRect();
+    var doc = document.documentElement;
+    this.vp = [doc.clientWidth, doc.clientHeight];
+  }
+  return this.rect;
 };
 
 /** What is under a pointer event (and ring it), or null; undefined when nothing can be asked. */
@@ -1957,13 +1971,12 @@ Widget.prototype.showTip = function (info) {
   // Where it may go: the chart's box cut to the viewport less its scrollbars (the root's client
   // box: no layout of its own), unless hardly any of the chart is on screen. The canvas's place
   // is the one pointer moves keep (Widget.point); keyboard focus reads it once per key.
-  var r = this.rect || (this.rect = this.canvas.getBoundingClientRect());
-  var doc = document.documentElement;
+  var r = this.place();
   // 2 px in: the border and shadow stay inside too.
   var L = Math.max(0, -r.left) + 2;
   var T = Math.max(0, -r.top) + 2;
-  var R = Math.min(width, doc.clientWidth - r.left) - 2;
-  var B = Math.min(height, doc.clientHeight - r.top) - 2;
+  var R = Math.min(width, this.vp[0] - r.left) - 2;
+  var B = Math.min(height, this.vp[1] - r.top) - 2;
   if (R - L < 60 || B - T < 40) {
     L = T = 0;
     R = width;
