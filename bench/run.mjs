@@ -25,6 +25,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { startServer, ROOT } from '../tests/browser/server.mjs';
@@ -465,7 +466,7 @@ function namedBuild() {
   const named = {};
   for (const build of ['lite', 'full']) {
     named[build] = join(dir, `named-${build}.wasm`);
-    execFileSync(wasmOpt, ['--merge-similar-functions', '-Oz', '--converge', '--low-memory-unused', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    execFileSync(wasmOpt, ['--merge-similar-functions', '-Oz', '--converge', '--low-memory-unused', '--reorder-functions-by-name', '-g', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', debugWasm[build], '-o', named[build]]);
     execFileSync(process.execPath, [join(ROOT, 'scripts/minify-imports.mjs'), named[build], join(dir, build, 'econ_widget.js')]);
     // The one-chart build's export names are shortened too (scripts/build.sh).
@@ -482,6 +483,11 @@ function namedBuild() {
     // The unminified bundle, so JS functions show under their source names.
     const plainJs = join(dir, `econ-widget.${build}.plain.js`);
     execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--plain', plainJs, ...(build === 'full' ? ['--full'] : [])]);
+    // The bundle checks its wasm's SRI hash: the named wasm's, then, in the copy profiled.
+    const sri = 'sha256-' + createHash('sha256').update(readFileSync(named[build])).digest('base64');
+    const text = readFileSync(plainJs, 'utf8');
+    if (!/var EW_WASM_INTEGRITY = "[^"]*";/.test(text)) throw new Error('bench: no EW_WASM_INTEGRITY in ' + plainJs);
+    writeFileSync(plainJs, text.replace(/var EW_WASM_INTEGRITY = "[^"]*";/, () => `var EW_WASM_INTEGRITY = ${JSON.stringify(sri)};`));
     out.plainJs[build] = plainJs;
   }
   return out;
