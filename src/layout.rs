@@ -284,7 +284,6 @@ fn legend(b: &mut Builder, spec: &ChartSpec) {
     b.y += row_h + 6.0;
 }
 
-/// Whether a datum is a target (planned figure), which bars show hatched.
 /// A data mark's paint: the axis grey (still 3:1 on the background) when an editor
 /// highlighted another item.
 fn data_paint(spec: &ChartSpec, d: &Datum, p: Paint) -> Paint {
@@ -295,6 +294,7 @@ fn data_paint(spec: &ChartSpec, d: &Datum, p: Paint) -> Paint {
     }
 }
 
+/// Whether a datum is a target (planned figure), which bars show hatched.
 fn planned(spec: &ChartSpec, d: &Datum) -> bool {
     d.kind.starts_with(spec.lang.pick("目标", "target"))
 }

@@ -115,7 +115,20 @@ impl ChartSpec {
     }
 }
 
+/// The chart for `sel`. Its highlight is the item `sel.highlight` names: a label in this
+/// language or the other (whose spec has the same items in the same places), or a series key;
+/// None when nothing of this chart has that name (the widget refuses such a selection).
 pub fn build(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
+    let mut spec = build_in(ds, view, sel);
+    if !sel.highlight.is_empty() && spec.highlight.is_none() {
+        let other = Selection { lang: sel.lang.other(), ..sel.clone() };
+        spec.highlight = build_in(ds, view, &other).find_highlight(&sel.highlight);
+    }
+    spec
+}
+
+/// `build` in `sel.lang` only.
+fn build_in(ds: &Dataset, view: &View, sel: &Selection) -> ChartSpec {
     let lang = sel.lang;
     let mut b = match &view.content {
         Content::Values { values, series } => {

@@ -831,24 +831,18 @@ fn csv_cell(s: &str) -> String {
     out
 }
 
-/// The chart for `sel`, with its highlight checked: a label in either language (the other
-/// language's spec has the same items in the same places) or a series key.
+/// The chart for `sel`, refused when its highlight names nothing of this chart.
 fn checked_spec(ds: &Dataset, views: &[View], sel: &Selection) -> Result<ChartSpec> {
-    let view = view_of(views, sel);
-    let mut spec = spec::build(ds, view, sel);
+    let spec = spec::build(ds, view_of(views, sel), sel);
     if !sel.highlight.is_empty() && spec.highlight.is_none() {
-        let other = Selection { lang: sel.lang.other(), ..sel.clone() };
-        spec.highlight = spec::build(ds, view, &other).find_highlight(&sel.highlight);
-        if spec.highlight.is_none() {
-            // Neither the value (it is the caller's) nor a list of the items here, in bytes of
-            // every one-chart page: the explorer's Embed panel offers them, and the chart's
-            // table names them.
-            return Err(Error::new(
-                "unknown_highlight",
-                "selection.highlight",
-                "no category or series of this chart has this name",
-            ));
-        }
+        // Neither the value (it is the caller's) nor a list of the items here, in bytes of
+        // every one-chart page: the explorer's Embed panel offers them, and the chart's table
+        // names them.
+        return Err(Error::new(
+            "unknown_highlight",
+            "selection.highlight",
+            "no category or series of this chart has this name",
+        ));
     }
     Ok(spec)
 }

@@ -230,3 +230,17 @@ fn an_editors_height_is_filled_by_a_line_chart_and_never_cuts_another() {
         assert_eq!(w.scene_for(480.0).unwrap().height, natural, "{bad}");
     }
 }
+
+#[test]
+fn a_highlight_named_in_the_other_language_survives_a_host_series_shown_and_dropped() {
+    let mut w = widget();
+    select(
+        &mut w,
+        &json!({"view": "d000-gdp-growth", "lang": "zh", "highlight": "Tertiary industry value added growth"}),
+    );
+    let h = w.spec().highlight;
+    assert!(h.is_some());
+    w.set_series(econ_widget::series::HostSeries::new("s", "", vec![0.0, 1.0], vec![1.0, 2.0]).unwrap());
+    w.clear_series();
+    assert_eq!(w.spec().highlight, h, "back on the view, the same item is highlighted");
+}
