@@ -977,7 +977,7 @@ var EW_MODULE = true;
 var EW_WASM_SOURCE = null;
 var EW_WASM_FILE = "econ_widget_full_bg.wasm";
 var EW_VERSION = "0.1.0";
-var EW_WASM_INTEGRITY = "sha256-CUVcNhbFcop7K0VTJ1zZtAAB0C09ZPQKj9/jfegG36A=";
+var EW_WASM_INTEGRITY = "sha256-ZbGMJmGDJ73/ttaIUE/f+tWZy6Vwzg586GxTWW1Qp0I=";
 var EW_DEFAULT_WASM = function () { return new URL('./econ_widget_full_bg.wasm', import.meta.url); };
 // econ-widget's JS API (window.EconWidget, or the ES module's exports). scripts/bundle.mjs
 // appends this file, inside one IIFE, after wasm-bindgen's no-modules glue (which defines
@@ -1383,15 +1383,6 @@ function para(cls, text) {
 }
 
 /**
- * Mounts a widget in `element` (its shadow root). Options: a partial selection (view, region,
- * topic, indicators, chart, lang, theme, sort, hidden), `data` (a host dataset as JSON text
- * or object; default the embedded one; econ-widget.full.js only: the one-chart bundle
- * econ-widget.js throws host_data_unavailable), `tableToggle` (true: a "show data table" button under
- * the chart, as embeds have; docs/embedding.md), and `height` (CSS px) or `aspect` (width ÷ height,
- * a number or "16:9"): the chart's height, which a line chart fills. Resolves with the handle once the first chart is drawn
- * (if the element has a usable width).
- */
-/**
  * An editor's chart height (CSS px, 120–4000) or aspect ratio (width ÷ height: a number or
  * "16:9", 1:4 to 4:1); 0 when not given.
  */
@@ -1403,6 +1394,15 @@ function ewFitOption(v, key) {
   return r;
 }
 
+/**
+ * Mounts a widget in `element` (its shadow root). Options: a partial selection (view, region,
+ * topic, indicators, chart, lang, theme, sort, hidden), `data` (a host dataset as JSON text
+ * or object; default the embedded one; econ-widget.full.js only: the one-chart bundle
+ * econ-widget.js throws host_data_unavailable), `tableToggle` (true: a "show data table" button under
+ * the chart, as embeds have; docs/embedding.md), and `height` (CSS px) or `aspect` (width ÷ height,
+ * a number or "16:9"): the chart's height, which a line chart fills. Resolves with the handle once the first chart is drawn
+ * (if the element has a usable width).
+ */
 function mount(element, options) {
   return ready().then(function () {
     if (!element || element.nodeType !== 1) throw ewError('bad_argument', 'element', 'mount() needs an element to draw in, got ' + ewDescribe(element));
